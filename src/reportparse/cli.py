@@ -1,0 +1,126 @@
+"""Command line: ``reportparse parse FILE [FILE ...] [--format json|jsonl|csv] [-o DIR] [--lang zh|auto]``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Sequence
+
+from . import __version__
+from .errors import InputError, ReportParseError, SchemaValidationError
+from .export import FORMATS, render
+from .pipeline import parse_file
+from .validate import validate_document
+
+EXIT_INPUT_ERROR = 1
+EXIT_BUG = 3
+
+
+def _inputs(paths: Sequence[str]) -> list[Path]:
+    """The files to parse: files as given, folders expanded to their *.txt files (sorted)."""
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        out.extend(sorted(q for q in p.rglob("*.txt") if q.is_file()) if p.is_dir() else [p])
+    return out
+
+
+def _write_atomic(target: Path, content: str) -> None:
+    """Write a file so that an interrupted run never leaves half of it."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(content)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _output_path(out_dir: Path, source: Path, fmt: str, used: set[Path]) -> Path:
+    target = out_dir / f"{source.stem}.{fmt}"
+    n = 2
+    while target in used:
+        target = out_dir / f"{source.stem}-{n}.{fmt}"
+        n += 1
+    used.add(target)
+    return target
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    files = _inputs(args.files)
+    if not files:
+        print("reportparse: error: no input files (folders are searched for *.txt)", file=sys.stderr)
+        return EXIT_INPUT_ERROR
+    to_stdout = args.output is None and len(files) == 1
+    out_dir = None if to_stdout else Path(args.output or ".")
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    failed = 0
+    used: set[Path] = set()
+    for path in files:
+        try:
+            data = parse_file(path, lang=args.lang).to_dict()
+        except InputError as exc:
+            print(f"reportparse: error: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        validate_document(data)
+        text = render(data, args.format)
+        if out_dir is None:
+            sys.stdout.write(text)
+        else:
+            target = _output_path(out_dir, path, args.format, used)
+            _write_atomic(target, text)
+            if not args.quiet:
+                print(f"{path} -> {target} ({len(data['claims'])} claims)", file=sys.stderr)
+    return EXIT_INPUT_ERROR if failed else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``reportparse`` command."""
+    parser = argparse.ArgumentParser(
+        prog="reportparse",
+        description="Turn government work reports (政府工作报告) into validated numeric claims.",
+    )
+    parser.add_argument("--version", action="version", version=f"reportparse {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    p = sub.add_parser(
+        "parse",
+        help="extract the claims of one or more reports",
+        description="Extract the numeric claims of reports. One FILE without -o writes its document to "
+        "stdout; several files, a folder (its *.txt files, recursively) or -o DIR write one "
+        "<stem>.<format> per input into DIR. An unreadable file is reported on stderr and the others "
+        "are still parsed; the exit code is then 1.",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="report text files (UTF-8) or folders")
+    p.add_argument("--format", choices=FORMATS, default="json",
+                   help="json: the document with its claims (default); jsonl: one claim a line; csv: one claim a row")
+    p.add_argument("-o", "--output", metavar="DIR", help="write one output file per input into DIR")
+    p.add_argument("--lang", choices=("zh", "auto"), default="zh",
+                   help="language of the reports (default zh; auto detects, Chinese only for now)")
+    p.add_argument("-q", "--quiet", action="store_true", help="do not list the files written")
+    p.set_defaults(func=_cmd_parse)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``reportparse`` console script; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except SchemaValidationError as exc:
+        print(f"reportparse: internal error (please report): {exc}", file=sys.stderr)
+        return EXIT_BUG
+    except ReportParseError as exc:
+        print(f"reportparse: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT_ERROR
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

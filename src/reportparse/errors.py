@@ -1,0 +1,34 @@
+"""Error types of reportparse: bad input files, bad language data, invalid output."""
+
+from __future__ import annotations
+
+
+class ReportParseError(Exception):
+    """Base class of every error reportparse raises on purpose."""
+
+
+class InputError(ReportParseError):
+    """A file could not be read or decoded; names the file and the reason."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class LexiconError(ReportParseError):
+    """A language data file is missing or does not match its schema."""
+
+    def __init__(self, file: str, where: str, reason: str) -> None:
+        super().__init__(f"language data {file}: {where}: {reason}")
+        self.file = file
+        self.where = where
+        self.reason = reason
+
+
+class SchemaValidationError(ReportParseError):
+    """A document produced by the parser does not validate: always a bug."""
+
+
+class UnsupportedLanguageError(ReportParseError, ValueError):
+    """The language asked for has no language data."""

@@ -1,0 +1,195 @@
+"""Language data: load, validate and compile the files under ``data/<lang>/``.
+
+This is the only module that reads data files. Each file is validated against its
+definition in ``schemas/lexicon.schema.json`` when loaded; a bad file raises
+:class:`LexiconError` naming the file and the place. Word lists are compiled once
+into longest-first alternations (``regex`` module) and cached per language.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from .errors import LexiconError, UnsupportedLanguageError
+
+LANGUAGES = ("zh",)
+_FILES = ("units", "qualifiers", "ranking", "cues", "noise", "clutter", "segment", "regions", "metrics")
+
+
+def alternation(words: list[str] | set[str]) -> str:
+    """A regex alternation of literal words, longest first (so 亿元 beats 元)."""
+    unique = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(regex.escape(w) for w in unique if w)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit or measure word as written, with its canonical code."""
+
+    surface: str
+    code: str
+    kind: str
+    factor: int = 1
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A standard indicator of the metric lexicon."""
+
+    id: str
+    en: str
+    zh: tuple[str, ...]
+    en_aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Segmentation:
+    """Sentence and heading punctuation of a language."""
+
+    sentence_terminators: str
+    line_terminators: str
+    clause_separators: str
+    continuation_starts: str
+    openers: str
+    heading_numerals: str
+    heading_max_chars: int
+    body_line_min_chars: int
+    list_marker_suffix: str
+
+
+@dataclass(eq=False)
+class Lexicon:
+    """All language data of one language, compiled for the pipeline."""
+
+    lang: str
+    raw: dict[str, Any]
+    units: dict[str, Unit] = field(default_factory=dict)
+    metrics: tuple[Metric, ...] = ()
+    segment: Segmentation = field(init=False)
+
+    def __post_init__(self) -> None:
+        for entry in self.raw["units"]["units"]:
+            for surface in entry["surfaces"]:
+                self.units[surface] = Unit(surface, entry["code"], entry["kind"], entry.get("factor", 1))
+        self.metrics = tuple(
+            Metric(m["id"], m["en"], tuple(m["zh"]), tuple(m.get("en_aliases", [])))
+            for m in self.raw["metrics"]["metrics"]
+        )
+        seg = {k: v for k, v in self.raw["segment"].items() if not k.startswith("_")}
+        self.segment = Segmentation(**seg)
+        self._metric_by_surface = {s: m for m in self.metrics for s in m.zh}
+        self._metric_lengths = sorted({len(s) for s in self._metric_by_surface}, reverse=True)
+        clutter = self.raw["clutter"]
+        self._clutter_lines = frozenset(clutter["lines"])
+        self._clutter_prefixes = tuple(clutter["prefixes"])
+        numerals = regex.escape(self.segment.heading_numerals)
+        self.heading_re = regex.compile(
+            rf"^\s*(?:(?P<top>[{numerals}]+[、.]|第[{numerals}]+[部分章节篇])|[（(][{numerals}\d]+[）)]|\d+[、.](?!\d))"
+        )
+
+    # ----- small lookups used by several stages -----
+    def words(self, file: str, key: str) -> list[str]:
+        """A word list of a data file."""
+        return list(self.raw[file][key])
+
+    def is_clutter_line(self, line: str) -> bool:
+        """True for a line of web-page clutter (下载, 打印, 来源：...)."""
+        return line in self._clutter_lines or line.startswith(self._clutter_prefixes)
+
+    def starts_heading(self, line: str) -> bool:
+        """True when a line starts with a heading number (一、 （一） 1. 第一部分)."""
+        return bool(self.heading_re.match(line))
+
+    def is_top_heading(self, line: str) -> bool:
+        """True when a line starts with a top-level heading number (一、 第一部分)."""
+        m = self.heading_re.match(line)
+        return bool(m and m.group("top"))
+
+    def metric_for(self, phrase: str) -> Metric | None:
+        """The standard metric named in ``phrase``: the name ending last, then the longest.
+
+        Chinese noun phrases are head-final, so in 全社会研发投入占比 the name ending
+        at 占比 (R&D intensity) wins over 全社会研发投入 (R&D spending).
+        """
+        for end in range(len(phrase), 0, -1):
+            for length in self._metric_lengths:
+                if length <= end and (metric := self._metric_by_surface.get(phrase[end - length : end])):
+                    return metric
+        return None
+
+    def metric_by_id(self, metric_id: str) -> Metric | None:
+        """The standard metric with this id, if any."""
+        return next((m for m in self.metrics if m.id == metric_id), None)
+
+    def metric_names(self) -> list[str]:
+        """Every Chinese metric name (for the tokenizer's dictionary)."""
+        return list(self._metric_by_surface)
+
+
+def _validate(name: str, data: Any, schema: dict[str, Any]) -> None:
+    import jsonschema
+
+    sub = {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": f"#/$defs/{name}"}
+    errors = sorted(jsonschema.Draft202012Validator(sub).iter_errors(data), key=lambda e: list(e.path))
+    if errors:
+        err = errors[0]
+        where = "/".join(str(p) for p in err.path) or "(top)"
+        raise LexiconError(f"{name}.json", where, err.message)
+
+
+def _read(lang: str, name: str) -> Any:
+    try:
+        text = resources.files("reportparse").joinpath(f"data/{lang}/{name}.json").read_text("utf-8")
+    except FileNotFoundError as exc:
+        raise LexiconError(f"{lang}/{name}.json", "(file)", "missing") from exc
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise LexiconError(f"{lang}/{name}.json", f"line {exc.lineno}", exc.msg) from exc
+
+
+def _stamp(lang: str, raw: dict[str, Any], schema_text: str) -> Path:
+    """Where the fact 'this exact data validated against this exact schema' is remembered."""
+    digest = hashlib.sha256(schema_text.encode("utf-8"))
+    digest.update(json.dumps(raw, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "reportparse"
+    return base / f"lexicon-{lang}-{digest.hexdigest()[:32]}.ok"
+
+
+def load_lexicon(lang: str = "zh") -> Lexicon:
+    """Load, validate and compile the language data of ``lang`` (cached per process).
+
+    Each data file is validated against ``schemas/lexicon.schema.json``. Validating
+    costs more than parsing a report, so a stamp named by the hash of the data and the
+    schema is kept in the user's cache folder: identical data is validated once, any
+    edit is validated again. A bad file raises :class:`LexiconError`.
+    """
+    return _load_lexicon(lang)
+
+
+@cache
+def _load_lexicon(lang: str) -> Lexicon:
+    if lang not in LANGUAGES:
+        raise UnsupportedLanguageError(f"no language data for {lang!r}; known: {', '.join(LANGUAGES)}")
+    raw = {name: _read(lang, name) for name in _FILES}
+    schema_text = resources.files("reportparse").joinpath("schemas/lexicon.schema.json").read_text("utf-8")
+    stamp = _stamp(lang, raw, schema_text)
+    if not stamp.exists():
+        schema = json.loads(schema_text)
+        for name, data in raw.items():
+            _validate(name, data, schema)
+        try:
+            stamp.parent.mkdir(parents=True, exist_ok=True)
+            stamp.touch()
+        except OSError:
+            pass  # a read-only home only costs the next run another validation
+    return Lexicon(lang, raw)

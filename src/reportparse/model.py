@@ -1,0 +1,73 @@
+"""Data types shared by the pipeline stages: mentions, quantities, claims, documents."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A number expression found in the normalised copy (copy coordinates).
+
+    ``start``/``end`` cover the qualifier, number, unit and suffix; ``value`` is the
+    normalised number (scale and unit factor applied, not yet signed for declines).
+    ``claimable`` is False for number expressions that are never claims on their own:
+    numbers without a unit, a lone 一, durations in years.
+    """
+
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    value: Decimal | None
+    low: Decimal | None
+    high: Decimal | None
+    unit: str | None
+    unit_kind: str | None
+    unit_text: str
+    qualifier: str
+    rule: str
+    rank_of: int | None = None
+    rank_scope: str | None = None
+    claimable: bool = True
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number expression of a text, in the original text's coordinates.
+
+    What :func:`reportparse.find_quantities` returns: every number expression, claim
+    or not, with its span, value, unit (None when it has none), unit as written,
+    qualifier and range bounds.
+    """
+
+    span: tuple[int, int]
+    text: str
+    value: int | float | None
+    unit: str | None
+    unit_text: str
+    qualifier: str
+    low: int | float | None
+    high: int | float | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The quantity as a plain dict (span as a list)."""
+        return {
+            "span": list(self.span), "text": self.text, "value": self.value, "unit": self.unit,
+            "unit_text": self.unit_text, "qualifier": self.qualifier, "low": self.low, "high": self.high,
+        }
+
+
+@dataclass
+class Document:
+    """A parsed report: metadata and claims, ready to serialise."""
+
+    document: dict[str, Any]
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    schema_version: str = "1.0"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The document in the shape of ``schemas/document.schema.json``."""
+        return {"schema_version": self.schema_version, "document": self.document, "claims": self.claims}

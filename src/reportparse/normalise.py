@@ -1,0 +1,88 @@
+"""Stage 1: normalise a report into a copy with an offset map back to the original.
+
+The copy has full-width ASCII turned half-width, markdown bold marks and web-clutter
+lines removed, and line breaks inside a sentence (page-break artefacts) joined. Every
+character of the copy remembers the original offset it came from, so any span found
+in the copy maps back to the text as read: ``original[start:end]`` is the source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .lexicon import Lexicon
+
+_FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FULLWIDTH[0x3000] = 0x20  # ideographic space
+# Chinese punctuation that the rest of the pipeline reads in its full-width form.
+for _keep in "，：；（）！？":
+    _FULLWIDTH.pop(ord(_keep), None)
+
+_MARKDOWN = regex.compile(r"\*{2,}|_{2,}")
+_LINE = regex.compile(r"[^\n]*")
+
+
+@dataclass(frozen=True)
+class NormalisedText:
+    """A normalised copy of a text and, per character, its offset in the original."""
+
+    original: str
+    text: str
+    offsets: tuple[int, ...]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a half-open span of the copy to a half-open span of the original."""
+        if end <= start:
+            pos = self.offsets[start] if start < len(self.offsets) else len(self.original)
+            return pos, pos
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _LINE.finditer(text) if m.start() < len(text) or m.end() > m.start()]
+
+
+def _deletions(text: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Spans of the original (already width-normalised) text that the copy leaves out."""
+    cuts = [(m.start(), m.end()) for m in _MARKDOWN.finditer(text)]
+    seg = lex.segment
+    lines = [(s, e) for s, e in _line_spans(text)]
+    content = [(s, e) for s, e in lines if text[s:e].strip()]
+    for s, e in content:
+        if lex.is_clutter_line(text[s:e].strip()):
+            cuts.append((s, e))
+    for (s1, e1), (s2, e2) in zip(content, content[1:]):
+        prev = _MARKDOWN.sub("", text[s1:e1]).strip()
+        nxt = _MARKDOWN.sub("", text[s2:e2]).strip()
+        if not prev or not nxt or lex.is_clutter_line(prev) or lex.is_clutter_line(nxt):
+            continue
+        if prev[-1] in seg.line_terminators or lex.starts_heading(nxt) or lex.starts_heading(prev):
+            continue
+        continues = nxt[0] in seg.continuation_starts or prev[-1] in seg.openers
+        body = len(prev) >= seg.body_line_min_chars and any(ch in prev for ch in "，、,；")
+        if continues or body:
+            gap_start = s1 + len(text[s1:e1].rstrip())
+            gap_end = s2 + (len(text[s2:e2]) - len(text[s2:e2].lstrip()))
+            cuts.append((gap_start, gap_end))
+    return cuts
+
+
+def normalise(original: str, lex: Lexicon) -> NormalisedText:
+    """Return the normalised copy of ``original`` with its offset map."""
+    widened = original.translate(_FULLWIDTH)
+    cuts = sorted(_deletions(widened, lex))
+    pieces: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for start, end in cuts:
+        if end <= pos:
+            continue
+        start = max(start, pos)
+        pieces.append(widened[pos:start])
+        offsets.extend(range(pos, start))
+        pos = end
+    pieces.append(widened[pos:])
+    offsets.extend(range(pos, len(widened)))
+    return NormalisedText(original, "".join(pieces), tuple(offsets))

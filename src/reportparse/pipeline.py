@@ -1,0 +1,98 @@
+"""The pipeline: text -> normalise -> metadata -> segment -> recognise -> claims -> Document."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from .claims import ClaimBuilder, resolve_overlaps
+from .errors import InputError
+from .lexicon import load_lexicon
+from .meta import read_metadata
+from .model import Document, Quantity
+from .normalise import normalise
+from .numerals import to_number
+from .quantities import recognise_quantities
+from .ranking import recognise_rankings
+from .segment import segment
+
+SCHEMA_VERSION = "1.0"
+
+
+def _num(value: object) -> int | float | None:
+    return to_number(value) if value is not None else None  # type: ignore[arg-type]
+
+
+def find_quantities(text: str, lang: str = "zh") -> list[Quantity]:
+    """Every number expression of ``text``, claim or not, with spans into ``text``.
+
+    The recogniser layer of the parser: quantities with their value, unit (None when
+    the expression has none of the contract's units), unit as written, qualifier and
+    range bounds. Years, dates, names and codes are not quantities.
+    """
+    lex = load_lexicon(lang)
+    norm = normalise(text, lex)
+    out = []
+    for m in resolve_overlaps(recognise_quantities(norm.text, lex) + recognise_rankings(norm.text, lex)):
+        start, end = norm.to_original(m.start, m.end)
+        out.append(Quantity((start, end), text[start:end], _num(m.value), m.unit, m.unit_text, m.qualifier,
+                            _num(m.low), _num(m.high)))
+    return out
+
+
+def parse_text(text: str, lang: str = "zh", *, path: str | None = None, sha256: str | None = None) -> Document:
+    """Parse the text of one report into a :class:`Document` of claims.
+
+    Never raises on odd text: whatever cannot be read as a claim is left out.
+    ``path`` and ``sha256`` (of the file's bytes) are recorded in the metadata when given.
+    """
+    lex = load_lexicon("zh" if lang == "auto" else lang)
+    digest = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
+    norm = normalise(text, lex)
+    meta = read_metadata(norm.text, lex)
+    report_year = meta["report_year"] if isinstance(meta["report_year"], int) else None
+    sentences = segment(norm.text, lex, report_year)
+    mentions = resolve_overlaps(recognise_quantities(norm.text, lex) + recognise_rankings(norm.text, lex))
+    claims = ClaimBuilder(norm, lex, digest[:12]).build(mentions, sentences)
+    document = {
+        "path": path,
+        "sha256": digest,
+        "lang": lex.lang,
+        "chars": len(text),
+        **meta,
+        "parser_version": _version(),
+    }
+    return Document(document, claims, SCHEMA_VERSION)
+
+
+def read_text(path: str | Path) -> tuple[str, str]:
+    """The text of a UTF-8 file (BOM allowed) and the SHA-256 of its bytes.
+
+    Raises :class:`InputError` naming the file when it cannot be read or decoded.
+    """
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(str(path), "no such file") from None
+    except IsADirectoryError:
+        raise InputError(str(path), "is a directory") from None
+    except OSError as exc:
+        raise InputError(str(path), exc.strerror or "cannot be read") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(str(path), f"not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r})") from None
+    return text, hashlib.sha256(data).hexdigest()
+
+
+def parse_file(path: str | Path, lang: str = "zh") -> Document:
+    """Read and parse one report file; raises :class:`InputError` if it cannot be read."""
+    text, digest = read_text(path)
+    return parse_text(text, lang, path=str(path), sha256=digest)
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__

@@ -1,0 +1,228 @@
+"""Stage 3a: the number recogniser. Finds every number expression of a normalised text.
+
+A mention is an optional prefix qualifier (超过, 近, 约, 不少于), a number (Arabic with
+separators and decimals, Chinese or mixed numerals, a scale 万/亿/万亿), an optional
+range (5%—6%, 3至5个), an optional inner qualifier (500余家), a unit or measure word
+and an optional suffix qualifier (左右, 以上, 以内). Things that only look like numbers
+(years, dates, names, codes, meeting ordinals, slogans) are rejected here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+import regex
+
+from .lexicon import Lexicon, Unit, alternation
+from .model import Mention
+from .numerals import DIGITS, NUMERAL_CHARS, parse_numeral
+
+_ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CN = f"[{NUMERAL_CHARS}]"
+_CN_DIGITS = "".join(DIGITS)
+_YEAR = regex.compile(r"(1[89]|2[01])\d\d")
+_NUM = rf"(?:{_ARABIC}|{_CN})(?:[多余几]?(?:{_ARABIC}|{_CN}))*(?:点[{_CN_DIGITS}]+)?"
+_SCALE_CHARS = "万亿萬億兆"
+
+
+@dataclass(frozen=True)
+class QuantityPatterns:
+    """The compiled recogniser of one language."""
+
+    mention: regex.Pattern[str]
+    special: regex.Pattern[str]
+    noise_phrases: regex.Pattern[str] | None
+
+
+@cache
+def _patterns(lex: Lexicon) -> QuantityPatterns:
+    q = lex.raw["qualifiers"]
+    units = alternation(list(lex.units))
+    pattern = (
+        rf"(?P<pre>{alternation(list(q['prefix']))})?"
+        rf"(?P<upre>{alternation(list(lex.raw['units']['prefixed']))})?"
+        rf"(?P<num>{_NUM})"
+        rf"(?:(?P<unit1>{units})?(?P<sep>[-—–~～至到])(?P<num2>{_NUM}))?"
+        rf"(?P<inner>[{''.join(q['inner'])}])?"
+        rf"(?P<unit>{units})?"
+        rf"(?P<suf>{alternation(list(q['suffix']))})?"
+    )
+    specials = list(lex.raw["units"]["fractions"]) + list(lex.raw["units"]["doubling"])
+    special = rf"(?P<pre>{alternation(list(q['prefix']))})?(?P<word>{alternation(specials)})(?P<suf>{alternation(list(q['suffix']))})?"
+    phrases = lex.words("noise", "phrases")
+    return QuantityPatterns(
+        regex.compile(pattern), regex.compile(special), regex.compile(alternation(phrases)) if phrases else None
+    )
+
+
+def _scale_text(num: str) -> str:
+    """The scale written at the end of an Arabic number (亿 of 785.6亿, 万亿 of 1.2万亿)."""
+    if not any(ch.isdigit() for ch in num):
+        return ""
+    tail = len(num)
+    while tail > 0 and not num[tail - 1].isdigit():
+        tail -= 1
+    return "".join(ch for ch in num[tail:] if ch not in "多余几")
+
+
+def _quoted(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """True when [start, end) sits inside a short quotation (“三个一批”, "125")."""
+    noise = lex.raw["noise"]
+    limit = noise["quote_max_chars"]
+    for open_q, close_q in noise["quote_chars"].items():
+        left = text.rfind(open_q, max(0, start - limit), start)
+        if left < 0 or (open_q != close_q and text.find(close_q, left + 1, start) >= 0):
+            continue
+        right = text.find(close_q, end, end + limit)
+        if right >= 0 and right - left - 1 <= limit:
+            return True
+    return False
+
+
+def _slogan(text: str, start: int, end: int) -> bool:
+    """True for numerals inside a slogan like 一廊两园 or 三个一批 (numeral, word, numeral)."""
+    after = text[end : end + 2]
+    before = text[max(0, start - 2) : start]
+    return any(ch in _CN_DIGITS for ch in after) or (len(before) == 2 and before[0] in _CN_DIGITS)
+
+
+class _Recogniser:
+    """Runs the patterns over one text and applies the noise filters."""
+
+    def __init__(self, text: str, lex: Lexicon) -> None:
+        self.text = text
+        self.lex = lex
+        self.pats = _patterns(lex)
+        self.noise = lex.raw["noise"]
+        self.quals = lex.raw["qualifiers"]
+        self.blocked: list[tuple[int, int]] = []
+        if self.pats.noise_phrases is not None:
+            self.blocked = [(m.start(), m.end()) for m in self.pats.noise_phrases.finditer(text)]
+
+    def in_noise_phrase(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.blocked)
+
+    def mentions(self) -> list[Mention]:
+        found: list[Mention] = []
+        for m in self.pats.mention.finditer(self.text):
+            mention = self._from_match(m)
+            if mention is not None:
+                found.append(mention)
+        for m in self.pats.special.finditer(self.text):
+            mention = self._from_special(m)
+            if mention is not None and not any(f.start < mention.end and mention.start < f.end for f in found):
+                found.append(mention)
+        found.sort(key=lambda x: x.start)
+        return found
+
+    # ----- special words: 一半, 翻番 -----
+    def _from_special(self, m: regex.Match[str]) -> Mention | None:
+        word = m.group("word")
+        if self.in_noise_phrase(m.start("word"), m.end("word")):
+            return None
+        units = self.lex.raw["units"]
+        value = Decimal(str(units["fractions"].get(word) or units["doubling"][word]))
+        qualifier = self._qualifier(m.group("pre"), None, m.group("suf"), False)
+        rule = "zh.fraction" if word in units["fractions"] else "zh.doubling"
+        return Mention(m.start(), m.end(), m.start("word"), m.end("word"), value, None, None,
+                       "percent", "rate", word, qualifier, rule)
+
+    # ----- ordinary numbers -----
+    def _not_a_number(self, m: regex.Match[str]) -> bool:
+        """True when the match only looks like a number expression: a year, a date, a code
+        glued to Latin letters (5G, PM2.5, 18+3+1), an ordinal (第十七届), a heading or list
+        number (一、 （三） 一是), a fixed term (一带一路, 进一步) or a quoted name (“三个一批”)."""
+        text, num = self.text, m.group("num")
+        nstart, nend, end = m.start("num"), m.end("num"), m.end()
+        before = text[nstart - 1] if nstart > 0 else ""
+        after = text[end] if end < len(text) else ""
+        has_digit = any(ch.isdigit() for ch in num)
+        if before == "第" or before and before.isascii() and (before.isalpha() or before in "+.") \
+                or after and after.isascii() and (after.isalpha() or after == "+"):
+            return True
+        if has_digit and _YEAR.fullmatch(num) and text.startswith("年", nend):
+            return True
+        unitless = not (m.group("unit") or m.group("unit1") or m.group("upre"))
+        if unitless and any(text.startswith(w, nend) for w in self.noise["time_followers"] + self.noise["list_markers"]):
+            return True
+        if unitless and (text.startswith("、", nend) or before and before in "（(" and text.startswith(("）", ")"), nend)):
+            return True
+        if not has_digit and not m.group("pre") and num != "十" and not any(ch in _CN_DIGITS for ch in num):
+            return True  # bare 百/千/万 inside a word (万象城, 千家万户)
+        if self.in_noise_phrase(nstart, nend) or _quoted(text, m.start(), end, self.lex):
+            return True
+        if not has_digit and _slogan(text, nstart, end):
+            return True
+        return any(text.startswith(w, end) for w in self.noise["name_followers"])
+
+    def _from_match(self, m: regex.Match[str]) -> Mention | None:
+        if self._not_a_number(m):
+            return None
+        num = m.group("num")
+        try:
+            value = parse_numeral(num)
+            value2 = parse_numeral(m.group("num2")) if m.group("num2") else None
+        except ValueError:
+            return None
+        unit_word = m.group("unit") or m.group("unit1") or ""
+        if m.group("upre"):
+            if unit_word:
+                return None  # 百分之五个: not a number expression we understand
+            unit_word = self.lex.raw["units"]["prefixed"][m.group("upre")]
+        unit = self.lex.units.get(unit_word) or self._implied_unit(m.start("num"), m.end(), num)
+        if m.group("num2") and not self._good_range(m, value, value2, unit):
+            return None
+        factor = Decimal(unit.factor if unit else 1)
+        low = value * factor if value2 is not None else None
+        high = value2 * factor if value2 is not None else None
+        inner = m.group("inner") or next((ch for ch in num if ch in self.quals["inner"]), None)
+        qualifier = self._qualifier(m.group("pre"), inner, m.group("suf") if unit else None, value2 is not None)
+        end = m.end() if unit else m.end("inner") if m.group("inner") else m.end("num")
+        has_digit = any(ch.isdigit() for ch in num)
+        claimable = unit is not None and num != "一" and not (
+            unit.surface == "年" and value == value.to_integral_value())  # durations: 三年行动, 过去五年
+        rule = "zh.arabic" if has_digit else "zh.chinese_numeral"
+        return Mention(m.start(), end, m.start("num"), m.end("num"), value * factor, low, high,
+                       unit.code if unit else None, unit.kind if unit else None,
+                       (m.group("upre") or _scale_text(num) + unit_word) if unit else "",
+                       qualifier, rule, claimable=claimable)
+
+    def _good_range(self, m: regex.Match[str], low: Decimal, high: Decimal | None, unit: Unit | None) -> bool:
+        if high is None or high <= low or unit is None:
+            return False
+        if m.group("sep") == "-" and regex.match(r"0\d", m.group("num2")):
+            return False  # a date like 2026-02
+        unit1 = m.group("unit1")
+        return unit1 is None or self.lex.units[unit1].code == unit.code
+
+    def _implied_unit(self, nstart: int, end: int, num: str) -> Unit | None:
+        """Unit of a scaled number written without one (6600多万纳税人, 破亿 travellers)."""
+        if not any(ch in num for ch in _SCALE_CHARS):
+            return None
+        implied = self.lex.raw["units"]["implied"]
+        following = self.text[end : end + 6]
+        clause_start = max(self.text.rfind(ch, 0, nstart) for ch in "，。；：,;:\n")
+        preceding = self.text[clause_start + 1 : nstart]
+        for window in (following, preceding):
+            for code, cues in implied.items():
+                if code.startswith("_"):
+                    continue
+                if any((window.startswith(c) if window is following else c in window) for c in cues):
+                    kind = "money" if code == "CNY" else "people"
+                    return Unit("", code, kind)
+        return None
+
+    def _qualifier(self, pre: str | None, inner: str | None, suf: str | None, is_range: bool) -> str:
+        if is_range:
+            return "range"
+        for word, table in ((suf, "suffix"), (pre, "prefix"), (inner, "inner")):
+            if word and self.quals[table].get(word, "exact") != "exact":
+                return str(self.quals[table][word])
+        return "exact"
+
+
+def recognise_quantities(text: str, lex: Lexicon) -> list[Mention]:
+    """Every number expression of a normalised text, noise removed, in text order."""
+    return _Recogniser(text, lex).mentions()
