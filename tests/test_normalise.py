@@ -149,6 +149,38 @@ def test_seed_page_break_is_joined():
     assert_offset_map(n)
 
 
+BYLINE_THEN_HEADING = (
+    "奋力开启高质量建设现代化美好二七新征程,为郑州国家中心城市现代化建设贡献力量。记者 景静\n\n"
+    "着力稳定经济运行\n\n"
+    "加快提振市场信心。认真落实省、市一系列纾困惠企政策。\n"
+)
+
+
+def test_heading_after_byline_stays_separate():
+    """A short heading after a body line ending with a byline (记者 景静) is not joined to it."""
+    lines = [line.strip() for line in norm(BYLINE_THEN_HEADING).text.split("\n")]
+    assert "着力稳定经济运行" in lines
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "全力稳住经济大盘",
+        "加快产业转型升级",
+        "持续提升城市品质",
+        "着力稳定经济运行",
+        "构建现代产业体系",
+        "统筹发展与安全",
+    ],
+)
+def test_seed_headings_stay_separate(heading):
+    if not SEED.exists():
+        pytest.skip(f"seed report missing: {SEED}")
+    assert heading in SEED.read_text("utf-8").split("\n"), "the seed has this heading on its own line"
+    lines = [line.strip() for line in norm(SEED.read_text("utf-8")).text.split("\n")]
+    assert heading in lines
+
+
 # ---------------------------------------------------------------- web clutter
 
 CLUTTER = (

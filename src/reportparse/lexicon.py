@@ -87,7 +87,10 @@ class Lexicon:
         seg = {k: v for k, v in self.raw["segment"].items() if not k.startswith("_")}
         self.segment = Segmentation(**seg)
         self._metric_by_surface = {s: m for m in self.metrics for s in m.zh}
-        self._metric_lengths = sorted({len(s) for s in self._metric_by_surface}, reverse=True)
+        lengths: dict[str, set[int]] = {}
+        for surface in self._metric_by_surface:
+            lengths.setdefault(surface[-1], set()).add(len(surface))
+        self._metric_lengths = {ch: sorted(ls, reverse=True) for ch, ls in lengths.items()}
         clutter = self.raw["clutter"]
         self._clutter_lines = frozenset(clutter["lines"])
         self._clutter_prefixes = tuple(clutter["prefixes"])
@@ -120,11 +123,15 @@ class Lexicon:
         Chinese noun phrases are head-final, so in 全社会研发投入占比 the name ending
         at 占比 (R&D intensity) wins over 全社会研发投入 (R&D spending).
         """
+        return self.metric_match(phrase)[0]
+
+    def metric_match(self, phrase: str) -> tuple[Metric | None, int]:
+        """Like :meth:`metric_for`, with the offset where the matched name ends."""
         for end in range(len(phrase), 0, -1):
-            for length in self._metric_lengths:
+            for length in self._metric_lengths.get(phrase[end - 1], ()):
                 if length <= end and (metric := self._metric_by_surface.get(phrase[end - length : end])):
-                    return metric
-        return None
+                    return metric, end
+        return None, 0
 
     def metric_by_id(self, metric_id: str) -> Metric | None:
         """The standard metric with this id, if any."""

@@ -12,14 +12,18 @@ from collections import Counter
 import regex
 
 from .lexicon import Lexicon
+from .numerals import parse_numeral
+from .years import YEAR, year_value
 
 _DELIVERY = regex.compile(
-    r"((?:19|20)\d\d)年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在\s*([^\s，,。第]{0,20}?)\s*第[一二三四五六七八九十]+届"
+    rf"({YEAR})年\s*[\d一二三四五六七八九十]{{1,3}}\s*月\s*[\d一二三四五六七八九十]{{1,3}}\s*日\s*在\s*([^\s，,。第]{{0,20}}?)\s*第[一二三四五六七八九十]+届"
 )
 _CONGRESS = regex.compile(r"在\s*([^\s，,。第“”]{2,20}?)\s*第[一二三四五六七八九十]+届\s*(全国)?人民代表大会")
-_TITLE = regex.compile(r"((?:19|20)\d\d)年\s*(\S{0,20}?)\s*政府工作报告")
-_REVIEW_HEADING = regex.compile(r"^\s*[一二三四五六七八九十]*[、.]?\s*((?:19|20)\d\d)年(?:工作回顾|[^\n。]{0,16}(?:回顾|成效))", regex.M)
-_OPENING_YEAR = regex.compile(r"^\s*((?:19|20)\d\d)年", regex.M)
+_TITLE = regex.compile(rf"({YEAR})年\s*(\S{{0,20}}?)\s*政府工作报告")
+_REVIEW_HEADING = regex.compile(rf"^\s*[一二三四五六七八九十]*[、.]?\s*({YEAR})年(?:工作回顾|[^\n。]{{0,16}}(?:回顾|成效))", regex.M)
+_OPENING_YEAR = regex.compile(rf"^\s*({YEAR})年", regex.M)
+_THIS_YEAR = regex.compile(rf"(?:今年|本年)[是为]?\s*({YEAR})年|({YEAR})年是[^。\n]{{0,30}}(?:开局|关键|第一年|起步)")
+_NPC_SESSION = regex.compile(r"[在向]第([一二三四五六七八九十]+)届全国人民代表大会(?:第([一二三四五六七八九十]+)次会议)?")
 _ON_BEHALF = regex.compile(r"我代表\s*(\S{2,12}?)人民政府")
 
 
@@ -47,18 +51,37 @@ def _canonical_region(region: str, lex: Lexicon) -> str:
 
 
 def _title(lines: list[str]) -> str | None:
+    """The report's title line: a short line naming the 政府工作报告, not a sentence or a caption."""
     for line in lines[:15]:
-        if "政府工作报告" in line and len(line) <= 40:
+        line = line.strip("\u200b\u200c\u200d\ufeff ")
+        if "政府工作报告" in line and len(line) <= 40 and not any(ch in line for ch in "。，；") \
+                and not line.endswith("摄") and "作政府工作报告" not in line:
             return line
-    return lines[0] if lines and len(lines[0]) <= 40 else None
+    return None
 
 
-def _year(text: str, head: str) -> int | None:
-    for pattern, shift in ((_DELIVERY, 0), (_TITLE, 0), (_REVIEW_HEADING, 1)):
-        m = pattern.search(head if pattern is not _REVIEW_HEADING else text)
-        if m:
-            return int(m.group(1)) + shift
-    openings = [int(y) for y in _OPENING_YEAR.findall(text)]
+def _npc_year(head: str, lex: Lexicon) -> int | None:
+    """Year of a national report from its session: 第六届全国人民代表大会第二次会议 -> 1984."""
+    m = _NPC_SESSION.search(head)
+    first = lex.raw["regions"]["national_congress_first_year"].get(m.group(1)) if m else None
+    if m is None or first is None:
+        return None
+    session = int(parse_numeral(m.group(2))) if m.group(2) else 1
+    return int(first) + session - 1
+
+
+def _year(text: str, head: str, lex: Lexicon) -> int | None:
+    npc = _npc_year(head, lex)
+    for pattern, shift, where in ((_DELIVERY, 0, head), (_TITLE, 0, head), (_REVIEW_HEADING, 1, text)):
+        m = pattern.search(where)
+        if m and (year := year_value(m.group(1))):
+            return year + shift
+    if npc:
+        return npc
+    m = _THIS_YEAR.search(text)
+    if m and (year := year_value(m.group(1) or m.group(2))):
+        return year
+    openings = [y for y in (year_value(v) for v in _OPENING_YEAR.findall(text)) if y]
     if openings:
         common = Counter(openings).most_common(2)
         return max(y for y, _ in common)
@@ -88,5 +111,5 @@ def read_metadata(text: str, lex: Lexicon) -> dict[str, object]:
         "title": _title(lines),
         "region": region,
         "level": _region_level(region, lex) if region else None,
-        "report_year": _year(text, head),
+        "report_year": _year(text, head, lex),
     }

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, Segmentation
 
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20  # ideographic space
@@ -20,6 +20,7 @@ _FULLWIDTH[0x3000] = 0x20  # ideographic space
 for _keep in "，：；（）！？":
     _FULLWIDTH.pop(ord(_keep), None)
 
+_WIDE = regex.compile("[" + "".join(regex.escape(chr(c)) for c in _FULLWIDTH) + "]")
 _MARKDOWN = regex.compile(r"\*{2,}|_{2,}")
 _LINE = regex.compile(r"[^\n]*")
 
@@ -44,6 +45,13 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _LINE.finditer(text) if m.start() < len(text) or m.end() > m.start()]
 
 
+def _looks_like_heading(line: str, seg: Segmentation) -> bool:
+    """A short line with no sentence or clause punctuation: a heading, never a continuation."""
+    return len(line) <= seg.heading_max_chars and not any(
+        ch in line for ch in seg.sentence_terminators + seg.continuation_starts + "，,"
+    )
+
+
 def _deletions(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     """Spans of the original (already width-normalised) text that the copy leaves out."""
     cuts = [(m.start(), m.end()) for m in _MARKDOWN.finditer(text)]
@@ -60,6 +68,8 @@ def _deletions(text: str, lex: Lexicon) -> list[tuple[int, int]]:
             continue
         if prev[-1] in seg.line_terminators or lex.starts_heading(nxt) or lex.starts_heading(prev):
             continue
+        if _looks_like_heading(nxt, seg):
+            continue
         continues = nxt[0] in seg.continuation_starts or prev[-1] in seg.openers
         body = len(prev) >= seg.body_line_min_chars and any(ch in prev for ch in "，、,；")
         if continues or body:
@@ -71,7 +81,7 @@ def _deletions(text: str, lex: Lexicon) -> list[tuple[int, int]]:
 
 def normalise(original: str, lex: Lexicon) -> NormalisedText:
     """Return the normalised copy of ``original`` with its offset map."""
-    widened = original.translate(_FULLWIDTH)
+    widened = _WIDE.sub(lambda m: chr(_FULLWIDTH[ord(m.group())]), original)
     cuts = sorted(_deletions(widened, lex))
     pieces: list[str] = []
     offsets: list[int] = []

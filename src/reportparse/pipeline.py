@@ -53,7 +53,7 @@ def parse_text(text: str, lang: str = "zh", *, path: str | None = None, sha256: 
     report_year = meta["report_year"] if isinstance(meta["report_year"], int) else None
     sentences = segment(norm.text, lex, report_year)
     mentions = resolve_overlaps(recognise_quantities(norm.text, lex) + recognise_rankings(norm.text, lex))
-    claims = ClaimBuilder(norm, lex, digest[:12]).build(mentions, sentences)
+    claims = ClaimBuilder(norm, lex, digest[:12], report_year).build(mentions, sentences)
     document = {
         "path": path,
         "sha256": digest,

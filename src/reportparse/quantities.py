@@ -9,7 +9,8 @@ and an optional suffix qualifier (左右, 以上, 以内). Things that only look
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 
@@ -22,8 +23,20 @@ from .numerals import DIGITS, NUMERAL_CHARS, parse_numeral
 _ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN = f"[{NUMERAL_CHARS}]"
 _CN_DIGITS = "".join(DIGITS)
+_DECIMAL_DIGITS = "零〇一二三四五六七八九"
+_LIST_JOINERS = "和、及或与"
 _YEAR = regex.compile(r"(1[89]|2[01])\d\d")
-_NUM = rf"(?:{_ARABIC}|{_CN})(?:[多余几]?(?:{_ARABIC}|{_CN}))*(?:点[{_CN_DIGITS}]+)?"
+
+
+def _number_pattern(units: str, numeral_units: str) -> str:
+    """A number: Arabic or Chinese numerals, mixed (1.2万亿, 5万4千), with 多/余/几 inside.
+
+    A numeral character does not continue the number when it starts a unit (1亿千瓦)
+    or is a lone digit after 万/亿 that a measure word follows (9万亿三个).
+    """
+    guard = rf"(?!{numeral_units})" if numeral_units else ""
+    cn = rf"(?:{guard}(?!(?<=[万亿萬億])[{_CN_DIGITS}](?:{units})){_CN})"
+    return rf"(?:{_ARABIC}|{cn})(?:[多余几]?(?:{_ARABIC}|{cn}))*(?:[点點][{_DECIMAL_DIGITS}]+)?"
 _SCALE_CHARS = "万亿萬億兆"
 
 
@@ -34,26 +47,36 @@ class QuantityPatterns:
     mention: regex.Pattern[str]
     special: regex.Pattern[str]
     noise_phrases: regex.Pattern[str] | None
+    time_or_list: regex.Pattern[str]
+    abstract_noun: regex.Pattern[str]
+    name_follower: regex.Pattern[str]
 
 
 @cache
 def _patterns(lex: Lexicon) -> QuantityPatterns:
     q = lex.raw["qualifiers"]
     units = alternation(list(lex.units))
+    numeral_units = alternation([u for u in lex.units if u[0] in NUMERAL_CHARS])
+    number = _number_pattern(units, numeral_units)
     pattern = (
         rf"(?P<pre>{alternation(list(q['prefix']))})?"
         rf"(?P<upre>{alternation(list(lex.raw['units']['prefixed']))})?"
-        rf"(?P<num>{_NUM})"
-        rf"(?:(?P<unit1>{units})?(?P<sep>[-—–~～至到])(?P<num2>{_NUM}))?"
+        rf"(?P<neg>(?<![\d%A-Za-z])(?:负|負|-))?"
+        rf"(?P<num>{number})"
+        rf"(?:(?P<unit1>{units})?(?P<sep>[-—–~～至到])(?P<num2>{number}))?"
         rf"(?P<inner>[{''.join(q['inner'])}])?"
         rf"(?P<unit>{units})?"
         rf"(?P<suf>{alternation(list(q['suffix']))})?"
     )
     specials = list(lex.raw["units"]["fractions"]) + list(lex.raw["units"]["doubling"])
     special = rf"(?P<pre>{alternation(list(q['prefix']))})?(?P<word>{alternation(specials)})(?P<suf>{alternation(list(q['suffix']))})?"
-    phrases = lex.words("noise", "phrases")
+    noise = lex.raw["noise"]
+    phrases = noise["phrases"]
     return QuantityPatterns(
-        regex.compile(pattern), regex.compile(special), regex.compile(alternation(phrases)) if phrases else None
+        regex.compile(pattern), regex.compile(special), regex.compile(alternation(phrases)) if phrases else None,
+        regex.compile(alternation(noise["time_followers"] + noise["list_markers"])),
+        regex.compile(alternation(noise["abstract_nouns"])),
+        regex.compile(alternation(noise["name_followers"])),
     )
 
 
@@ -81,11 +104,19 @@ def _quoted(text: str, start: int, end: int, lex: Lexicon) -> bool:
     return False
 
 
+def _is_cjk(ch: str) -> bool:
+    return bool(ch) and "\u4e00" <= ch <= "\u9fff"
+
+
 def _slogan(text: str, start: int, end: int) -> bool:
     """True for numerals inside a slogan like 一廊两园 or 三个一批 (numeral, word, numeral)."""
     after = text[end : end + 2]
     before = text[max(0, start - 2) : start]
-    return any(ch in _CN_DIGITS for ch in after) or (len(before) == 2 and before[0] in _CN_DIGITS)
+    if after[:1] and after[0] in _CN_DIGITS:
+        return True
+    if len(after) == 2 and _is_cjk(after[0]) and after[1] in _CN_DIGITS:
+        return True
+    return len(before) == 2 and before[0] in _CN_DIGITS and _is_cjk(before[1]) and before[1] not in _CN_DIGITS
 
 
 class _Recogniser:
@@ -100,9 +131,12 @@ class _Recogniser:
         self.blocked: list[tuple[int, int]] = []
         if self.pats.noise_phrases is not None:
             self.blocked = [(m.start(), m.end()) for m in self.pats.noise_phrases.finditer(text)]
+        self.blocked_starts = [s for s, _ in self.blocked]
 
     def in_noise_phrase(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.blocked)
+        """True when [start, end) overlaps a fixed term (一带一路, 进一步)."""
+        i = bisect.bisect_left(self.blocked_starts, end)
+        return any(e > start for _, e in self.blocked[max(0, i - 3) : i])
 
     def mentions(self) -> list[Mention]:
         found: list[Mention] = []
@@ -112,10 +146,23 @@ class _Recogniser:
                 found.append(mention)
         for m in self.pats.special.finditer(self.text):
             mention = self._from_special(m)
-            if mention is not None and not any(f.start < mention.end and mention.start < f.end for f in found):
-                found.append(mention)
+            if mention is None or any(f.claimable and f.start < mention.end and mention.start < f.end for f in found):
+                continue
+            found = [f for f in found if not (f.start < mention.end and mention.start < f.end)]
+            found.append(mention)
         found.sort(key=lambda x: x.start)
-        return found
+        return self._share_units(found)
+
+    def _share_units(self, found: list[Mention]) -> list[Mention]:
+        """Give a unitless number the unit of the next one in a list: 4.2和0.7个百分点."""
+        out = list(found)
+        for i in range(len(out) - 2, -1, -1):
+            m, nxt = out[i], out[i + 1]
+            if m.unit is None and nxt.unit is not None and nxt.num_start - m.end == 1 \
+                    and self.text[m.end] in _LIST_JOINERS and m.rule == nxt.rule:
+                out[i] = replace(m, unit=nxt.unit, unit_kind=nxt.unit_kind, unit_text=nxt.unit_text,
+                                 claimable=nxt.claimable)
+        return out
 
     # ----- special words: 一半, 翻番 -----
     def _from_special(self, m: regex.Match[str]) -> Mention | None:
@@ -145,17 +192,23 @@ class _Recogniser:
         if has_digit and _YEAR.fullmatch(num) and text.startswith("年", nend):
             return True
         unitless = not (m.group("unit") or m.group("unit1") or m.group("upre"))
-        if unitless and any(text.startswith(w, nend) for w in self.noise["time_followers"] + self.noise["list_markers"]):
+        if unitless and self.pats.time_or_list.match(text, nend):
             return True
-        if unitless and (text.startswith("、", nend) or before and before in "（(" and text.startswith(("）", ")"), nend)):
-            return True
+        line_start = text.rfind("\n", 0, nstart) + 1
+        if unitless and (text.startswith("、", nend) and not text[line_start:nstart].strip()
+                         or before and before in "（(" and text.startswith(("）", ")"), nend)):
+            return True  # heading and list numbers: 一、 （三）
         if not has_digit and not m.group("pre") and num != "十" and not any(ch in _CN_DIGITS for ch in num):
             return True  # bare 百/千/万 inside a word (万象城, 千家万户)
+        if num in ("零", "〇", "○") or unitless and len(num) == 1 and num not in "十两" and not m.group("pre"):
+            return True  # 零部件; a lone unitless numeral inside a word (一切, 四川, 队伍)
+        if not has_digit and self.pats.abstract_noun.match(text, end):
+            return True  # 两个大局, 五项原则: a numeral idiom, not a count
         if self.in_noise_phrase(nstart, nend) or _quoted(text, m.start(), end, self.lex):
             return True
         if not has_digit and _slogan(text, nstart, end):
             return True
-        return any(text.startswith(w, end) for w in self.noise["name_followers"])
+        return bool(self.pats.name_follower.match(text, end))
 
     def _from_match(self, m: regex.Match[str]) -> Mention | None:
         if self._not_a_number(m):
@@ -166,6 +219,8 @@ class _Recogniser:
             value2 = parse_numeral(m.group("num2")) if m.group("num2") else None
         except ValueError:
             return None
+        if m.group("neg"):
+            value = -value
         unit_word = m.group("unit") or m.group("unit1") or ""
         if m.group("upre"):
             if unit_word:
@@ -182,7 +237,8 @@ class _Recogniser:
         end = m.end() if unit else m.end("inner") if m.group("inner") else m.end("num")
         has_digit = any(ch.isdigit() for ch in num)
         claimable = unit is not None and num != "一" and not (
-            unit.surface == "年" and value == value.to_integral_value())  # durations: 三年行动, 过去五年
+            unit.surface == "年" and value == value.to_integral_value()  # durations: 三年行动, 过去五年
+            or unit.surface == "岁" and qualifier != "exact" and _is_cjk(self.text[end:end + 1]))  # 3岁以下婴幼儿
         rule = "zh.arabic" if has_digit else "zh.chinese_numeral"
         return Mention(m.start(), end, m.start("num"), m.end("num"), value * factor, low, high,
                        unit.code if unit else None, unit.kind if unit else None,
@@ -202,14 +258,14 @@ class _Recogniser:
         if not any(ch in num for ch in _SCALE_CHARS):
             return None
         implied = self.lex.raw["units"]["implied"]
-        following = self.text[end : end + 6]
+        following = regex.split(r"[，。；：、,;:\n]", self.text[end : end + 6])[0]
         clause_start = max(self.text.rfind(ch, 0, nstart) for ch in "，。；：,;:\n")
         preceding = self.text[clause_start + 1 : nstart]
         for window in (following, preceding):
             for code, cues in implied.items():
                 if code.startswith("_"):
                     continue
-                if any((window.startswith(c) if window is following else c in window) for c in cues):
+                if any(c in window for c in cues):
                     kind = "money" if code == "CNY" else "people"
                     return Unit("", code, kind)
         return None

@@ -30,7 +30,8 @@ def _pattern(lex: Lexicon) -> regex.Pattern[str]:
     )
     scope = rf"(?P<scope>(?:{alternation(r['scope_heads'])})[^\s，。；、,;：:（）()“”\"]{{0,{r['max_scope_chars']}}}?)"
     verb = rf"(?P<verb>{alternation(r['verbs'])})"
-    return regex.compile(rf"(?:{scope}|(?<={verb}))(?:{ordinal})")
+    listed = rf"(?<=第{_ORD_NUM}(?:{suffix})?[、和及])"  # 第1、第2位
+    return regex.compile(rf"(?:{scope}|(?<={verb})|{listed})(?:{ordinal})")
 
 
 def _scope_size(scope: str) -> int | None:

@@ -1,6 +1,7 @@
 """Stage 2: split the normalised copy into sections and sentences, and give each
 sentence its reading context: the heading it stands under, whether it reviews the
-past (claims are actuals) or plans ahead (claims are targets), and the year it is about.
+past (claims are actuals) or plans ahead (claims are targets), the year it is about,
+and, inside a five-year review, the first year of the reviewed span.
 
 The context follows the report's own structure: headings (一、2023年工作回顾,
 三、2024年政府工作任务), paragraphs that open with a year (2022年，...), the main-targets
@@ -9,16 +10,17 @@ sentence (主要预期目标是...) and plan spans (“十五五”时期 ... �
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
 from .lexicon import Lexicon, alternation
+from .years import YEAR, YEAR_IN_TEXT, year_value
 
 _LINE = regex.compile(r"[^\n]+")
-_YEAR = regex.compile(r"((?:19|20)\d\d)年")
-_LEADING_YEAR = regex.compile(r"^\s*((?:19|20)\d\d)年(?:[，,是以来]|[^\d月])")
-_BY_YEAR = regex.compile(r"到((?:19|20)\d\d)年")
+_LEADING_YEAR = regex.compile(rf"^\s*({YEAR})年(?![\d一二三四五六七八九十]+月)")
+_BY_YEAR = regex.compile(rf"到({YEAR})年")
+_BARE_NUMBER = regex.compile(r"\s*\d+\s*")
 
 
 @dataclass(frozen=True)
@@ -31,13 +33,15 @@ class Sentence:
     status: str
     period: int | None
     is_heading: bool
+    span_start: int | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Context:
     status: str
     period: int | None
     section: str | None = None
+    span_start: int | None = None
 
 
 class _Segmenter:
@@ -49,10 +53,14 @@ class _Segmenter:
         self.review_year = report_year - 1 if report_year else None
         self.ctx = _Context("actual", self.review_year)
         self.section_span_end: int | None = None
+        self.seen_review = False
         seg = lex.segment
-        self.sentence_re = regex.compile(rf"[^{regex.escape(seg.sentence_terminators)}]+[{regex.escape(seg.sentence_terminators)}]*")
+        terminators = regex.escape(seg.sentence_terminators)
+        self.sentence_re = regex.compile(rf"[^{terminators}]+[{terminators}]*")
         spans = self.cues["plan_spans"]
-        self.span_re = regex.compile(rf"(?<![一二三四五六七八九十])(?:{alternation(list(spans))})(?![一二三四五六七八九十])")
+        self.span_re = regex.compile(
+            rf"(?<![一二三四五六七八九十])(?:{alternation(list(spans))})(?![一二三四五六七八九十])"
+        )
 
     def heading_length(self, line: str) -> int:
         """Length of the heading that opens ``line`` (0 when it is a paragraph).
@@ -71,33 +79,45 @@ class _Segmenter:
             return 0
         return 0 if any(ch in stripped for ch in seg.sentence_terminators + "，,") else len(body)
 
-    def _plan_span_end(self, sentence: str) -> int | None:
-        ends = [self.cues["plan_spans"][m.group()] for m in self.span_re.finditer(sentence)]
-        ends = [e for e in ends if self.report_year is None or e > self.report_year]
+    def _plan_spans(self, text: str) -> list[int]:
+        return [self.cues["plan_spans"][m.group()] for m in self.span_re.finditer(text)]
+
+    def _future_span_end(self, text: str) -> int | None:
+        ends = [e for e in self._plan_spans(text) if self.report_year is None or e > self.report_year]
         return max(ends) if ends else None
 
+    def _reviewed_span_start(self, heading: str) -> int | None:
+        """First year of a five-year span that a review heading covers (“十四五”时期, 过去五年)."""
+        past = [e for e in self._plan_spans(heading) if self.review_year is None or e <= self.review_year]
+        if past:
+            return max(past) - 4
+        if self.review_year and any(c in heading for c in self.cues["five_year_review_cues"]):
+            return self.review_year - 4
+        return None
+
     def on_heading(self, heading: str) -> None:
-        years = [int(y) for y in _YEAR.findall(heading)]
+        years = [y for y in (year_value(m) for m in YEAR_IN_TEXT.findall(heading)) if y]
         year = years[0] if years else None
         marker = self.lex.heading_re.match(heading)
-        self.section_span_end = self._plan_span_end(heading)
         section = heading[marker.end():].strip() if marker else heading.strip()
         if marker and not self.lex.is_top_heading(heading):
-            self.on_year(year)  # sub-headings (（一）, 1.) only move the context by an explicit year
-            self.ctx.section = section
+            self.on_year(year)  # sub-headings (（一）, 1.) move the context only by an explicit year
+            self.ctx = replace(self.ctx, section=section)
             return
+        self.section_span_end = self._future_span_end(heading)
         review = any(c in heading for c in self.cues["review_heading_cues"])
         plan = any(c in heading for c in self.cues["plan_heading_cues"])
-        if review:
-            period = year if year and (self.report_year is None or year < self.report_year) else self.review_year
-            self.ctx = _Context("actual", period)
-        elif self.section_span_end:
-            self.ctx = _Context("target", self.section_span_end)
-        elif plan:
-            self.ctx = _Context("target", year or self.report_year)
-        else:
+        if year is not None and self.report_year is not None:
             self.on_year(year)
-        self.ctx.section = section
+            review = year < self.report_year
+        elif review and (self.section_span_end or not plan):
+            self.ctx = _Context("actual", self.review_year, span_start=self._reviewed_span_start(heading))
+        elif plan or self.section_span_end:
+            self.ctx = _Context("target", self.section_span_end or self.report_year)
+        elif marker and self.seen_review and self.ctx.status == "actual":
+            self.ctx = _Context("target", self.report_year)  # the first unlabelled part after the review
+        self.seen_review = self.seen_review or review
+        self.ctx = replace(self.ctx, section=section)
 
     def on_year(self, year: int | None) -> None:
         """A heading or paragraph that opens with a year: the past is reviewed, this year planned."""
@@ -108,36 +128,41 @@ class _Segmenter:
         elif year == self.report_year:
             self.ctx = _Context("target", year, self.ctx.section)
 
-    def sentence_context(self, sentence: str) -> tuple[str, int | None]:
-        span_end = self._plan_span_end(sentence)
+    def sentence_context(self, sentence: str) -> _Context:
+        span_end = self._future_span_end(sentence)
         if span_end and span_end == self.section_span_end and self.ctx.status == "actual":
             if any(c in sentence for c in self.cues["plan_span_target_cues"]):
                 self.ctx = _Context("target", span_end, self.ctx.section)
-        status, period = self.ctx.status, self.ctx.period
-        if status == "actual" and any(c in sentence for c in self.cues["main_target_cues"]):
-            status, period = "target", self.report_year
+        ctx = self.ctx
+        if ctx.status == "actual" and any(c in sentence for c in self.cues["main_target_cues"]):
+            return replace(ctx, status="target", period=self.report_year, span_start=None)
+        lead = _LEADING_YEAR.match(sentence)
+        if ctx.status == "actual" and lead and (year := year_value(lead.group(1))):
+            if self.report_year is None or year < self.report_year:
+                return replace(ctx, period=year)
         by = _BY_YEAR.search(sentence)
-        if status == "target" and by and (self.report_year is None or int(by.group(1)) > self.report_year):
-            period = int(by.group(1))
-        return status, period
+        if ctx.status == "target" and by and (year := year_value(by.group(1))):
+            if self.report_year is None or year > self.report_year:
+                return replace(ctx, period=year)
+        return ctx
 
     def run(self) -> list[Sentence]:
         out: list[Sentence] = []
         for line in _LINE.finditer(self.text):
             body = line.group()
-            if not body.strip() or regex.fullmatch(r"\s*\d+\s*", body):
+            if not body.strip() or _BARE_NUMBER.fullmatch(body):
                 continue  # blank, or a bare list number before a heading
             head = self.heading_length(body)
             if head:
                 self.on_heading(body[:head])
-                out.append(Sentence(line.start(), line.start() + head, self.ctx.section, self.ctx.status,
-                                    self.ctx.period, True))
+                c = self.ctx
+                out.append(Sentence(line.start(), line.start() + head, c.section, c.status, c.period, True))
             elif m := _LEADING_YEAR.match(body):
-                self.on_year(int(m.group(1)))
+                self.on_year(year_value(m.group(1)))
             for s in self.sentence_re.finditer(body, head):
-                status, period = self.sentence_context(s.group())
-                out.append(Sentence(line.start() + s.start(), line.start() + s.end(), self.ctx.section, status,
-                                    period, False))
+                c = self.sentence_context(s.group())
+                out.append(Sentence(line.start() + s.start(), line.start() + s.end(), c.section, c.status,
+                                    c.period, False, c.span_start))
         return out
 
 

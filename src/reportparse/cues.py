@@ -1,0 +1,69 @@
+"""Cue words of ``data/<lang>/cues.json`` compiled once per language for the claim builder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from .lexicon import Lexicon, alternation
+from .years import YEAR
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Compiled cue patterns and word sets of one language."""
+
+    kind_cue: regex.Pattern[str]
+    ratio_word: regex.Pattern[str]
+    level_change_end: regex.Pattern[str]
+    down_start: regex.Pattern[str]
+    trailing: regex.Pattern[str]
+    leading: regex.Pattern[str]
+    comparison: regex.Pattern[str]
+    comparison_base: regex.Pattern[str]
+    years: regex.Pattern[str]
+    trailing_year: regex.Pattern[str]
+    share_start: regex.Pattern[str]
+    from_end: regex.Pattern[str]
+    to_start: regex.Pattern[str]
+    clause_target: regex.Pattern[str]
+    last_year: regex.Pattern[str]
+    growth_up: frozenset[str]
+    growth_down: frozenset[str]
+    to_verbs: frozenset[str]
+    copulas: frozenset[str]
+    stops: frozenset[str]
+
+
+@cache
+def compile_cues(lex: Lexicon) -> Cues:
+    """The cue patterns of a language (cached)."""
+    c = lex.raw["cues"]
+    last_year = alternation(c["last_year_words"])
+    markers = alternation(c["comparison_markers"])
+    return Cues(
+        kind_cue=regex.compile(alternation(c["growth_up"] + c["growth_down"] + c["ratio_verbs"])),
+        ratio_word=regex.compile(alternation(c["ratio_words"])),
+        level_change_end=regex.compile(rf"(?:{alternation(c['level_change_verbs'])})$"),
+        down_start=regex.compile(rf"^(?:{alternation(c['clause_start_down_verbs'])})"),
+        trailing=regex.compile(rf"(?:{alternation(c['metric_trailing_strip'])})$"),
+        leading=regex.compile(rf"^(?:{alternation(c['metric_leading_strip'])})"),
+        comparison=regex.compile(alternation(c["comparison_phrases"] + lex.raw["qualifiers"]["comparative_prefixes"])),
+        comparison_base=regex.compile(
+            rf"(?:{markers})(?:{alternation(c['comparison_bases'])}|{YEAR}年)(?:的|同期|底|末)?"
+        ),
+        years=regex.compile(rf"(?:到|至)?{YEAR}年(?:的|底|末|度)?"),
+        trailing_year=regex.compile(rf"(?:到|至)?{YEAR}年(?:的|底|末|度)?$"),
+        share_start=regex.compile(rf"^(?:{alternation(c['share_words'])})"),
+        from_end=regex.compile(rf"(?:{alternation(c['from_words'])})[^，,；;。、]{{0,8}}$"),
+        to_start=regex.compile(rf"^[^，,；;。]{{0,4}}?(?:{alternation(c['to_verbs'])})"),
+        clause_target=regex.compile(alternation(c["clause_target_cues"])),
+        last_year=regex.compile(rf"(?<!{markers})(?:{last_year})"),
+        growth_up=frozenset(c["growth_up"]),
+        growth_down=frozenset(c["growth_down"]),
+        to_verbs=frozenset(c["to_verbs"]),
+        copulas=frozenset(c["copula_verbs"]),
+        stops=frozenset(c["counted_noun_stops"]),
+    )

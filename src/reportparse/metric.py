@@ -1,0 +1,97 @@
+"""The metric of a claim: the phrase that says what is measured, and its standard id.
+
+The phrase is the counted noun after a measure word (370个重大项目) or the indicator
+before the number (地区生产总值完成785.6亿元), trimmed of cue words, comparison bases
+(比上年) and years. Its id is the lexicon metric named at the head of the phrase.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .cues import Cues
+from .kind import Previous
+from .lexicon import Lexicon, Metric
+from .model import Mention
+from .tokenise import tokens
+
+_CLAUSE_END = "，,；;：:。！？!?\n"
+_PARENTHESES = regex.compile(r"（[^（）]*）|\([^()]*\)")
+_COUNT_KINDS = ("count", "people")
+_DIGIT = regex.compile(r"\d")
+
+
+def strip_phrase(phrase: str, cues: Cues) -> str:
+    """Trim cue words, comparison bases and years off both ends of a metric phrase."""
+    phrase = cues.comparison_base.sub("", phrase)
+    phrase = phrase.strip(" \t“”\"'、（）()·-—")
+    while True:
+        trimmed = cues.years.sub("", phrase) if cues.years.match(phrase) else phrase
+        trimmed = cues.trailing.sub("", trimmed).strip(" 、")
+        trimmed = cues.leading.sub("", trimmed).strip(" 、")
+        trimmed = cues.trailing_year.sub("", trimmed)
+        if trimmed == phrase:
+            return phrase
+        phrase = trimmed
+
+
+class MetricFinder:
+    """Finds the metric phrase and id of claims in one normalised text."""
+
+    def __init__(self, text: str, lex: Lexicon, cues: Cues) -> None:
+        self.text = text
+        self.lex = lex
+        self.cues = cues
+        self.share_markers = tuple(lex.raw["cues"]["share_markers"])
+        self.suffix = regex.compile(
+            rf"^(?:{'|'.join(regex.escape(w) for w in sorted(lex.raw['cues']['metric_suffixes'], key=len, reverse=True))})*$"
+        )
+
+    def counted_noun(self, m: Mention, sentence_end: int) -> str:
+        """The noun after a measure word: 370个重大项目 -> 重大项目."""
+        tail = self.text[m.end : sentence_end]
+        cut = min([len(tail)] + [i for i in (tail.find(ch) for ch in _CLAUSE_END + "、") if i >= 0])
+        tail = _PARENTHESES.sub("", tail[:cut]).lstrip("的")
+        noun = ""
+        for tok in tokens(tail[:24], self.lex):
+            if tok in self.cues.stops or _DIGIT.search(tok):
+                break
+            noun += tok
+        return noun.strip(" “”\"（）()")
+
+    def metric_id(self, phrase: str) -> Metric | None:
+        """The standard metric a phrase names at its head, if any.
+
+        The name must end the phrase, up to generic words (规模, 增速, 总额...), so a share
+        (工业增加值占地区生产总值比重) or a count (规上工业企业) does not take the id of
+        an indicator it only mentions.
+        """
+        metric, end = self.lex.metric_match(phrase)
+        if metric is None:
+            return None
+        rest = phrase[end:]
+        if not self.suffix.match(rest):
+            return None
+        return metric
+
+    def find(self, m: Mention, before: str, sentence_end: int, prev: Previous) -> tuple[str, str | None]:
+        """Metric text and id of a mention, given the clause text before it."""
+        cues = self.cues
+        gap = bool(cues.comparison.search(before))
+        phrase = cues.comparison.split(before)[0] if gap else before
+        phrase = strip_phrase(cues.from_end.sub("", phrase), cues)
+        if m.unit_kind in _COUNT_KINDS or (m.unit_kind in ("money", "measure") and len(phrase) <= 2):
+            noun = self.counted_noun(m, sentence_end)
+            if len(noun) >= 2:
+                found = self.metric_id(noun)
+                return noun, found.id if found else None
+        if cues.share_start.match(phrase) and prev.metric:
+            phrase = prev.metric + phrase  # 国家科学技术奖58项、占全国28.7%
+        elif m.unit == "rank" and before.endswith("的") and m.rank_scope:
+            phrase = phrase + m.rank_scope  # 发布的全球百强科技集群前三位
+        if not phrase:
+            return prev.metric, None if gap or m.unit == "rank" else prev.metric_id
+        if m.unit == "rank" or gap:
+            return phrase, None
+        found = self.metric_id(phrase)
+        return phrase, found.id if found else None

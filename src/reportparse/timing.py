@@ -1,0 +1,63 @@
+"""Status (actual or target) and period of one claim.
+
+The sentence's reading context (from :mod:`segment`) gives the default; the clause
+before the number can override it: 去年/上年 inside a plan are last year's actuals,
+力争/确保 inside a review announce a target, “十五五”时期 names a plan span, and the
+first value of 从X提高到Y belongs to the start of the change (rule 4 of the contract).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .cues import Cues
+from .model import Mention
+from .segment import Sentence
+from .years import YEAR, year_value
+
+_YEAR_BEFORE = regex.compile(rf"({YEAR})年(?:的|底|末)?[^，,；;。\d]{{0,6}}$")
+_SPAN_YEARS = regex.compile(rf"^\s*({YEAR})年?(?:到|至|—|-)({YEAR})年")
+_SPAN_CLAUSE = regex.compile(r"(十[一二三四五六]?五|[六七八九]五)”?(?:时期|期间|期末|末)")
+
+
+class Timing:
+    """Decides status and period of the claims of one document."""
+
+    def __init__(self, text: str, cues: Cues, plan_spans: dict[str, int], report_year: int | None) -> None:
+        self.text = text
+        self.cues = cues
+        self.plan_spans = plan_spans
+        self.report_year = report_year
+
+    def is_from_value(self, m: Mention, before: str, nxt: Mention | None) -> bool:
+        """True for X of 从X提高到Y (a later number follows the to-verb)."""
+        after = self.text[m.end : m.end + 8]
+        return nxt is not None and bool(self.cues.from_end.search(before)) and bool(self.cues.to_start.search(after))
+
+    def status_period(self, m: Mention, sent: Sentence, before: str, sentence: str,
+                      nxt: Mention | None) -> tuple[str, int | None]:
+        """Status and period of the claim of mention ``m`` in sentence ``sent``."""
+        status, period = sent.status, sent.period
+        if status == "target" and self.report_year and self.cues.last_year.search(before):
+            status, period = "actual", self.report_year - 1  # 去年全国财政超收7239亿元
+        elif status == "actual" and self.cues.clause_target.search(before):
+            status, period = "target", self.report_year  # 力争粮食产量达到...
+        if status == "target" and (span := _SPAN_CLAUSE.search(before)):
+            end = self.plan_spans.get(span.group(1))
+            if end and (self.report_year is None or end > self.report_year):
+                period = end
+        if self.is_from_value(m, before, nxt):
+            return status, self._from_period(before, sentence, sent, period)
+        return status, period
+
+    def _from_period(self, before: str, sentence: str, sent: Sentence, period: int | None) -> int | None:
+        """Period of X in 从X提高到Y: the year written with it, else the year before the change."""
+        written = _YEAR_BEFORE.search(before)
+        if written and (year := year_value(written.group(1))):
+            return year
+        span = _SPAN_YEARS.match(sentence)
+        if span and (year := year_value(span.group(1))):
+            return year  # 2020年到2025年，...从17.9%提升到35.5%
+        if sent.status == "actual" and sent.span_start:
+            return sent.span_start - 1  # five-year review: the year before the span
+        return period - 1 if period else None

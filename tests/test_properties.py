@@ -1,0 +1,100 @@
+"""Properties that hold for any input: no crash, spans into the original, valid schema, determinism."""
+
+from __future__ import annotations
+
+import json
+import math
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import reportparse
+from reportparse.validate import validate_document
+
+SETTINGS = settings(
+    max_examples=120, deadline=None, database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+
+# Pieces a report is made of: numerals of every script, units, qualifiers, cue words,
+# punctuation (half and full width), markdown bold, headings, clutter and line breaks.
+PIECES = [
+    *"0123456789", *"０１２３４５６７８９", *"零〇一二两三四五六七八九十百千万亿",
+    ".", "．", ",", "%", "％", "‰", "点", "多", "余", "几", "第", "前列", "榜首",
+    "元", "亿元", "万元", "美元", "万人", "人次", "户", "家", "个", "项", "个百分点", "倍", "成", "吨",
+    "万吨", "平方公里", "亩", "千瓦", "吨标准煤", "微克/立方米", "天", "年", "月", "日", "岁",
+    "左右", "以上", "以内", "以下", "约", "近", "超", "超过", "突破", "不少于", "不超过",
+    "增长", "下降", "提高", "增加", "减少", "达到", "完成", "占", "从", "到", "至", "—", "-", "~",
+    "全市第一", "市内六区第二", "全省", "地区生产总值", "一般公共预算收入", "城镇新增就业", "覆盖率",
+    "预期目标", "力争", "确保", "计划", "2022年", "2023年", "“十四五”", "过去五年", "翻一番",
+    "，", "。", "；", "：", "、", "（", "）", "(", ")", "《", "》", "“", "”", " ", "\u3000",
+    "\n", "\n\n", "**", "一、", "（一）", "1.", "下载\n", "打印\n", "【字号：大 中 小】\n",
+    "政府工作报告", "各位代表：", "\ufeff", "\r\n",
+]
+
+report_like = st.lists(st.sampled_from(PIECES), max_size=80).map("".join)
+any_text = st.text(max_size=200)
+texts = st.one_of(any_text, report_like)
+
+
+def _check_document(text: str, data: dict) -> None:
+    validate_document(data)
+    assert data["document"]["chars"] == len(text)
+    for claim in data["claims"]:
+        start, end = claim["span"]
+        assert 0 <= start < end <= len(text), claim
+        assert text[start:end] == claim["text"], claim
+        for key in ("value", "low", "high"):
+            if claim[key] is not None:
+                assert math.isfinite(claim[key]), claim
+
+
+@SETTINGS
+@given(any_text)
+def test_parse_text_never_raises_on_arbitrary_text(text):
+    _check_document(text, reportparse.parse_text(text).to_dict())
+
+
+@SETTINGS
+@given(report_like)
+def test_parse_text_on_report_like_text(text):
+    _check_document(text, reportparse.parse_text(text).to_dict())
+
+
+@SETTINGS
+@given(texts)
+def test_find_quantities_spans_and_values(text):
+    for q in reportparse.find_quantities(text):
+        start, end = q.span
+        assert 0 <= start < end <= len(text), q
+        assert text[start:end] == q.text, q
+        for value in (q.value, q.low, q.high):
+            if value is not None:
+                assert isinstance(value, (int, float)) and not isinstance(value, bool), q
+                assert math.isfinite(value), q
+        if q.low is not None and q.high is not None:
+            assert q.low <= q.high, q
+
+
+@SETTINGS
+@given(texts)
+def test_parsing_is_deterministic(text):
+    first = reportparse.parse_text(text).to_dict()
+    second = reportparse.parse_text(text).to_dict()
+    assert first == second
+    assert json.dumps(first, ensure_ascii=False, sort_keys=True) == json.dumps(second, ensure_ascii=False,
+                                                                             sort_keys=True)
+
+
+@SETTINGS
+@given(report_like)
+def test_claim_ids_are_unique(text):
+    ids = [c["id"] for c in reportparse.parse_text(text).to_dict()["claims"]]
+    assert len(ids) == len(set(ids))
+
+
+@SETTINGS
+@given(report_like)
+def test_output_is_json_serialisable(text):
+    data = reportparse.parse_text(text).to_dict()
+    assert json.loads(json.dumps(data, ensure_ascii=False)) == data
