@@ -24,7 +24,7 @@ DIGITS = {
 }
 SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 BIG_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "兆": 10**12}
-FILLERS = "多余几"
+FILLERS = "多余几幾"
 NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
 
 _TOKEN = regex.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|[^\s]")
@@ -53,7 +53,7 @@ def _integer_part(tokens: list[str]) -> Decimal:
             continue
         if tok in SMALL_UNITS:
             unit = SMALL_UNITS[tok]
-            section += (number if number is not None else Decimal(1)) * unit
+            section += (number if number else Decimal(1)) * unit  # 十, 一十 and 零十 are all ten
             number, last_unit, after_zero = None, unit, False
             continue
         if tok in BIG_UNITS:
@@ -87,11 +87,11 @@ def parse_numeral(text: str) -> Decimal:
     tokens = _TOKEN.findall(text.strip())
     if not tokens:
         raise ValueError("empty numeral")
-    negative = tokens[0] in ("负", "-")
+    negative = tokens[0] in ("负", "負", "-")
     if negative:
         tokens = tokens[1:]
-    if "点" in tokens:
-        cut = tokens.index("点")
+    if "点" in tokens or "點" in tokens:
+        cut = tokens.index("点") if "点" in tokens else tokens.index("點")
         decimals = tokens[cut + 1 :]
         if not decimals or any(t not in DIGITS for t in decimals):
             raise ValueError(f"bad decimal part in {text!r}")

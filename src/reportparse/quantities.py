@@ -19,12 +19,15 @@ import regex
 from .lexicon import Lexicon, Unit, alternation
 from .model import Mention
 from .numerals import DIGITS, NUMERAL_CHARS, parse_numeral
+from .years import year_value
 
 _ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN = f"[{NUMERAL_CHARS}]"
 _CN_DIGITS = "".join(DIGITS)
 _DECIMAL_DIGITS = "零〇一二三四五六七八九"
 _LIST_JOINERS = "和、及或与"
+_FINANCIAL = set("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟")
+_ADJACENT_DIGITS = regex.compile(r"[一二三四五六七八九两兩壹贰貳叁肆伍陆陸柒捌玖倆][一二三四五六七八九两兩壹贰貳叁肆伍陆陸柒捌玖倆]")
 _YEAR = regex.compile(r"(1[89]|2[01])\d\d")
 
 
@@ -36,7 +39,7 @@ def _number_pattern(units: str, numeral_units: str) -> str:
     """
     guard = rf"(?!{numeral_units})" if numeral_units else ""
     cn = rf"(?:{guard}(?!(?<=[万亿萬億])[{_CN_DIGITS}](?:{units})){_CN})"
-    return rf"(?:{_ARABIC}|{cn})(?:[多余几]?(?:{_ARABIC}|{cn}))*(?:[点點][{_DECIMAL_DIGITS}]+)?"
+    return rf"(?:{_ARABIC}|{cn})(?:[多余几幾]?(?:{_ARABIC}|{cn}))*(?:[点點][{_DECIMAL_DIGITS}]+)?"
 _SCALE_CHARS = "万亿萬億兆"
 
 
@@ -87,7 +90,7 @@ def _scale_text(num: str) -> str:
     tail = len(num)
     while tail > 0 and not num[tail - 1].isdigit():
         tail -= 1
-    return "".join(ch for ch in num[tail:] if ch not in "多余几")
+    return "".join(ch for ch in num[tail:] if ch not in "多余几幾")
 
 
 def _quoted(text: str, start: int, end: int, lex: Lexicon) -> bool:
@@ -134,9 +137,10 @@ class _Recogniser:
         self.blocked_starts = [s for s, _ in self.blocked]
 
     def in_noise_phrase(self, start: int, end: int) -> bool:
-        """True when [start, end) overlaps a fixed term (一带一路, 进一步)."""
+        """True when [start, end) overlaps a fixed term (一带一路, 进一步) that is not inside it
+        (万一 inside 一万一千 is part of the number)."""
         i = bisect.bisect_left(self.blocked_starts, end)
-        return any(e > start for _, e in self.blocked[max(0, i - 3) : i])
+        return any(e > start and not (start <= s and e <= end) for s, e in self.blocked[max(0, i - 3) : i])
 
     def mentions(self) -> list[Mention]:
         found: list[Mention] = []
@@ -189,8 +193,10 @@ class _Recogniser:
         if before == "第" or before and before.isascii() and (before.isalpha() or before in "+.") \
                 or after and after.isascii() and (after.isalpha() or after == "+"):
             return True
-        if has_digit and _YEAR.fullmatch(num) and text.startswith("年", nend):
-            return True
+        if text.startswith("年", nend) and (has_digit and _YEAR.fullmatch(num) or year_value(num)):
+            return True  # a year: 2022年, 一九八三年
+        if not has_digit and (num in _FINANCIAL or _ADJACENT_DIGITS.search(num)):
+            return True  # 陆 of 登陆部队, 两两: not numerals
         unitless = not (m.group("unit") or m.group("unit1") or m.group("upre"))
         if unitless and self.pats.time_or_list.match(text, nend):
             return True
@@ -198,9 +204,9 @@ class _Recogniser:
         if unitless and (text.startswith("、", nend) and not text[line_start:nstart].strip()
                          or before and before in "（(" and text.startswith(("）", ")"), nend)):
             return True  # heading and list numbers: 一、 （三）
-        if not has_digit and not m.group("pre") and num != "十" and not any(ch in _CN_DIGITS for ch in num):
+        if not has_digit and not m.group("pre") and not num.startswith("十") and not any(ch in _CN_DIGITS for ch in num):
             return True  # bare 百/千/万 inside a word (万象城, 千家万户)
-        if num in ("零", "〇", "○") or unitless and len(num) == 1 and num not in "十两" and not m.group("pre"):
+        if num in ("零", "〇", "○") or unitless and len(num) == 1 and num != "两" and not m.group("pre"):
             return True  # 零部件; a lone unitless numeral inside a word (一切, 四川, 队伍)
         if not has_digit and self.pats.abstract_noun.match(text, end):
             return True  # 两个大局, 五项原则: a numeral idiom, not a count
