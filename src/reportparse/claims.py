@@ -70,8 +70,11 @@ class ClaimBuilder:
             if low is not None:
                 value = low
         metric_obj = self.lex.metric_by_id(metric_id) if metric_id else None
-        prev.metric, prev.metric_id, prev.kind, prev.sign, prev.unit, prev.end = (
-            metric_text, metric_id, kind, sign, m.unit, m.end)
+        if kind == "ranking":
+            prev.metric, prev.end = metric_text, m.end  # the next number keeps the metric id before it
+        else:
+            prev.metric, prev.metric_id, prev.kind, prev.sign, prev.unit, prev.end = (
+                metric_text, metric_id, kind, sign, m.unit, m.end)
         return {
             "id": f"{self.doc_id}:{start}-{end}",
             "span": [start, end],
@@ -81,7 +84,7 @@ class ClaimBuilder:
             "low": _num(low),
             "high": _num(high),
             "unit": m.unit,
-            "unit_text": m.unit_text,
+            "unit_text": self.norm.original_text(m.unit_spans),
             "qualifier": m.qualifier,
             "status": status,
             "period": period,

@@ -11,7 +11,8 @@ from typing import Any
 class Mention:
     """A number expression found in the normalised copy (copy coordinates).
 
-    ``start``/``end`` cover the qualifier, number, unit and suffix; ``value`` is the
+    ``start``/``end`` cover the qualifier, number, unit and suffix; ``unit_spans`` cover the
+    unit as written with its scale (亿元 of 785.6亿元; 万 and 人 of 1.2万余人), none when implied; ``value`` is the
     normalised number (scale and unit factor applied, not yet signed for declines).
     ``claimable`` is False for number expressions that are never claims on their own:
     numbers without a unit, a lone 一, durations in years.
@@ -26,7 +27,7 @@ class Mention:
     high: Decimal | None
     unit: str | None
     unit_kind: str | None
-    unit_text: str
+    unit_spans: tuple[tuple[int, int], ...]
     qualifier: str
     rule: str
     rank_of: int | None = None

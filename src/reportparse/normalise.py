@@ -40,6 +40,14 @@ class NormalisedText:
             return pos, pos
         return self.offsets[start], self.offsets[end - 1] + 1
 
+    def original_text(self, spans: tuple[tuple[int, int], ...]) -> str:
+        """The original text under spans of the copy, joined ("" for none)."""
+        parts = []
+        for span in spans:
+            start, end = self.to_original(*span)
+            parts.append(self.original[start:end])
+        return "".join(parts)
+
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _LINE.finditer(text) if m.start() < len(text) or m.end() > m.start()]

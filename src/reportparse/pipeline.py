@@ -35,7 +35,7 @@ def find_quantities(text: str, lang: str = "zh") -> list[Quantity]:
     out = []
     for m in resolve_overlaps(recognise_quantities(norm.text, lex) + recognise_rankings(norm.text, lex)):
         start, end = norm.to_original(m.start, m.end)
-        out.append(Quantity((start, end), text[start:end], _num(m.value), m.unit, m.unit_text, m.qualifier,
+        out.append(Quantity((start, end), text[start:end], _num(m.value), m.unit, norm.original_text(m.unit_spans), m.qualifier,
                             _num(m.low), _num(m.high)))
     return out
 

@@ -31,15 +31,17 @@ _ADJACENT_DIGITS = regex.compile(r"[一二三四五六七八九两兩壹贰貳�
 _YEAR = regex.compile(r"(1[89]|2[01])\d\d")
 
 
-def _number_pattern(units: str, numeral_units: str) -> str:
+def _number_pattern(numeral_units: str, measure_chars: str) -> str:
     """A number: Arabic or Chinese numerals, mixed (1.2万亿, 5万4千), with 多/余/几 inside.
 
     A numeral character does not continue the number when it starts a unit (1亿千瓦)
     or is a lone digit after 万/亿 that a measure word follows (9万亿三个).
     """
     guard = rf"(?!{numeral_units})" if numeral_units else ""
-    cn = rf"(?:{guard}(?!(?<=[万亿萬億])[{_CN_DIGITS}](?:{units})){_CN})"
+    cn = rf"(?:{guard}(?!(?<=[万亿萬億])[{_CN_DIGITS}][{measure_chars}]){_CN})"
     return rf"(?:{_ARABIC}|{cn})(?:[多余几幾]?(?:{_ARABIC}|{cn}))*(?:[点點][{_DECIMAL_DIGITS}]+)?"
+
+
 _SCALE_CHARS = "万亿萬億兆"
 
 
@@ -60,8 +62,12 @@ def _patterns(lex: Lexicon) -> QuantityPatterns:
     q = lex.raw["qualifiers"]
     units = alternation(list(lex.units))
     numeral_units = alternation([u for u in lex.units if u[0] in NUMERAL_CHARS])
-    number = _number_pattern(units, numeral_units)
+    measure_chars = regex.escape("".join(sorted({u for u in lex.units if len(u) == 1})))
+    number = _number_pattern(numeral_units, measure_chars)
+    starts = set(NUMERAL_CHARS) | set("0123456789-负負") | {w[0] for w in q["prefix"]} \
+        | {w[0] for w in lex.raw["units"]["prefixed"]}
     pattern = (
+        rf"(?=[{regex.escape(''.join(sorted(starts)))}])"
         rf"(?P<pre>{alternation(list(q['prefix']))})?"
         rf"(?P<upre>{alternation(list(lex.raw['units']['prefixed']))})?"
         rf"(?P<neg>(?<![\d%A-Za-z])(?:负|負|-))?"
@@ -164,7 +170,7 @@ class _Recogniser:
             m, nxt = out[i], out[i + 1]
             if m.unit is None and nxt.unit is not None and nxt.num_start - m.end == 1 \
                     and self.text[m.end] in _LIST_JOINERS and m.rule == nxt.rule:
-                out[i] = replace(m, unit=nxt.unit, unit_kind=nxt.unit_kind, unit_text=nxt.unit_text,
+                out[i] = replace(m, unit=nxt.unit, unit_kind=nxt.unit_kind, unit_spans=nxt.unit_spans,
                                  claimable=nxt.claimable)
         return out
 
@@ -178,41 +184,55 @@ class _Recogniser:
         qualifier = self._qualifier(m.group("pre"), None, m.group("suf"), False)
         rule = "zh.fraction" if word in units["fractions"] else "zh.doubling"
         return Mention(m.start(), m.end(), m.start("word"), m.end("word"), value, None, None,
-                       "percent", "rate", word, qualifier, rule)
+                       "percent", "rate", (m.span("word"),), qualifier, rule)
 
     # ----- ordinary numbers -----
     def _not_a_number(self, m: regex.Match[str]) -> bool:
-        """True when the match only looks like a number expression: a year, a date, a code
-        glued to Latin letters (5G, PM2.5, 18+3+1), an ordinal (第十七届), a heading or list
-        number (一、 （三） 一是), a fixed term (一带一路, 进一步) or a quoted name (“三个一批”)."""
-        text, num = self.text, m.group("num")
+        """True when the match only looks like a number expression (see the two checks)."""
+        num = m.group("num")
+        unitless = not (m.group("unit") or m.group("unit1") or m.group("upre"))
+        has_digit = any(ch.isdigit() for ch in num)
+        if not has_digit and self._numeral_in_word(m, num, unitless):
+            return True
+        return self._code_time_or_name(m, num, unitless, has_digit)
+
+    def _numeral_in_word(self, m: regex.Match[str], num: str, unitless: bool) -> bool:
+        """Chinese numeral characters that are part of a word, idiom or slogan: 一切, 四川,
+        万象城, 零部件, 登陆, 两两, 两个大局, 五项原则, 一廊两园."""
+        if m.group("pre") is None:
+            if unitless and len(num) == 1 and num != "两":
+                return True
+            counted = m.group("inner") and m.group("unit")  # 百余家, 千余人
+            if not num.startswith("十") and not any(ch in _CN_DIGITS for ch in num) and not counted:
+                return True  # a bare 百/千/万 (万象城, 千家万户)
+        if num in ("零", "〇", "○") or num in _FINANCIAL or _ADJACENT_DIGITS.search(num):
+            return True
+        end = m.end()
+        return bool(self.pats.abstract_noun.match(self.text, end)) or _slogan(self.text, m.start("num"), end)
+
+    def _code_time_or_name(self, m: regex.Match[str], num: str, unitless: bool, has_digit: bool) -> bool:
+        """A year, a date, a code glued to Latin letters (5G, PM2.5, 18+3+1), an ordinal
+        (第十七届), a heading or list number (一、 （三） 一是), a fixed term (一带一路, 进一步),
+        a quoted name (“三个一批”) or a meeting (二次会议)."""
+        text = self.text
         nstart, nend, end = m.start("num"), m.end("num"), m.end()
         before = text[nstart - 1] if nstart > 0 else ""
         after = text[end] if end < len(text) else ""
-        has_digit = any(ch.isdigit() for ch in num)
+        if has_digit and len(num) > 1 and num[0] == "0" and num[1].isdigit():
+            return True  # 02 of 2026-02-02: part of a date or a code
+        if before in "-/" and before and text[nstart - 2 : nstart - 1].isdigit():
+            return True
         if before == "第" or before and before.isascii() and (before.isalpha() or before in "+.") \
                 or after and after.isascii() and (after.isalpha() or after == "+"):
             return True
         if text.startswith("年", nend) and (has_digit and _YEAR.fullmatch(num) or year_value(num)):
-            return True  # a year: 2022年, 一九八三年
-        if not has_digit and (num in _FINANCIAL or _ADJACENT_DIGITS.search(num)):
-            return True  # 陆 of 登陆部队, 两两: not numerals
-        unitless = not (m.group("unit") or m.group("unit1") or m.group("upre"))
+            return True
         if unitless and self.pats.time_or_list.match(text, nend):
             return True
-        line_start = text.rfind("\n", 0, nstart) + 1
-        if unitless and (text.startswith("、", nend) and not text[line_start:nstart].strip()
+        if unitless and (text.startswith("、", nend) and not text[text.rfind("\n", 0, nstart) + 1 : nstart].strip()
                          or before and before in "（(" and text.startswith(("）", ")"), nend)):
-            return True  # heading and list numbers: 一、 （三）
-        if not has_digit and not m.group("pre") and not num.startswith("十") and not any(ch in _CN_DIGITS for ch in num):
-            return True  # bare 百/千/万 inside a word (万象城, 千家万户)
-        if num in ("零", "〇", "○") or unitless and len(num) == 1 and num != "两" and not m.group("pre"):
-            return True  # 零部件; a lone unitless numeral inside a word (一切, 四川, 队伍)
-        if not has_digit and self.pats.abstract_noun.match(text, end):
-            return True  # 两个大局, 五项原则: a numeral idiom, not a count
-        if self.in_noise_phrase(nstart, nend) or _quoted(text, m.start(), end, self.lex):
             return True
-        if not has_digit and _slogan(text, nstart, end):
+        if self.in_noise_phrase(nstart, nend) or _quoted(text, m.start(), end, self.lex):
             return True
         return bool(self.pats.name_follower.match(text, end))
 
@@ -248,8 +268,22 @@ class _Recogniser:
         rule = "zh.arabic" if has_digit else "zh.chinese_numeral"
         return Mention(m.start(), end, m.start("num"), m.end("num"), value * factor, low, high,
                        unit.code if unit else None, unit.kind if unit else None,
-                       (m.group("upre") or _scale_text(num) + unit_word) if unit else "",
-                       qualifier, rule, claimable=claimable)
+                       self._unit_spans(m) if unit else (), qualifier, rule, claimable=claimable)
+
+    @staticmethod
+    def _unit_spans(m: regex.Match[str]) -> tuple[tuple[int, int], ...]:
+        """The unit as written with the scale of the number before it: 亿元 of 785.6亿元,
+        万 and 人 of 1.2万余人, 百分之 of 百分之五."""
+        if m.group("upre"):
+            return (m.span("upre"),)
+        last = "num2" if m.group("num2") else "num"
+        scale = len(_scale_text(m.group(last)))
+        spans = [(m.end(last) - scale, m.end(last))] if scale else []
+        for group in ("unit1", "unit") if last == "num" else ("unit",):
+            if m.group(group):
+                spans.append(m.span(group))
+                break
+        return tuple(spans)
 
     def _good_range(self, m: regex.Match[str], low: Decimal, high: Decimal | None, unit: Unit | None) -> bool:
         if high is None or high <= low or unit is None:

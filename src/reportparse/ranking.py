@@ -45,6 +45,17 @@ def _scope_size(scope: str) -> int | None:
         return None
 
 
+def _after_last_verb(scope: str, verbs: list[str], heads: list[str]) -> int:
+    """Where the real scope starts when a ranking verb sits inside the matched one: after the
+    last verb, at the first scope head (0 when there is no verb)."""
+    ends = [scope.rfind(v) + len(v) for v in verbs if scope.rfind(v) > 0]
+    if not ends:
+        return 0
+    cut = max(ends)
+    starts = [i for i in (scope.find(h, cut) for h in heads) if i >= 0]
+    return min(starts) if starts else 0
+
+
 def recognise_rankings(text: str, lex: Lexicon) -> list[Mention]:
     """Every ranking of a normalised text, in text order."""
     r = lex.raw["ranking"]
@@ -68,7 +79,9 @@ def recognise_rankings(text: str, lex: Lexicon) -> list[Mention]:
         qualifier = "at_most" if m.group("top") else "exact"
         scope = m.group("scope")
         start = m.start()
+        if scope and (cut := _after_last_verb(scope, r["verbs"], r["scope_heads"])):
+            scope, start = scope[cut:], start + cut  # 全区综合考评位居全市第一 -> 全市第一
         found.append(Mention(start, end, m.start("ord"), end, value, None, None, "rank", "rank",
-                             m.group("ord"), qualifier, "zh.ranking",
+                             (m.span("ord"),), qualifier, "zh.ranking",
                              rank_of=_scope_size(scope) if scope else None, rank_scope=scope))
     return found

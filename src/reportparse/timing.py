@@ -38,11 +38,12 @@ class Timing:
                       nxt: Mention | None) -> tuple[str, int | None]:
         """Status and period of the claim of mention ``m`` in sentence ``sent``."""
         status, period = sent.status, sent.period
+        sentence_before = self.text[sent.start : m.start]
         if status == "target" and self.report_year and self.cues.last_year.search(before):
             status, period = "actual", self.report_year - 1  # 去年全国财政超收7239亿元
         elif status == "actual" and self.cues.clause_target.search(before):
             status, period = "target", self.report_year  # 力争粮食产量达到...
-        if status == "target" and (span := _SPAN_CLAUSE.search(before)):
+        if status == "target" and (span := _SPAN_CLAUSE.search(sentence_before)):
             end = self.plan_spans.get(span.group(1))
             if end and (self.report_year is None or end > self.report_year):
                 period = end
