@@ -9,10 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 from .cues import compile_cues
-from .kind import Previous, kind_and_sign
+from .kind import kind_and_sign
 from .lexicon import Lexicon
 from .metric import MetricFinder
-from .model import Mention
+from .model import Mention, Previous
 from .normalise import NormalisedText
 from .numerals import to_number
 from .segment import Sentence
@@ -60,7 +60,7 @@ class ClaimBuilder:
         before = self.text[clause : m.start]
         kind, sign = kind_and_sign(m, before, prev, self.cues)
         metric_text, metric_id = self.metrics.find(m, before, sent.end, prev)
-        status, period = self.timing.status_period(m, sent, before, self.text[sent.start : sent.end], nxt)
+        status, period = self.timing.status_period(m, sent, before, prev, nxt)
         start, end = self.norm.to_original(m.start, m.end)
         s_start, s_end = self.norm.to_original(sent.start, sent.end)
         value, low, high = m.value, m.low, m.high

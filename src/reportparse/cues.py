@@ -28,6 +28,7 @@ class Cues:
     share_start: regex.Pattern[str]
     from_end: regex.Pattern[str]
     to_start: regex.Pattern[str]
+    to_verb: regex.Pattern[str]
     clause_target: regex.Pattern[str]
     last_year: regex.Pattern[str]
     growth_up: frozenset[str]
@@ -59,6 +60,7 @@ def compile_cues(lex: Lexicon) -> Cues:
         share_start=regex.compile(rf"^(?:{alternation(c['share_words'])})"),
         from_end=regex.compile(rf"(?:{alternation(c['from_words'])})[^，,；;。、]{{0,8}}$"),
         to_start=regex.compile(rf"^[^，,；;。]{{0,4}}?(?:{alternation(c['to_verbs'])})"),
+        to_verb=regex.compile(alternation([v for v in c["to_verbs"] if len(v) > 1])),
         clause_target=regex.compile(alternation(c["clause_target_cues"])),
         last_year=regex.compile(rf"(?<!{markers})(?:{last_year})"),
         growth_up=frozenset(c["growth_up"]),

@@ -2,24 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
 from .cues import Cues
-from .model import Mention
-
-
-@dataclass
-class Previous:
-    """What the claim before in the same sentence was about (for 、增长5.4% after a level)."""
-
-    metric: str = ""
-    metric_id: str | None = None
-    kind: str | None = None
-    sign: int = 1
-    unit: str | None = None
-    end: int = -1
+from .model import Mention, Previous
 
 
 def _last_cue(before: str, cues: Cues) -> regex.Match[str] | None:

@@ -133,6 +133,10 @@ class Lexicon:
                     return metric, end
         return None, 0
 
+    def metric_named(self, surface: str) -> Metric | None:
+        """The standard metric with exactly this Chinese name, if any."""
+        return self._metric_by_surface.get(surface)
+
     def metric_by_id(self, metric_id: str) -> Metric | None:
         """The standard metric with this id, if any."""
         return next((m for m in self.metrics if m.id == metric_id), None)

@@ -10,29 +10,16 @@ from __future__ import annotations
 import regex
 
 from .cues import Cues
-from .kind import Previous
 from .lexicon import Lexicon, Metric
-from .model import Mention
+from .model import Mention, Previous
 from .tokenise import tokens
 
 _CLAUSE_END = "，,；;：:。！？!?\n"
 _PARENTHESES = regex.compile(r"（[^（）]*）|\([^()]*\)")
 _COUNT_KINDS = ("count", "people")
 _DIGIT = regex.compile(r"\d")
-
-
-def strip_phrase(phrase: str, cues: Cues) -> str:
-    """Trim cue words, comparison bases and years off both ends of a metric phrase."""
-    phrase = cues.comparison_base.sub("", phrase)
-    phrase = phrase.strip(" \t“”\"'、（）()·-—")
-    while True:
-        trimmed = cues.years.sub("", phrase) if cues.years.match(phrase) else phrase
-        trimmed = cues.trailing.sub("", trimmed).strip(" 、")
-        trimmed = cues.leading.sub("", trimmed).strip(" 、")
-        trimmed = cues.trailing_year.sub("", trimmed)
-        if trimmed == phrase:
-            return phrase
-        phrase = trimmed
+_ITEM_SEPARATORS = regex.compile(r"[、和及与]")
+_RESPECTIVELY = "分别"
 
 
 class MetricFinder:
@@ -46,6 +33,32 @@ class MetricFinder:
         self.suffix = regex.compile(
             rf"^(?:{'|'.join(regex.escape(w) for w in sorted(lex.raw['cues']['metric_suffixes'], key=len, reverse=True))})*$"
         )
+
+    def strip(self, phrase: str) -> str:
+        """Trim cue words, comparison bases and years off both ends of a metric phrase; a
+        metric name that ends the phrase is kept whole (经济增长 keeps its 增长)."""
+        cues = self.cues
+        phrase = cues.comparison_base.sub("", phrase)
+        phrase = phrase.strip(" \t“”\"'、（）()·-—")
+        while True:
+            trimmed = cues.years.sub("", phrase) if cues.years.match(phrase) else phrase
+            if self.lex.metric_match(trimmed)[1] != len(trimmed):
+                trimmed = cues.trailing.sub("", trimmed).strip(" 、")
+            trimmed = cues.leading.sub("", trimmed).strip(" 、")
+            trimmed = cues.trailing_year.sub("", trimmed)
+            if trimmed == phrase:
+                return phrase
+            phrase = trimmed
+
+    def _item(self, items: tuple[str, ...], index: int) -> str:
+        """Item ``index`` of a 分别 list, completed with the shared head of the last item
+        when that names a standard metric (城镇 + 居民人均可支配收入)."""
+        item, last = items[index], items[-1]
+        if index < len(items) - 1:
+            for k in range(1, len(last)):
+                if self.lex.metric_named(item + last[k:]):
+                    return item + last[k:]
+        return item
 
     def counted_noun(self, m: Mention, sentence_end: int) -> str:
         """The noun after a measure word: 370个重大项目 -> 重大项目."""
@@ -75,11 +88,24 @@ class MetricFinder:
         return metric
 
     def find(self, m: Mention, before: str, sentence_end: int, prev: Previous) -> tuple[str, str | None]:
-        """Metric text and id of a mention, given the clause text before it."""
+        """Metric text and id of a mention, given the clause text before it.
+
+        Walks the items of a 分别 list (城镇和农村居民人均可支配收入分别增长4.3%、5.5%) in
+        ``prev``, one item per number.
+        """
         cues = self.cues
         gap = bool(cues.comparison.search(before))
         phrase = cues.comparison.split(before)[0] if gap else before
-        phrase = strip_phrase(cues.from_end.sub("", phrase), cues)
+        phrase = self.strip(cues.from_end.sub("", phrase))
+        if _RESPECTIVELY in before:
+            items = tuple(i for i in (self.strip(x) for x in _ITEM_SEPARATORS.split(
+                self.strip(before[: before.rfind(_RESPECTIVELY)]))) if i)
+            prev.items, prev.item_index = (items, 0) if len(items) > 1 else ((), -1)
+            if prev.items:
+                phrase = self._item(items, 0)
+        elif not phrase and prev.items and prev.item_index + 1 < len(prev.items):
+            prev.item_index += 1
+            phrase = self._item(prev.items, prev.item_index)
         if m.unit_kind in _COUNT_KINDS or (m.unit_kind in ("money", "measure") and len(phrase) <= 2):
             noun = self.counted_noun(m, sentence_end)
             if len(noun) >= 2:

@@ -35,6 +35,22 @@ class Mention:
     claimable: bool = True
 
 
+@dataclass
+class Previous:
+    """What the claim before in the same sentence was about: its metric (for 、增长5.4% after
+    a level), kind, whether it spoke of last year, and the items of a 分别 list being walked."""
+
+    metric: str = ""
+    metric_id: str | None = None
+    kind: str | None = None
+    sign: int = 1
+    unit: str | None = None
+    end: int = -1
+    last_year: bool = False
+    items: tuple[str, ...] = ()
+    item_index: int = -1
+
+
 @dataclass(frozen=True)
 class Quantity:
     """A number expression of a text, in the original text's coordinates.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex
 
 from .cues import Cues
-from .model import Mention
+from .model import Mention, Previous
 from .segment import Sentence
 from .years import YEAR, year_value
 
@@ -29,18 +29,32 @@ class Timing:
         self.plan_spans = plan_spans
         self.report_year = report_year
 
+    def _about_last_year(self, text: str) -> bool:
+        """True when the text before a number inside a plan speaks of last year (去年, 上年,
+        not 比去年) and has not turned back to this year (今年) since."""
+        last = None
+        for last in self.cues.last_year.finditer(text):
+            pass
+        return last is not None and text.rfind("今年") < last.start()
+
     def is_from_value(self, m: Mention, before: str, nxt: Mention | None) -> bool:
         """True for X of 从X提高到Y (a later number follows the to-verb)."""
         after = self.text[m.end : m.end + 8]
         return nxt is not None and bool(self.cues.from_end.search(before)) and bool(self.cues.to_start.search(after))
 
-    def status_period(self, m: Mention, sent: Sentence, before: str, sentence: str,
+    def status_period(self, m: Mention, sent: Sentence, before: str, prev: Previous,
                       nxt: Mention | None) -> tuple[str, int | None]:
-        """Status and period of the claim of mention ``m`` in sentence ``sent``."""
+        """Status and period of the claim of mention ``m`` in sentence ``sent``; records in
+        ``prev`` whether it spoke of last year."""
         status, period = sent.status, sent.period
         sentence_before = self.text[sent.start : m.start]
-        if status == "target" and self.report_year and self.cues.last_year.search(before):
-            status, period = "actual", self.report_year - 1  # 去年全国财政超收7239亿元
+        since_prev = self.text[max(sent.start, prev.end) : m.start]
+        last_year = status == "target" and self.report_year is not None and (
+            self._about_last_year(since_prev)
+            or prev.last_year and "今年" not in since_prev and not self.cues.to_verb.search(since_prev))
+        prev.last_year = last_year
+        if last_year and self.report_year:
+            return "actual", self.report_year - 1  # 去年全国财政超收7239亿元，其中中央财政超收4168亿元
         elif status == "actual" and self.cues.clause_target.search(before):
             status, period = "target", self.report_year  # 力争粮食产量达到...
         if status == "target" and (span := _SPAN_CLAUSE.search(sentence_before)):
@@ -48,7 +62,7 @@ class Timing:
             if end and (self.report_year is None or end > self.report_year):
                 period = end
         if self.is_from_value(m, before, nxt):
-            return status, self._from_period(before, sentence, sent, period)
+            return status, self._from_period(before, self.text[sent.start : sent.end], sent, period)
         return status, period
 
     def _from_period(self, before: str, sentence: str, sent: Sentence, period: int | None) -> int | None:
