@@ -49,10 +49,6 @@ class NormalisedText:
         return "".join(parts)
 
 
-def _line_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _LINE.finditer(text) if m.start() < len(text) or m.end() > m.start()]
-
-
 def _looks_like_heading(line: str, seg: Segmentation) -> bool:
     """A short line with no sentence or clause punctuation: a heading, never a continuation."""
     return len(line) <= seg.heading_max_chars and not any(
@@ -64,8 +60,7 @@ def _deletions(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     """Spans of the original (already width-normalised) text that the copy leaves out."""
     cuts = [(m.start(), m.end()) for m in _MARKDOWN.finditer(text)]
     seg = lex.segment
-    lines = [(s, e) for s, e in _line_spans(text)]
-    content = [(s, e) for s, e in lines if text[s:e].strip()]
+    content = [m.span() for m in _LINE.finditer(text) if m.group().strip()]
     for s, e in content:
         if lex.is_clutter_line(text[s:e].strip()):
             cuts.append((s, e))
