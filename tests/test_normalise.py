@@ -31,8 +31,11 @@ def copy_span(n: NormalisedText, needle: str) -> tuple[int, int]:
 
 
 def related(copy_char: str, original_char: str) -> bool:
-    """A copy character is the original one, or the half-width form of a full-width one."""
+    """A copy character is the original one, the half-width form of a full-width one, or the
+    decimal point a middle dot between digits stands for (19·5％)."""
     if copy_char == original_char:
+        return True
+    if copy_char == "." and original_char in "·•∙・":
         return True
     if 0xFF01 <= ord(original_char) <= 0xFF5E:
         return ord(copy_char) == ord(original_char) - 0xFEE0
@@ -229,6 +232,15 @@ def test_offset_map_property_on_samples(text):
     n = norm(text)
     assert n.original == text
     assert_offset_map(n)
+
+
+def test_middle_dot_between_digits_is_a_decimal_point():
+    n = norm("国有单位固定资产投资增长19·5％，王·李")
+    assert "19.5%" in n.text
+    assert "王·李" in n.text  # a middle dot between names stays
+    start = n.text.index("19.5%")
+    s, e = n.to_original(start, start + 5)
+    assert n.original[s:e] == "19·5％"
 
 
 def test_offset_map_property_on_shared_corpus_samples():

@@ -59,7 +59,7 @@ class ClaimBuilder:
         clause = self._clause_start(m.start, max(sent.start, prev.end))
         before = self.text[clause : m.start]
         kind, sign = kind_and_sign(m, before, prev, self.cues)
-        metric_text, metric_id = self.metrics.find(m, before, sent.end, prev)
+        metric_text, metric_id = self.metrics.find(m, before, (sent.start, sent.end), prev)
         status, period = self.timing.status_period(m, sent, before, prev, nxt)
         start, end = self.norm.to_original(m.start, m.end)
         s_start, s_end = self.norm.to_original(sent.start, sent.end)

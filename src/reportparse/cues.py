@@ -30,12 +30,28 @@ class Cues:
     to_start: regex.Pattern[str]
     to_verb: regex.Pattern[str]
     clause_target: regex.Pattern[str]
+    future: regex.Pattern[str]
+    done: regex.Pattern[str]
+    object_verb_end: regex.Pattern[str]
+    metric_prefix: regex.Pattern[str]
     last_year: regex.Pattern[str]
     growth_up: frozenset[str]
     growth_down: frozenset[str]
     to_verbs: frozenset[str]
     copulas: frozenset[str]
     stops: frozenset[str]
+
+
+def _prefix_words(lex: Lexicon) -> str:
+    """Words that may stand before a standard metric's name without narrowing it: scope and
+    time words (全市, 今年), verbs (完成, 拟安排), new-item words and region names (北京地区)."""
+    c = lex.raw["cues"]
+    regions = lex.raw["regions"]
+    words = (c["metric_prefixes"] + c["metric_leading_strip"] + c["new_item_words"] + c["object_verbs"]
+             + c["clause_target_cues"] + regions["national"])
+    for name, forms in regions["provinces"].items():
+        words += [name, *forms]
+    return alternation(words)
 
 
 @cache
@@ -62,10 +78,14 @@ def compile_cues(lex: Lexicon) -> Cues:
         to_start=regex.compile(rf"^[^，,；;。]{{0,4}}?(?:{alternation(c['to_verbs'])})"),
         to_verb=regex.compile(alternation([v for v in c["to_verbs"] if len(v) > 1])),
         clause_target=regex.compile(alternation(c["clause_target_cues"])),
+        future=regex.compile(rf"今年[^，,；;。]*?(?:{alternation(c['future_markers'])})"),
+        done=regex.compile(alternation(c["done_cues"])),
+        object_verb_end=regex.compile(rf"(?:{alternation(c['object_verbs'])})$"),
+        metric_prefix=regex.compile(rf"^(?:{_prefix_words(lex)}|{YEAR}年)*$"),
         last_year=regex.compile(rf"(?<!{markers})(?:{last_year})"),
         growth_up=frozenset(c["growth_up"]),
         growth_down=frozenset(c["growth_down"]),
         to_verbs=frozenset(c["to_verbs"]),
         copulas=frozenset(c["copula_verbs"]),
-        stops=frozenset(c["counted_noun_stops"]),
+        stops=frozenset(c["counted_noun_stops"] + c["to_verbs"] + c["ratio_verbs"]),
     )

@@ -30,6 +30,8 @@ def kind_and_sign(m: Mention, before: str, prev: Previous, cues: Cues) -> tuple[
         return "growth", sign
     if m.unit_kind == "rate" or m.rule == "zh.fraction":
         return _rate_kind(before, last, sign, prev, m, cues)
+    if word in cues.to_verbs or word in cues.copulas:
+        return "level", 1  # 减少到2820万人: the level reached
     tail = before.rstrip("约近超达了 ")
     if cues.level_change_end.search(tail):
         return "growth", sign
@@ -42,6 +44,8 @@ def _rate_kind(before: str, last: regex.Match[str] | None, sign: int, prev: Prev
                cues: Cues) -> tuple[str, int]:
     word = last.group() if last else None
     ratio_hits = [r.start() for r in cues.ratio_word.finditer(before)]
+    if word in cues.to_verbs:
+        return "ratio", 1  # 降到6.45‰, 提高到66.2%: the rate reached
     if last is not None and (word in cues.growth_up or word in cues.growth_down):
         if not any(pos >= last.end() for pos in ratio_hits):
             return "growth", sign

@@ -73,22 +73,39 @@ class MetricFinder:
         return noun.strip(" “”\"（）()")
 
     def metric_id(self, phrase: str) -> Metric | None:
-        """The standard metric a phrase names at its head, if any.
+        """The standard metric a phrase names, if it names one and only that.
 
         The name must end the phrase, up to generic words (规模, 增速, 总额...), so a share
-        (工业增加值占地区生产总值比重) or a count (规上工业企业) does not take the id of
-        an indicator it only mentions.
+        (工业增加值占地区生产总值比重) or a count (规上工业企业) does not take the id of an
+        indicator it only mentions; and only scope, time or region words may stand before it,
+        so a subset (海洋生产总值, 脱贫县农村居民人均可支配收入) does not take the headline id.
+        In a list (二氧化硫、氮氧化物排放量) the first item names the metric.
         """
+        items = [i for i in _ITEM_SEPARATORS.split(phrase) if i]
+        if len(items) > 1:
+            phrase = self._item(tuple(items), 0)
         metric, end = self.lex.metric_match(phrase)
-        if metric is None:
+        if metric is None or not self.suffix.match(phrase[end:]):
             return None
-        rest = phrase[end:]
-        if not self.suffix.match(rest):
+        start = end - max(len(s) for s in metric.zh if phrase.endswith(s, 0, end))
+        if not self.cues.metric_prefix.match(phrase[:start]):
             return None
         return metric
 
-    def find(self, m: Mention, before: str, sentence_end: int, prev: Previous) -> tuple[str, str | None]:
-        """Metric text and id of a mention, given the clause text before it.
+    def _walk_list(self, before: str, phrase: str, prev: Previous) -> str:
+        """The metric phrase of a number in a 分别 list: item by item, in ``prev``."""
+        if _RESPECTIVELY in before:
+            items = tuple(i for i in (self.strip(x) for x in _ITEM_SEPARATORS.split(
+                self.strip(before[: before.rfind(_RESPECTIVELY)]))) if i)
+            prev.items, prev.item_index = (items, 0) if len(items) > 1 else ((), -1)
+            return self._item(items, 0) if prev.items else phrase
+        if not phrase and prev.items and prev.item_index + 1 < len(prev.items):
+            prev.item_index += 1
+            return self._item(prev.items, prev.item_index)
+        return phrase
+
+    def find(self, m: Mention, before: str, sentence: tuple[int, int], prev: Previous) -> tuple[str, str | None]:
+        """Metric text and id of a mention, given the clause text before it and the sentence span.
 
         Walks the items of a 分别 list (城镇和农村居民人均可支配收入分别增长4.3%、5.5%) in
         ``prev``, one item per number.
@@ -96,18 +113,11 @@ class MetricFinder:
         cues = self.cues
         gap = bool(cues.comparison.search(before))
         phrase = cues.comparison.split(before)[0] if gap else before
-        phrase = self.strip(cues.from_end.sub("", phrase))
-        if _RESPECTIVELY in before:
-            items = tuple(i for i in (self.strip(x) for x in _ITEM_SEPARATORS.split(
-                self.strip(before[: before.rfind(_RESPECTIVELY)]))) if i)
-            prev.items, prev.item_index = (items, 0) if len(items) > 1 else ((), -1)
-            if prev.items:
-                phrase = self._item(items, 0)
-        elif not phrase and prev.items and prev.item_index + 1 < len(prev.items):
-            prev.item_index += 1
-            phrase = self._item(prev.items, prev.item_index)
-        if m.unit_kind in _COUNT_KINDS or (m.unit_kind in ("money", "measure") and len(phrase) <= 2):
-            noun = self.counted_noun(m, sentence_end)
+        phrase = self._walk_list(before, self.strip(cues.from_end.sub("", phrase)), prev)
+        noun_first = m.unit_kind in _COUNT_KINDS or m.unit_kind in ("money", "measure") and (
+            len(phrase) <= 2 or cues.object_verb_end.search(phrase))  # 拟发行1400亿元长期建设国债
+        if noun_first:
+            noun = self.counted_noun(m, sentence[1])
             if len(noun) >= 2:
                 found = self.metric_id(noun)
                 return noun, found.id if found else None
@@ -115,9 +125,20 @@ class MetricFinder:
             phrase = prev.metric + phrase  # 国家科学技术奖58项、占全国28.7%
         elif m.unit == "rank" and before.endswith("的") and m.rank_scope:
             phrase = phrase + m.rank_scope  # 发布的全球百强科技集群前三位
+        if not phrase and not prev.metric:
+            phrase = self._previous_clause(m.start - len(before), sentence[0])
         if not phrase:
             return prev.metric, None if gap or m.unit == "rank" else prev.metric_id
         if m.unit == "rank" or gap:
             return phrase, None
         found = self.metric_id(phrase)
         return phrase, found.id if found else None
+
+    def _previous_clause(self, clause_start: int, sentence_start: int) -> str:
+        """The clause before, as the subject of a number that has none in its own clause
+        (城镇居民家庭人均可支配收入，由1997年的5160元增加到...)."""
+        if clause_start - 1 <= sentence_start:
+            return ""
+        text = self.text[sentence_start : clause_start - 1]
+        cut = max(text.rfind(ch) for ch in _CLAUSE_END)
+        return self.strip(text[cut + 1 :])

@@ -1,6 +1,7 @@
 """Stage 1: normalise a report into a copy with an offset map back to the original.
 
-The copy has full-width ASCII turned half-width, markdown bold marks and web-clutter
+The copy has full-width ASCII turned half-width (and a middle dot between digits read as a
+decimal point), markdown bold marks and web-clutter
 lines removed, and line breaks inside a sentence (page-break artefacts) joined. Every
 character of the copy remembers the original offset it came from, so any span found
 in the copy maps back to the text as read: ``original[start:end]`` is the source.
@@ -21,6 +22,7 @@ for _keep in "，：；（）！？":
     _FULLWIDTH.pop(ord(_keep), None)
 
 _WIDE = regex.compile("[" + "".join(regex.escape(chr(c)) for c in _FULLWIDTH) + "]")
+_MIDDLE_DOT = regex.compile(r"(?<=\d)[·•∙・](?=\d)")  # 19·5％: a decimal point in older texts
 _MARKDOWN = regex.compile(r"\*{2,}|_{2,}")
 _LINE = regex.compile(r"[^\n]*")
 
@@ -85,6 +87,7 @@ def _deletions(text: str, lex: Lexicon) -> list[tuple[int, int]]:
 def normalise(original: str, lex: Lexicon) -> NormalisedText:
     """Return the normalised copy of ``original`` with its offset map."""
     widened = _WIDE.sub(lambda m: chr(_FULLWIDTH[ord(m.group())]), original)
+    widened = _MIDDLE_DOT.sub(".", widened)
     cuts = sorted(_deletions(widened, lex))
     pieces: list[str] = []
     offsets: list[int] = []

@@ -29,6 +29,7 @@ _LIST_JOINERS = "和、及或与"
 _FINANCIAL = set("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟")
 _ADJACENT_DIGITS = regex.compile(r"[一二三四五六七八九两兩壹贰貳叁肆伍陆陸柒捌玖倆][一二三四五六七八九两兩壹贰貳叁肆伍陆陸柒捌玖倆]")
 _YEAR = regex.compile(r"(1[89]|2[01])\d\d")
+_HAS_DIGIT = regex.compile(r"\d")
 
 
 def _number_pattern(numeral_units: str, measure_chars: str) -> str:
@@ -55,6 +56,7 @@ class QuantityPatterns:
     time_or_list: regex.Pattern[str]
     abstract_noun: regex.Pattern[str]
     name_follower: regex.Pattern[str]
+    quote: regex.Pattern[str]
 
 
 @cache
@@ -64,13 +66,18 @@ def _patterns(lex: Lexicon) -> QuantityPatterns:
     numeral_units = alternation([u for u in lex.units if u[0] in NUMERAL_CHARS])
     measure_chars = regex.escape("".join(sorted({u for u in lex.units if len(u) == 1})))
     number = _number_pattern(numeral_units, measure_chars)
+    # A lone Chinese digit that neither a numeral, a unit nor a qualifier follows is a word
+    # (一些, 统一, 四川): skip it here, before any Python runs for it.
+    follow = regex.escape("".join(sorted({u[0] for u in lex.units} | set(NUMERAL_CHARS) | set("多余几幾点點-—–~～至到"))))
+    lone = rf"(?![{_CN_DIGITS}](?![\d{follow}]))"
     starts = set(NUMERAL_CHARS) | set("0123456789-负負") | {w[0] for w in q["prefix"]} \
         | {w[0] for w in lex.raw["units"]["prefixed"]}
     pattern = (
         rf"(?=[{regex.escape(''.join(sorted(starts)))}])"
         rf"(?P<pre>{alternation(list(q['prefix']))})?"
         rf"(?P<upre>{alternation(list(lex.raw['units']['prefixed']))})?"
-        rf"(?P<neg>(?<![\d%A-Za-z])(?:负|負|-))?"
+        rf"(?P<neg>(?<![\d%A-Za-z])-|(?<![\p{{Han}}])(?:负|負)|(?<=[为是长达至到])(?:负|負))?"
+        rf"(?(pre)|(?(upre)|{lone}))"
         rf"(?P<num>{number})"
         rf"(?:(?P<unit1>{units})?(?P<sep>[-—–~～至到])(?P<num2>{number}))?"
         rf"(?P<inner>[{''.join(q['inner'])}])?"
@@ -86,6 +93,7 @@ def _patterns(lex: Lexicon) -> QuantityPatterns:
         regex.compile(alternation(noise["time_followers"] + noise["list_markers"])),
         regex.compile(alternation(noise["abstract_nouns"])),
         regex.compile(alternation(noise["name_followers"])),
+        regex.compile(alternation(list(noise["quote_chars"]) + list(noise["quote_chars"].values()))),
     )
 
 
@@ -137,16 +145,25 @@ class _Recogniser:
         self.pats = _patterns(lex)
         self.noise = lex.raw["noise"]
         self.quals = lex.raw["qualifiers"]
-        self.blocked: list[tuple[int, int]] = []
-        if self.pats.noise_phrases is not None:
-            self.blocked = [(m.start(), m.end()) for m in self.pats.noise_phrases.finditer(text)]
-        self.blocked_starts = [s for s, _ in self.blocked]
+        self.phrase_reach = max((len(p) for p in self.noise["phrases"]), default=0)
+        self.quote_positions = [q.start() for q in self.pats.quote.finditer(text)]
 
     def in_noise_phrase(self, start: int, end: int) -> bool:
         """True when [start, end) overlaps a fixed term (一带一路, 进一步) that is not inside it
         (万一 inside 一万一千 is part of the number)."""
-        i = bisect.bisect_left(self.blocked_starts, end)
-        return any(e > start and not (start <= s and e <= end) for s, e in self.blocked[max(0, i - 3) : i])
+        if self.pats.noise_phrases is None:
+            return False
+        lo = max(0, start - self.phrase_reach + 1)
+        for m in self.pats.noise_phrases.finditer(self.text, lo, end + self.phrase_reach - 1, overlapped=True):
+            if m.start() < end and start < m.end() and not (start <= m.start() and m.end() <= end):
+                return True
+        return False
+
+    def near_quote(self, start: int, end: int) -> bool:
+        """True when a quotation mark stands within reach of [start, end)."""
+        limit = self.noise["quote_max_chars"]
+        i = bisect.bisect_left(self.quote_positions, start - limit)
+        return i < len(self.quote_positions) and self.quote_positions[i] < end + limit
 
     def mentions(self) -> list[Mention]:
         found: list[Mention] = []
@@ -187,22 +204,22 @@ class _Recogniser:
                        "percent", "rate", (m.span("word"),), qualifier, rule)
 
     # ----- ordinary numbers -----
-    def _not_a_number(self, m: regex.Match[str]) -> bool:
+    def _not_a_number(self, m: regex.Match[str], g: dict[str, str | None]) -> bool:
         """True when the match only looks like a number expression (see the two checks)."""
-        num = m.group("num")
-        unitless = not (m.group("unit") or m.group("unit1") or m.group("upre"))
-        has_digit = any(ch.isdigit() for ch in num)
-        if not has_digit and self._numeral_in_word(m, num, unitless):
+        num = g["num"] or ""
+        unitless = not (g["unit"] or g["unit1"] or g["upre"])
+        has_digit = _HAS_DIGIT.search(num) is not None
+        if not has_digit and self._numeral_in_word(m, g, num, unitless):
             return True
         return self._code_time_or_name(m, num, unitless, has_digit)
 
-    def _numeral_in_word(self, m: regex.Match[str], num: str, unitless: bool) -> bool:
+    def _numeral_in_word(self, m: regex.Match[str], g: dict[str, str | None], num: str, unitless: bool) -> bool:
         """Chinese numeral characters that are part of a word, idiom or slogan: 一切, 四川,
         万象城, 零部件, 登陆, 两两, 两个大局, 五项原则, 一廊两园."""
-        if m.group("pre") is None:
+        if g["pre"] is None:
             if unitless and len(num) == 1 and num != "两":
                 return True
-            counted = m.group("inner") and m.group("unit")  # 百余家, 千余人
+            counted = g["inner"] and g["unit"]  # 百余家, 千余人
             if not num.startswith("十") and not any(ch in _CN_DIGITS for ch in num) and not counted:
                 return True  # a bare 百/千/万 (万象城, 千家万户)
         if num in ("零", "〇", "○") or num in _FINANCIAL or _ADJACENT_DIGITS.search(num):
@@ -232,65 +249,66 @@ class _Recogniser:
         if unitless and (text.startswith("、", nend) and not text[text.rfind("\n", 0, nstart) + 1 : nstart].strip()
                          or before and before in "（(" and text.startswith(("）", ")"), nend)):
             return True
-        if self.in_noise_phrase(nstart, nend) or _quoted(text, m.start(), end, self.lex):
+        if self.in_noise_phrase(nstart, nend) or self.near_quote(nstart, end) and _quoted(text, m.start(), end, self.lex):
             return True
         return bool(self.pats.name_follower.match(text, end))
 
     def _from_match(self, m: regex.Match[str]) -> Mention | None:
-        if self._not_a_number(m):
+        g = m.groupdict()
+        if self._not_a_number(m, g):
             return None
-        num = m.group("num")
+        num = g["num"] or ""
         try:
             value = parse_numeral(num)
-            value2 = parse_numeral(m.group("num2")) if m.group("num2") else None
+            value2 = parse_numeral(g["num2"]) if g["num2"] else None
         except ValueError:
             return None
-        if m.group("neg"):
+        if g["neg"]:
             value = -value
-        unit_word = m.group("unit") or m.group("unit1") or ""
-        if m.group("upre"):
+        unit_word = g["unit"] or g["unit1"] or ""
+        if g["upre"]:
             if unit_word:
                 return None  # 百分之五个: not a number expression we understand
-            unit_word = self.lex.raw["units"]["prefixed"][m.group("upre")]
+            unit_word = self.lex.raw["units"]["prefixed"][g["upre"]]
         unit = self.lex.units.get(unit_word) or self._implied_unit(m.start("num"), m.end(), num)
-        if m.group("num2") and not self._good_range(m, value, value2, unit):
+        if g["num2"] and not self._good_range(g, value, value2, unit):
             return None
         factor = Decimal(unit.factor if unit else 1)
         low = value * factor if value2 is not None else None
         high = value2 * factor if value2 is not None else None
-        inner = m.group("inner") or next((ch for ch in num if ch in self.quals["inner"]), None)
-        qualifier = self._qualifier(m.group("pre"), inner, m.group("suf") if unit else None, value2 is not None)
-        end = m.end() if unit else m.end("inner") if m.group("inner") else m.end("num")
-        has_digit = any(ch.isdigit() for ch in num)
-        claimable = unit is not None and num != "一" and not (
-            unit.surface == "年" and value == value.to_integral_value()  # durations: 三年行动, 过去五年
+        inner = g["inner"] or next((ch for ch in num if ch in self.quals["inner"]), None)
+        qualifier = self._qualifier(g["pre"], inner, g["suf"] if unit else None, value2 is not None)
+        end = m.end() if unit else m.end("inner") if g["inner"] else m.end("num")
+        claimable = unit is not None and not (
+            num == "一" and unit.kind in ("count", "people", "time")  # 一个, 一批, 一年: "a", not a count
+            or unit.surface == "年" and value == value.to_integral_value()  # durations: 三年行动, 过去五年
             or unit.surface == "岁" and qualifier != "exact" and _is_cjk(self.text[end:end + 1]))  # 3岁以下婴幼儿
-        rule = "zh.arabic" if has_digit else "zh.chinese_numeral"
+        rule = "zh.arabic" if _HAS_DIGIT.search(num) else "zh.chinese_numeral"
         return Mention(m.start(), end, m.start("num"), m.end("num"), value * factor, low, high,
                        unit.code if unit else None, unit.kind if unit else None,
-                       self._unit_spans(m) if unit else (), qualifier, rule, claimable=claimable)
+                       self._unit_spans(m, g) if unit else (), qualifier, rule, claimable=claimable)
 
     @staticmethod
-    def _unit_spans(m: regex.Match[str]) -> tuple[tuple[int, int], ...]:
+    def _unit_spans(m: regex.Match[str], g: dict[str, str | None]) -> tuple[tuple[int, int], ...]:
         """The unit as written with the scale of the number before it: 亿元 of 785.6亿元,
         万 and 人 of 1.2万余人, 百分之 of 百分之五."""
-        if m.group("upre"):
+        if g["upre"]:
             return (m.span("upre"),)
-        last = "num2" if m.group("num2") else "num"
-        scale = len(_scale_text(m.group(last)))
+        last = "num2" if g["num2"] else "num"
+        scale = len(_scale_text(g[last] or ""))
         spans = [(m.end(last) - scale, m.end(last))] if scale else []
         for group in ("unit1", "unit") if last == "num" else ("unit",):
-            if m.group(group):
+            if g[group]:
                 spans.append(m.span(group))
                 break
         return tuple(spans)
 
-    def _good_range(self, m: regex.Match[str], low: Decimal, high: Decimal | None, unit: Unit | None) -> bool:
+    def _good_range(self, g: dict[str, str | None], low: Decimal, high: Decimal | None, unit: Unit | None) -> bool:
         if high is None or high <= low or unit is None:
             return False
-        if m.group("sep") == "-" and regex.match(r"0\d", m.group("num2")):
+        if g["sep"] == "-" and (g["num2"] or "").startswith("0"):
             return False  # a date like 2026-02
-        unit1 = m.group("unit1")
+        unit1 = g["unit1"]
         return unit1 is None or self.lex.units[unit1].code == unit.code
 
     def _implied_unit(self, nstart: int, end: int, num: str) -> Unit | None:

@@ -18,7 +18,7 @@ from .lexicon import Lexicon, alternation
 from .years import YEAR, YEAR_IN_TEXT, year_value
 
 _LINE = regex.compile(r"[^\n]+")
-_LEADING_YEAR = regex.compile(rf"^\s*({YEAR})年(?![\d一二三四五六七八九十]+月)")
+_LEADING_YEAR = regex.compile(rf"^\s*({YEAR})年(?![\d一二三四五六七八九十]+月|以来|来|起|后|前)")
 _BY_YEAR = regex.compile(rf"到({YEAR})年")
 _BARE_NUMBER = regex.compile(r"\s*\d+\s*")
 
@@ -80,6 +80,8 @@ class _Segmenter:
         return 0 if any(ch in stripped for ch in seg.sentence_terminators + "，,") else len(body)
 
     def _plan_spans(self, text: str) -> list[int]:
+        if "五" not in text:  # every plan span name (十四五, 十五五, 七五) has a 五
+            return []
         return [self.cues["plan_spans"][m.group()] for m in self.span_re.finditer(text)]
 
     def _future_span_end(self, text: str) -> int | None:
@@ -110,6 +112,8 @@ class _Segmenter:
         if year is not None and self.report_year is not None:
             self.on_year(year)
             review = year < self.report_year
+            if review:
+                self.ctx = replace(self.ctx, span_start=self._reviewed_span_start(heading))
         elif review and (self.section_span_end or not plan):
             self.ctx = _Context("actual", self.review_year, span_start=self._reviewed_span_start(heading))
         elif plan or self.section_span_end:
@@ -136,6 +140,8 @@ class _Segmenter:
         ctx = self.ctx
         if ctx.status == "actual" and any(c in sentence for c in self.cues["main_target_cues"]):
             return replace(ctx, status="target", period=self.report_year, span_start=None)
+        if ctx.status == "actual" and ctx.span_start is None and (start := self._reviewed_span_start(sentence)):
+            ctx = replace(ctx, span_start=start)  # 过去五年，... / “十四五”时期，... inside a yearly review
         lead = _LEADING_YEAR.match(sentence)
         if ctx.status == "actual" and lead and (year := year_value(lead.group(1))):
             if self.report_year is None or year < self.report_year:
@@ -157,8 +163,9 @@ class _Segmenter:
                 self.on_heading(body[:head])
                 c = self.ctx
                 out.append(Sentence(line.start(), line.start() + head, c.section, c.status, c.period, True))
-            elif m := _LEADING_YEAR.match(body):
-                self.on_year(year_value(m.group(1)))
+            elif (m := _LEADING_YEAR.match(body)) and (year := year_value(m.group(1))):
+                if self.ctx.status == "target" or year == self.report_year:
+                    self.on_year(year)  # 2022年，... after a plan part, 2023年，... after a review
             for s in self.sentence_re.finditer(body, head):
                 c = self.sentence_context(s.group())
                 out.append(Sentence(line.start() + s.start(), line.start() + s.end(), c.section, c.status,
