@@ -19,6 +19,8 @@ _PARENTHESES = regex.compile(r"（[^（）]*）|\([^()]*\)")
 _COUNT_KINDS = ("count", "people")
 _DIGIT = regex.compile(r"\d")
 _ITEM_SEPARATORS = regex.compile(r"[、和及与]")
+_JOINERS = ("和", "及", "与")
+_NUMBER_AND_MEASURE = regex.compile(r"\d+(?:\.\d+)?[万亿]*\w")
 _RESPECTIVELY = "分别"
 
 
@@ -29,7 +31,7 @@ class MetricFinder:
         self.text = text
         self.lex = lex
         self.cues = cues
-        self.share_markers = tuple(lex.raw["cues"]["share_markers"])
+        self.modifier_ends = tuple(lex.raw["cues"]["modifier_suffixes"])
         self.suffix = regex.compile(
             rf"^(?:{'|'.join(regex.escape(w) for w in sorted(lex.raw['cues']['metric_suffixes'], key=len, reverse=True))})*$"
         )
@@ -66,11 +68,27 @@ class MetricFinder:
         cut = min([len(tail)] + [i for i in (tail.find(ch) for ch in _CLAUSE_END + "、") if i >= 0])
         tail = _PARENTHESES.sub("", tail[:cut]).lstrip("的")
         noun = ""
-        for tok in tokens(tail[:24], self.lex):
+        toks = tokens(tail[:24], self.lex)
+        for i, tok in enumerate(toks):
+            if tok in _JOINERS and noun.endswith(self.modifier_ends) and i + 1 < len(toks) \
+                    and _DIGIT.search(toks[i + 1]):
+                return noun + tok + self._joined_noun("".join(toks[i + 1 :]))  # 3个万亿级和7个千亿级产业集群
             if tok in self.cues.stops or _DIGIT.search(tok):
                 break
             noun += tok
         return noun.strip(" “”\"（）()")
+
+    def _joined_noun(self, rest: str) -> str:
+        """The counted noun of the second conjunct of 3个A和7个B (for the shared head noun)."""
+        m = _NUMBER_AND_MEASURE.match(rest)
+        if not m:
+            return ""
+        noun = ""
+        for tok in tokens(rest[m.end() :], self.lex):
+            if tok in self.cues.stops or _DIGIT.search(tok):
+                break
+            noun += tok
+        return noun
 
     def metric_id(self, phrase: str) -> Metric | None:
         """The standard metric a phrase names, if it names one and only that.
