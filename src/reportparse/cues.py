@@ -74,7 +74,9 @@ def compile_cues(lex: Lexicon) -> Cues:
         years=regex.compile(rf"(?:到|至)?{YEAR}年(?:的|底|末|度)?"),
         trailing_year=regex.compile(rf"(?:到|至)?{YEAR}年(?:的|底|末|度)?$"),
         share_start=regex.compile(rf"^(?:{alternation(c['share_words'])})"),
-        from_end=regex.compile(rf"(?:{alternation(c['from_words'])})[^，,；;。、]{{0,8}}$"),
+        from_end=regex.compile(
+            rf"(?:{alternation(c['from_words'])})(?:{YEAR}年)?(?:的|底|末)?(?:每[人年户月]{{1,4}})?$"
+        ),
         to_start=regex.compile(rf"^[^，,；;。]{{0,4}}?(?:{alternation(c['to_verbs'])})"),
         to_verb=regex.compile(alternation([v for v in c["to_verbs"] if len(v) > 1])),
         clause_target=regex.compile(alternation(c["clause_target_cues"])),

@@ -25,6 +25,7 @@ _PLAN_HEADING = regex.compile(rf"^\s*[一二三四五六七八九十]+[、.]\s*(
 _OPENING_YEAR = regex.compile(rf"^\s*({YEAR})年", regex.M)
 _THIS_YEAR = regex.compile(rf"(?:今年|本年)[是为]?\s*({YEAR})年|({YEAR})年是[^。\n]{{0,30}}(?:开局|关键|第一年|起步)")
 _NPC_SESSION = regex.compile(r"[在向]第([一二三四五六七八九十]+)届全国人民代表大会(?:第([一二三四五六七八九十]+)次会议)?")
+_NPC_TERM = regex.compile(r"第([一二三四五六七八九十]+)届全国人民代表大会(?:期间|以来|所确定)")
 _ON_BEHALF = regex.compile(r"我代表\s*(\S{2,12}?)人民政府")
 
 
@@ -62,13 +63,17 @@ def _title(lines: list[str]) -> str | None:
 
 
 def _npc_year(head: str, lex: Lexicon) -> int | None:
-    """Year of a national report from its session: 第六届全国人民代表大会第二次会议 -> 1984."""
+    """Year of a national report from its session (在第六届全国人民代表大会第二次会议上 -> 1984)
+    or from the term it reviews (第六届全国人民代表大会期间 -> 1988, the next term's first year)."""
+    firsts = lex.raw["regions"]["national_congress_first_year"]
     m = _NPC_SESSION.search(head)
-    first = lex.raw["regions"]["national_congress_first_year"].get(m.group(1)) if m else None
-    if m is None or first is None:
-        return None
-    session = int(parse_numeral(m.group(2))) if m.group(2) else 1
-    return int(first) + session - 1
+    if m and m.group(1) in firsts:
+        session = int(parse_numeral(m.group(2))) if m.group(2) else 1
+        return int(firsts[m.group(1)]) + session - 1
+    term = _NPC_TERM.search(head)  # 第六届全国人民代表大会期间: the review of a finished term
+    if term and term.group(1) in firsts:
+        return int(firsts[term.group(1)]) + 5
+    return None
 
 
 def _year(text: str, head: str, lex: Lexicon) -> int | None:
@@ -85,8 +90,10 @@ def _year(text: str, head: str, lex: Lexicon) -> int | None:
         return year
     openings = [y for y in (year_value(v) for v in _OPENING_YEAR.findall(text)) if y]
     if openings:
-        common = Counter(openings).most_common(2)
-        return max(y for y, _ in common)
+        common = [y for y, _ in Counter(openings).most_common(2)]
+        # paragraphs open with the reviewed year (2004年，...) and the planned one (2005年是...);
+        # a report whose paragraphs name only one year reviews it and plans the next
+        return max(common) if len(common) > 1 else common[0] + 1
     return None
 
 

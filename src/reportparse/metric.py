@@ -18,7 +18,7 @@ _CLAUSE_END = "，,；;：:。！？!?\n"
 _PARENTHESES = regex.compile(r"（[^（）]*）|\([^()]*\)")
 _COUNT_KINDS = ("count", "people")
 _DIGIT = regex.compile(r"\d")
-_ITEM_SEPARATORS = regex.compile(r"[、和及与]")
+_ITEM_SEPARATORS = regex.compile(r"[、和]")
 _JOINERS = ("和", "及", "与")
 _NUMBER_AND_MEASURE = regex.compile(r"\d+(?:\.\d+)?[万亿]*\w")
 _RESPECTIVELY = "分别"
@@ -113,14 +113,23 @@ class MetricFinder:
     def _walk_list(self, before: str, phrase: str, prev: Previous) -> str:
         """The metric phrase of a number in a 分别 list: item by item, in ``prev``."""
         if _RESPECTIVELY in before:
-            items = tuple(i for i in (self.strip(x) for x in _ITEM_SEPARATORS.split(
-                self.strip(before[: before.rfind(_RESPECTIVELY)]))) if i)
+            head = self.strip(before[: before.rfind(_RESPECTIVELY)])
+            items = tuple(i for i in (self.strip(x) for x in _ITEM_SEPARATORS.split(head)) if i)
+            if len(items) == 1:
+                items = self._paired(items[0])  # 城乡居民人均可支配收入分别增长 -> 城镇..., 农村...
             prev.items, prev.item_index = (items, 0) if len(items) > 1 else ((), -1)
             return self._item(items, 0) if prev.items else phrase
         if not phrase and prev.items and prev.item_index + 1 < len(prev.items):
             prev.item_index += 1
             return self._item(prev.items, prev.item_index)
         return phrase
+
+    def _paired(self, phrase: str) -> tuple[str, ...]:
+        """A phrase naming a pair at once (城乡 = 城镇 and 农村) as its two items."""
+        for word, parts in self.lex.raw["cues"]["paired_words"].items():
+            if word in phrase:
+                return tuple(phrase.replace(word, part, 1) for part in parts)
+        return (phrase,)
 
     def find(self, m: Mention, before: str, sentence: tuple[int, int], prev: Previous) -> tuple[str, str | None]:
         """Metric text and id of a mention, given the clause text before it and the sentence span.

@@ -51,8 +51,8 @@ def parse_text(text: str, lang: str = "zh", *, path: str | None = None, sha256: 
     norm = normalise(text, lex)
     meta = read_metadata(norm.text, lex)
     report_year = meta["report_year"] if isinstance(meta["report_year"], int) else None
-    sentences = segment(norm.text, lex, report_year)
     mentions = resolve_overlaps(recognise_quantities(norm.text, lex) + recognise_rankings(norm.text, lex))
+    sentences = segment(norm.text, lex, report_year, [m.start for m in mentions if m.claimable])
     claims = ClaimBuilder(norm, lex, digest[:12], report_year).build(mentions, sentences)
     document = {
         "path": path,

@@ -198,7 +198,8 @@ class _Recogniser:
             return None
         units = self.lex.raw["units"]
         value = Decimal(str(units["fractions"].get(word) or units["doubling"][word]))
-        qualifier = self._qualifier(m.group("pre"), None, m.group("suf"), False)
+        qualifier = self._qualifier(m.group("pre"), word[-1] if word[-1] in self.quals["inner"] else None,
+                                    m.group("suf"), False)  # 翻了一番多: more than double
         rule = "zh.fraction" if word in units["fractions"] else "zh.doubling"
         return Mention(m.start(), m.end(), m.start("word"), m.end("word"), value, None, None,
                        "percent", "rate", (m.span("word"),), qualifier, rule)
@@ -224,8 +225,10 @@ class _Recogniser:
                 return True  # a bare 百/千/万 (万象城, 千家万户)
         if num in ("零", "〇", "○") or num in _FINANCIAL or _ADJACENT_DIGITS.search(num):
             return True
-        end = m.end()
-        return bool(self.pats.abstract_noun.match(self.text, end)) or _slogan(self.text, m.start("num"), end)
+        end, start = m.end(), m.start("num")
+        if self.text[max(0, start - 2) : start].endswith(tuple(self.noise["demonstratives"])):
+            return True  # 这两个指标: refers back, not a count
+        return bool(self.pats.abstract_noun.match(self.text, end)) or _slogan(self.text, start, end)
 
     def _code_time_or_name(self, m: regex.Match[str], num: str, unitless: bool, has_digit: bool) -> bool:
         """A year, a date, a code glued to Latin letters (5G, PM2.5, 18+3+1), an ordinal

@@ -10,6 +10,7 @@ sentence (主要预期目标是...) and plan spans (“十五五”时期 ... �
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
 
 import regex
@@ -45,8 +46,9 @@ class _Context:
 
 
 class _Segmenter:
-    def __init__(self, text: str, lex: Lexicon, report_year: int | None) -> None:
+    def __init__(self, text: str, lex: Lexicon, report_year: int | None, number_starts: list[int] | None) -> None:
         self.text = text
+        self.number_starts = number_starts
         self.lex = lex
         self.cues = lex.raw["cues"]
         self.report_year = report_year
@@ -132,11 +134,23 @@ class _Segmenter:
         elif year == self.report_year:
             self.ctx = _Context("target", year, self.ctx.section)
 
-    def sentence_context(self, sentence: str) -> _Context:
+    def has_number(self, start: int, end: int) -> bool:
+        """True when a number expression starts in [start, end) (always, without the list)."""
+        if self.number_starts is None:
+            return True
+        i = bisect.bisect_left(self.number_starts, start)
+        return i < len(self.number_starts) and self.number_starts[i] < end
+
+    def follow_plan_span(self, sentence: str) -> None:
+        """Inside a section that reviews one plan and sets the next (“十四五”成就和“十五五”目标),
+        the sentence that announces the next plan's targets switches the context to them."""
         span_end = self._future_span_end(sentence)
         if span_end and span_end == self.section_span_end and self.ctx.status == "actual":
             if any(c in sentence for c in self.cues["plan_span_target_cues"]):
                 self.ctx = _Context("target", span_end, self.ctx.section)
+
+    def sentence_context(self, sentence: str) -> _Context:
+        self.follow_plan_span(sentence)
         ctx = self.ctx
         if ctx.status == "actual" and any(c in sentence for c in self.cues["main_target_cues"]):
             return replace(ctx, status="target", period=self.report_year, span_start=None)
@@ -167,12 +181,20 @@ class _Segmenter:
                 if self.ctx.status == "target" or year == self.report_year:
                     self.on_year(year)  # 2022年，... after a plan part, 2023年，... after a review
             for s in self.sentence_re.finditer(body, head):
+                start, end = line.start() + s.start(), line.start() + s.end()
+                if not self.has_number(start, end):
+                    self.follow_plan_span(s.group())  # keep the context; no claim can stand here
+                    continue
                 c = self.sentence_context(s.group())
-                out.append(Sentence(line.start() + s.start(), line.start() + s.end(), c.section, c.status,
-                                    c.period, False, c.span_start))
+                out.append(Sentence(start, end, c.section, c.status, c.period, False, c.span_start))
         return out
 
 
-def segment(text: str, lex: Lexicon, report_year: int | None) -> list[Sentence]:
-    """Sentences (and heading lines) of a normalised text with their reading context."""
-    return _Segmenter(text, lex, report_year).run()
+def segment(text: str, lex: Lexicon, report_year: int | None,
+            number_starts: list[int] | None = None) -> list[Sentence]:
+    """Sentences (and heading lines) of a normalised text with their reading context.
+
+    With ``number_starts`` (sorted offsets of the number expressions found), only sentences
+    that hold a number are returned, besides headings: the others cannot carry a claim.
+    """
+    return _Segmenter(text, lex, report_year, number_starts).run()
