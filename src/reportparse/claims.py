@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import regex
+
 from .cues import compile_cues
 from .kind import kind_and_sign
 from .lexicon import Lexicon
@@ -18,7 +20,7 @@ from .numerals import to_number
 from .segment import Sentence
 from .timing import Timing
 
-_CLAUSE_END = "，,；;：:。！？!?\n"
+_CLAUSE_END_RE = regex.compile(r"(?r)[，,；;：:。！？!?\n]")
 
 
 def _num(value: Any) -> int | float | None:
@@ -53,7 +55,8 @@ class ClaimBuilder:
         return claims
 
     def _clause_start(self, pos: int, floor: int) -> int:
-        return max([floor] + [self.text.rfind(ch, floor, pos) + 1 for ch in _CLAUSE_END])
+        m = _CLAUSE_END_RE.search(self.text, floor, pos)
+        return m.end() if m else floor
 
     def _claim(self, m: Mention, sent: Sentence, prev: Previous, nxt: Mention | None) -> dict[str, Any]:
         clause = self._clause_start(m.start, max(sent.start, prev.end))

@@ -63,16 +63,16 @@ def compile_cues(lex: Lexicon) -> Cues:
     return Cues(
         kind_cue=regex.compile(alternation(c["growth_up"] + c["growth_down"] + c["ratio_verbs"])),
         ratio_word=regex.compile(alternation(c["ratio_words"])),
-        level_change_end=regex.compile(rf"(?:{alternation(c['level_change_verbs'])})$"),
+        level_change_end=regex.compile(rf"(?r)(?:{alternation(c['level_change_verbs'])})$"),
         down_start=regex.compile(rf"^(?:{alternation(c['clause_start_down_verbs'])})"),
-        trailing=regex.compile(rf"(?:{alternation(c['metric_trailing_strip'])})$"),
+        trailing=regex.compile(rf"(?r)(?:{alternation(c['metric_trailing_strip'])})$"),
         leading=regex.compile(rf"^(?:{alternation(c['metric_leading_strip'])})"),
         comparison=regex.compile(alternation(c["comparison_phrases"] + lex.raw["qualifiers"]["comparative_prefixes"])),
         comparison_base=regex.compile(
             rf"(?:{markers})(?:{alternation(c['comparison_bases'])}|{YEAR}年)(?:的|同期|底|末)?"
         ),
         years=regex.compile(rf"(?:到|至)?{YEAR}年(?:的|底|末|度)?"),
-        trailing_year=regex.compile(rf"(?:到|至)?{YEAR}年(?:的|底|末|度)?$"),
+        trailing_year=regex.compile(rf"(?r)(?:到|至)?{YEAR}年(?:的|底|末|度)?$"),
         share_start=regex.compile(rf"^(?:{alternation(c['share_words'])})"),
         from_end=regex.compile(
             rf"(?:{alternation(c['from_words'])})(?:{YEAR}年)?(?:的|底|末)?(?:每[人年户月]{{1,4}})?$"
@@ -82,7 +82,7 @@ def compile_cues(lex: Lexicon) -> Cues:
         clause_target=regex.compile(alternation(c["clause_target_cues"])),
         future=regex.compile(rf"今年[^，,；;。]*?(?:{alternation(c['future_markers'])})"),
         done=regex.compile(alternation(c["done_cues"])),
-        object_verb_end=regex.compile(rf"(?:{alternation(c['object_verbs'])})$"),
+        object_verb_end=regex.compile(rf"(?r)(?:{alternation(c['object_verbs'])})$"),
         metric_prefix=regex.compile(rf"^(?:{_prefix_words(lex)}|{YEAR}年)*$"),
         last_year=regex.compile(rf"(?<!{markers})(?:{last_year})"),
         growth_up=frozenset(c["growth_up"]),

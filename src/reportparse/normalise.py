@@ -9,6 +9,7 @@ in the copy maps back to the text as read: ``original[start:end]`` is the source
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 import regex
@@ -29,18 +30,34 @@ _LINE = regex.compile(r"[^\n]*")
 
 @dataclass(frozen=True)
 class NormalisedText:
-    """A normalised copy of a text and, per character, its offset in the original."""
+    """A normalised copy of a text and the map from its offsets back to the original.
+
+    The copy is the original with some stretches left out; ``starts[k]`` is where the k-th
+    kept stretch begins in the copy and ``origins[k]`` where it begins in the original.
+    Within a stretch characters correspond one to one (width changes keep lengths).
+    """
 
     original: str
     text: str
-    offsets: tuple[int, ...]
+    starts: tuple[int, ...]
+    origins: tuple[int, ...]
+
+    def offset(self, i: int) -> int:
+        """The original offset of character ``i`` of the copy."""
+        k = bisect.bisect_right(self.starts, i) - 1
+        return self.origins[k] + (i - self.starts[k])
+
+    @property
+    def offsets(self) -> tuple[int, ...]:
+        """The original offset of every character of the copy (for checks and debugging)."""
+        return tuple(self.offset(i) for i in range(len(self.text)))
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a half-open span of the copy to a half-open span of the original."""
         if end <= start:
-            pos = self.offsets[start] if start < len(self.offsets) else len(self.original)
+            pos = self.offset(start) if start < len(self.text) else len(self.original)
             return pos, pos
-        return self.offsets[start], self.offsets[end - 1] + 1
+        return self.offset(start), self.offset(end - 1) + 1
 
     def original_text(self, spans: tuple[tuple[int, int], ...]) -> str:
         """The original text under spans of the copy, joined ("" for none)."""
@@ -90,15 +107,16 @@ def normalise(original: str, lex: Lexicon) -> NormalisedText:
     widened = _MIDDLE_DOT.sub(".", widened)
     cuts = sorted(_deletions(widened, lex))
     pieces: list[str] = []
-    offsets: list[int] = []
-    pos = 0
-    for start, end in cuts:
+    starts: list[int] = []
+    origins: list[int] = []
+    pos = copied = 0
+    for start, end in cuts + [(len(widened), len(widened))]:
         if end <= pos:
             continue
         start = max(start, pos)
+        starts.append(copied)
+        origins.append(pos)
         pieces.append(widened[pos:start])
-        offsets.extend(range(pos, start))
+        copied += start - pos
         pos = end
-    pieces.append(widened[pos:])
-    offsets.extend(range(pos, len(widened)))
-    return NormalisedText(original, "".join(pieces), tuple(offsets))
+    return NormalisedText(original, "".join(pieces), tuple(starts), tuple(origins))

@@ -27,6 +27,7 @@ BIG_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "兆": 10**
 FILLERS = "多余几幾"
 NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
 
+_PLAIN = regex.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 _TOKEN = regex.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|[^\s]")
 
 
@@ -84,6 +85,8 @@ def parse_numeral(text: str) -> Decimal:
     Handles 零/〇/两, financial forms (壹佰), 点 decimals (三点五), fillers 多/余/几
     (ignored: they are qualifiers), and Arabic digits with a Chinese scale (1.2万亿).
     """
+    if _PLAIN.fullmatch(text):
+        return Decimal(text.replace(",", ""))  # the common case: 785.6, 1,234
     tokens = _TOKEN.findall(text.strip())
     if not tokens:
         raise ValueError("empty numeral")

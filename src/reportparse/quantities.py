@@ -85,7 +85,9 @@ def _patterns(lex: Lexicon) -> QuantityPatterns:
         rf"(?P<suf>{alternation(list(q['suffix']))})?"
     )
     specials = list(lex.raw["units"]["fractions"]) + list(lex.raw["units"]["doubling"])
-    special = rf"(?P<pre>{alternation(list(q['prefix']))})?(?P<word>{alternation(specials)})(?P<suf>{alternation(list(q['suffix']))})?"
+    special_starts = regex.escape("".join(sorted({w[0] for w in specials} | {w[0] for w in q["prefix"]})))
+    special = (rf"(?=[{special_starts}])(?P<pre>{alternation(list(q['prefix']))})?(?P<word>{alternation(specials)})"
+               rf"(?P<suf>{alternation(list(q['suffix']))})?")
     noise = lex.raw["noise"]
     phrases = noise["phrases"]
     return QuantityPatterns(

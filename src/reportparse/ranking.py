@@ -31,7 +31,11 @@ def _pattern(lex: Lexicon) -> regex.Pattern[str]:
     scope = rf"(?P<scope>(?:{alternation(r['scope_heads'])})[^\s，。；、,;：:（）()“”\"]{{0,{r['max_scope_chars']}}}?)"
     verb = rf"(?P<verb>{alternation(r['verbs'])})"
     listed = rf"(?<=第{_ORD_NUM}(?:{suffix})?[、和及])"  # 第1、第2位
-    return regex.compile(rf"(?:{scope}|(?<={verb})|{listed})(?:{ordinal})")
+    # a ranking starts with a scope head or an ordinal: skip every other position at once
+    starts = {w[0] for w in r["scope_heads"]} | {w[0] for w in list(r["words"]) + r["vague_words"]} \
+        | {"第", r["top_prefix"][0]}
+    first = rf"(?=[{regex.escape(''.join(sorted(starts)))}])"
+    return regex.compile(rf"{first}(?:{scope}|(?<={verb})|{listed})(?:{ordinal})")
 
 
 def _scope_size(scope: str) -> int | None:
