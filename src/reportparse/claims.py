@@ -58,11 +58,22 @@ class ClaimBuilder:
         m = _CLAUSE_END_RE.search(self.text, floor, pos)
         return m.end() if m else floor
 
+    @staticmethod
+    def _list_qualifier(m: Mention, before: str, prev: Previous) -> str:
+        """A qualifier written once before a 分别 list holds for every number of it
+        (分别超过8万元、4.5万元: both more than)."""
+        if prev.item_index == 0 and before.rstrip().endswith(("分别", "分别为", "分别达")):
+            prev.list_qualifier = m.qualifier if m.qualifier not in ("range",) else "exact"
+        elif prev.item_index > 0 and m.qualifier == "exact" and before.strip() in ("、", "和", ""):
+            return prev.list_qualifier
+        return m.qualifier
+
     def _claim(self, m: Mention, sent: Sentence, prev: Previous, nxt: Mention | None) -> dict[str, Any]:
         clause = self._clause_start(m.start, max(sent.start, prev.end))
         before = self.text[clause : m.start]
         kind, sign = kind_and_sign(m, before, prev, self.cues)
         metric_text, metric_id = self.metrics.find(m, before, (sent.start, sent.end), prev)
+        qualifier = self._list_qualifier(m, before, prev)
         status, period = self.timing.status_period(m, sent, before, prev, nxt)
         start, end = self.norm.to_original(m.start, m.end)
         s_start, s_end = self.norm.to_original(sent.start, sent.end)
@@ -88,7 +99,7 @@ class ClaimBuilder:
             "high": _num(high),
             "unit": m.unit,
             "unit_text": self.norm.original_text(m.unit_spans),
-            "qualifier": m.qualifier,
+            "qualifier": qualifier,
             "status": status,
             "period": period,
             "metric": {"text": metric_text or None, "id": metric_id, "en": metric_obj.en if metric_obj else None},

@@ -49,6 +49,7 @@ class Previous:
     last_year: bool = False
     items: tuple[str, ...] = ()
     item_index: int = -1
+    list_qualifier: str = "exact"
 
 
 @dataclass(frozen=True)
