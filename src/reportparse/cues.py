@@ -16,6 +16,7 @@ class Cues:
     """Compiled cue patterns and word sets of one language."""
 
     kind_cue: regex.Pattern[str]
+    new_item: regex.Pattern[str]
     ratio_word: regex.Pattern[str]
     level_change_end: regex.Pattern[str]
     down_start: regex.Pattern[str]
@@ -62,6 +63,7 @@ def compile_cues(lex: Lexicon) -> Cues:
     markers = alternation(c["comparison_markers"])
     return Cues(
         kind_cue=regex.compile(alternation(c["growth_up"] + c["growth_down"] + c["ratio_verbs"])),
+        new_item=regex.compile(alternation(c["new_item_words"])),
         ratio_word=regex.compile(alternation(c["ratio_words"])),
         level_change_end=regex.compile(rf"(?r)(?:{alternation(c['level_change_verbs'])})$"),
         down_start=regex.compile(rf"^(?:{alternation(c['clause_start_down_verbs'])})"),

@@ -11,7 +11,8 @@ from .model import Mention, Previous
 def _last_cue(before: str, cues: Cues) -> regex.Match[str] | None:
     """The cue that ends closest to the number; on a tie the longest (提高到 beats 提高)."""
     last = None
-    for hit in cues.kind_cue.finditer(before, overlapped=True):
+    masked = cues.new_item.sub(lambda m: " " * len(m.group()), before)  # 新增 is not a growth cue
+    for hit in cues.kind_cue.finditer(masked, overlapped=True):
         if last is None or (hit.end(), len(hit.group())) > (last.end(), len(last.group())):
             last = hit
     return last

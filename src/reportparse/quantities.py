@@ -86,8 +86,9 @@ def _patterns(lex: Lexicon) -> QuantityPatterns:
     )
     specials = list(lex.raw["units"]["fractions"]) + list(lex.raw["units"]["doubling"])
     special_starts = regex.escape("".join(sorted({w[0] for w in specials} | {w[0] for w in q["prefix"]})))
-    special = (rf"(?=[{special_starts}])(?P<pre>{alternation(list(q['prefix']))})?(?P<word>{alternation(specials)})"
-               rf"(?P<suf>{alternation(list(q['suffix']))})?")
+    scopes = alternation(lex.raw["ranking"]["scope_heads"])
+    special = (rf"(?=[{special_starts}])(?:(?P<pre>{alternation(list(q['prefix']))})(?:{scopes})?)?"
+               rf"(?P<word>{alternation(specials)})(?P<suf>{alternation(list(q['suffix']))})?")  # 超过全球一半
     noise = lex.raw["noise"]
     phrases = noise["phrases"]
     return QuantityPatterns(
