@@ -8,23 +8,16 @@ from __future__ import annotations
 
 from typing import Any
 
-import regex
-
 from .cues import compile_cues
 from .kind import kind_and_sign
 from .lexicon import Lexicon
 from .metric import MetricFinder
 from .model import Mention, Previous
 from .normalise import NormalisedText
-from .numerals import to_number
+from .numerals import to_json_number
 from .segment import Sentence
 from .timing import Timing
 
-_CLAUSE_END_RE = regex.compile(r"(?r)[，,；;：:。！？!?\n]")
-
-
-def _num(value: Any) -> int | float | None:
-    return to_number(value) if value is not None else None
 
 
 class ClaimBuilder:
@@ -41,7 +34,8 @@ class ClaimBuilder:
         self.timing = Timing(norm.text, cues, lex.raw["cues"]["plan_spans"], report_year)
 
     def build(self, mentions: list[Mention], sentences: list[Sentence]) -> list[dict[str, Any]]:
-        """Claims of every claimable mention that falls in a (non-heading) sentence, in text order."""
+        """Claims of every claimable mention, in text order; a heading's numbers count too (a short
+        line such as 地区生产总值增长5% reads as a heading)."""
         claims: list[dict[str, Any]] = []
         idx = 0
         for sent in sentences:
@@ -55,16 +49,15 @@ class ClaimBuilder:
         return claims
 
     def _clause_start(self, pos: int, floor: int) -> int:
-        m = _CLAUSE_END_RE.search(self.text, floor, pos)
+        m = self.cues.clause_end.search(self.text, floor, pos)
         return m.end() if m else floor
 
-    @staticmethod
-    def _list_qualifier(m: Mention, before: str, prev: Previous) -> str:
+    def _list_qualifier(self, m: Mention, before: str, prev: Previous) -> str:
         """A qualifier written once before a 分别 list holds for every number of it
         (分别超过8万元、4.5万元: both more than)."""
-        if prev.item_index == 0 and before.rstrip().endswith(("分别", "分别为", "分别达")):
-            prev.list_qualifier = m.qualifier if m.qualifier not in ("range",) else "exact"
-        elif prev.item_index > 0 and m.qualifier == "exact" and before.strip() in ("、", "和", ""):
+        if prev.item_index == 0:
+            prev.list_qualifier = m.qualifier if m.qualifier != "range" else "exact"
+        elif prev.item_index > 0 and m.qualifier == "exact" and not self.metrics.item_separators.sub("", before).strip():
             return prev.list_qualifier
         return m.qualifier
 
@@ -94,16 +87,16 @@ class ClaimBuilder:
             "span": [start, end],
             "text": self.norm.original[start:end],
             "kind": kind,
-            "value": _num(value),
-            "low": _num(low),
-            "high": _num(high),
+            "value": to_json_number(value),
+            "low": to_json_number(low),
+            "high": to_json_number(high),
             "unit": m.unit,
             "unit_text": self.norm.original_text(m.unit_spans),
             "qualifier": qualifier,
             "status": status,
             "period": period,
             "metric": {"text": metric_text or None, "id": metric_id, "en": metric_obj.en if metric_obj else None},
-            "rank": {"position": _num(m.value), "of": m.rank_of, "scope": m.rank_scope} if kind == "ranking" else None,
+            "rank": {"position": to_json_number(m.value), "of": m.rank_of, "scope": m.rank_scope} if kind == "ranking" else None,
             "sentence": self.norm.original[s_start:s_end].strip(),
             "section": sent.section,
             "rule": m.rule,

@@ -16,6 +16,8 @@ class Cues:
     """Compiled cue patterns and word sets of one language."""
 
     kind_cue: regex.Pattern[str]
+    clause_end: regex.Pattern[str]
+    span_phrase: regex.Pattern[str]
     new_item: regex.Pattern[str]
     ratio_word: regex.Pattern[str]
     level_change_end: regex.Pattern[str]
@@ -63,6 +65,10 @@ def compile_cues(lex: Lexicon) -> Cues:
     markers = alternation(c["comparison_markers"])
     return Cues(
         kind_cue=regex.compile(alternation(c["growth_up"] + c["growth_down"] + c["ratio_verbs"])),
+        clause_end=regex.compile(rf"(?r)[{regex.escape(lex.segment.clause_ends)}]"),
+        span_phrase=regex.compile(
+            rf"({alternation(list(c['plan_spans']))})”?(?:{alternation(c['plan_span_phrases'])})"
+        ),
         new_item=regex.compile(alternation(c["new_item_words"])),
         ratio_word=regex.compile(alternation(c["ratio_words"])),
         level_change_end=regex.compile(rf"(?r)(?:{alternation(c['level_change_verbs'])})$"),

@@ -63,7 +63,17 @@ class Segmentation:
     heading_numerals: str
     heading_max_chars: int
     body_line_min_chars: int
-    list_marker_suffix: str
+
+    @property
+    def clause_ends(self) -> str:
+        """Characters that end a clause: sentence terminators, clause separators, line breaks."""
+        return self.sentence_terminators + self.clause_separators + "\n"
+
+    def is_short_heading(self, line: str) -> bool:
+        """A short line with no sentence or clause punctuation and no closing mark: a heading."""
+        body = line.strip()
+        return bool(body) and len(body) <= self.heading_max_chars and body[-1] not in self.line_terminators \
+            and not any(ch in body for ch in self.sentence_terminators + self.clause_separators)
 
 
 @dataclass(eq=False)
@@ -132,6 +142,10 @@ class Lexicon:
                 if length <= end and (metric := self._metric_by_surface.get(phrase[end - length : end])):
                     return metric, end
         return None, 0
+
+    def unit_kind(self, code: str) -> str:
+        """The family (money, people, ...) of a canonical unit code."""
+        return next(u.kind for u in self.units.values() if u.code == code)
 
     def metric_named(self, surface: str) -> Metric | None:
         """The standard metric with exactly this Chinese name, if any."""

@@ -8,6 +8,7 @@ year and the region; the title (2026年北京市政府工作报告) and headings
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 import regex
 
@@ -110,7 +111,7 @@ def _region(head: str) -> str | None:
     return m.group(1) if m else None
 
 
-def read_metadata(text: str, lex: Lexicon) -> dict[str, object]:
+def read_metadata(text: str, lex: Lexicon) -> dict[str, Any]:
     """Title, region, level and report_year of a normalised report text."""
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     head = text[:3000]

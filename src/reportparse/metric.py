@@ -10,18 +10,34 @@ from __future__ import annotations
 import regex
 
 from .cues import Cues
-from .lexicon import Lexicon, Metric
+from .lexicon import Lexicon, Metric, alternation
 from .model import Mention, Previous
 from .tokenise import tokens
 
-_CLAUSE_END = "，,；;：:。！？!?\n"
 _PARENTHESES = regex.compile(r"（[^（）]*）|\([^()]*\)")
 _COUNT_KINDS = ("count", "people")
 _DIGIT = regex.compile(r"\d")
-_ITEM_SEPARATORS = regex.compile(r"[、和]")
-_JOINERS = ("和", "及", "与")
 _NUMBER_AND_MEASURE = regex.compile(r"\d+(?:\.\d+)?[万亿]*\w")
-_RESPECTIVELY = "分别"
+_QUOTE_PAIRS = {"“": "”", "‘": "’", "《": "》", "「": "」", "『": "』"}
+
+
+def _unbalanced_quotes_removed(phrase: str) -> str:
+    """Drop quotation marks whose partner lies outside the phrase (三个一批”项目 -> 三个一批项目);
+    balanced ones stay (“获得信贷指标”考核)."""
+    drop: set[int] = set()
+    for opening, closing in _QUOTE_PAIRS.items():
+        stack: list[int] = []
+        for i, ch in enumerate(phrase):
+            if ch == opening:
+                stack.append(i)
+            elif ch == closing and stack:
+                stack.pop()
+            elif ch == closing:
+                drop.add(i)
+        drop.update(stack)
+    if phrase.count('"') % 2:
+        drop.update(i for i, ch in enumerate(phrase) if ch == '"')
+    return "".join(ch for i, ch in enumerate(phrase) if i not in drop)
 
 
 class MetricFinder:
@@ -31,17 +47,20 @@ class MetricFinder:
         self.text = text
         self.lex = lex
         self.cues = cues
-        self.modifier_ends = tuple(lex.raw["cues"]["modifier_suffixes"])
-        self.suffix = regex.compile(
-            rf"^(?:{'|'.join(regex.escape(w) for w in sorted(lex.raw['cues']['metric_suffixes'], key=len, reverse=True))})*$"
-        )
+        c = lex.raw["cues"]
+        self.modifier_ends = tuple(c["modifier_suffixes"])
+        self.item_separators = regex.compile(f"[{regex.escape(''.join(c['list_separators']))}]")
+        self.conjunctions = frozenset(c["conjunctions"])
+        self.respectively = regex.compile(alternation(c["respectively"]))
+        self.suffix = regex.compile(rf"^(?:{alternation(lex.raw['cues']['metric_suffixes'])})*$")
+        self.clause_ends = lex.segment.clause_ends
 
     def strip(self, phrase: str) -> str:
         """Trim cue words, comparison bases and years off both ends of a metric phrase; a
         metric name that ends the phrase is kept whole (经济增长 keeps its 增长)."""
         cues = self.cues
-        phrase = cues.comparison_base.sub("", phrase)
-        phrase = phrase.strip(" \t“”\"'、（）()·-—")
+        phrase = _unbalanced_quotes_removed(cues.comparison_base.sub("", phrase))
+        phrase = phrase.strip(" \t、（）()·-—")
         while True:
             trimmed = cues.years.sub("", phrase) if cues.years.match(phrase) else phrase
             if self.lex.metric_match(trimmed)[1] != len(trimmed):
@@ -65,30 +84,23 @@ class MetricFinder:
     def counted_noun(self, m: Mention, sentence_end: int) -> str:
         """The noun after a measure word: 370个重大项目 -> 重大项目."""
         tail = self.text[m.end : sentence_end]
-        cut = min([len(tail)] + [i for i in (tail.find(ch) for ch in _CLAUSE_END + "、") if i >= 0])
+        cut = min([len(tail)] + [i for i in (tail.find(ch) for ch in self.clause_ends + "、") if i >= 0])
         tail = _PARENTHESES.sub("", tail[:cut]).lstrip("的")
-        noun = ""
         toks = tokens(tail[:24], self.lex)
-        for i, tok in enumerate(toks):
-            if tok in _JOINERS and noun.endswith(self.modifier_ends) and i + 1 < len(toks) \
-                    and _DIGIT.search(toks[i + 1]):
-                return noun + tok + self._joined_noun("".join(toks[i + 1 :]))  # 3个万亿级和7个千亿级产业集群
-            if tok in self.cues.stops or _DIGIT.search(tok):
-                break
-            noun += tok
+        noun, stop = self._noun_tokens(toks)
+        if stop < len(toks) - 1 and toks[stop] in self.conjunctions and noun.endswith(self.modifier_ends) \
+                and (second := _NUMBER_AND_MEASURE.match("".join(toks[stop + 1 :]))):
+            # 3个万亿级和7个千亿级产业集群: the second conjunct carries the shared head noun
+            rest = "".join(toks[stop + 1 :])[second.end() :]
+            noun += toks[stop] + self._noun_tokens(tokens(rest, self.lex))[0]
         return noun.strip(" “”\"（）()")
 
-    def _joined_noun(self, rest: str) -> str:
-        """The counted noun of the second conjunct of 3个A和7个B (for the shared head noun)."""
-        m = _NUMBER_AND_MEASURE.match(rest)
-        if not m:
-            return ""
-        noun = ""
-        for tok in tokens(rest[m.end() :], self.lex):
+    def _noun_tokens(self, toks: list[str]) -> tuple[str, int]:
+        """The tokens before the first stop word or number, joined, and where they stop."""
+        for i, tok in enumerate(toks):
             if tok in self.cues.stops or _DIGIT.search(tok):
-                break
-            noun += tok
-        return noun
+                return "".join(toks[:i]), i
+        return "".join(toks), len(toks)
 
     def metric_id(self, phrase: str) -> Metric | None:
         """The standard metric a phrase names, if it names one and only that.
@@ -99,7 +111,7 @@ class MetricFinder:
         so a subset (海洋生产总值, 脱贫县农村居民人均可支配收入) does not take the headline id.
         In a list (二氧化硫、氮氧化物排放量) the first item names the metric.
         """
-        items = [i for i in _ITEM_SEPARATORS.split(phrase) if i]
+        items = [i for i in self.item_separators.split(phrase) if i]
         if len(items) > 1:
             phrase = self._item(tuple(items), 0)
         metric, end = self.lex.metric_match(phrase)
@@ -112,9 +124,9 @@ class MetricFinder:
 
     def _walk_list(self, before: str, phrase: str, prev: Previous) -> str:
         """The metric phrase of a number in a 分别 list: item by item, in ``prev``."""
-        if _RESPECTIVELY in before:
-            head = self.strip(before[: before.rfind(_RESPECTIVELY)])
-            items = tuple(i for i in (self.strip(x) for x in _ITEM_SEPARATORS.split(head)) if i)
+        if resp := self.respectively.search(before):
+            head = self.strip(before[: resp.start()])
+            items = tuple(i for i in (self.strip(x) for x in self.item_separators.split(head)) if i)
             if len(items) == 1:
                 items = self._paired(items[0])  # 城乡居民人均可支配收入分别增长 -> 城镇..., 农村...
             prev.items, prev.item_index = (items, 0) if len(items) > 1 else ((), -1)
@@ -167,5 +179,5 @@ class MetricFinder:
         if clause_start - 1 <= sentence_start:
             return ""
         text = self.text[sentence_start : clause_start - 1]
-        cut = max(text.rfind(ch) for ch in _CLAUSE_END)
+        cut = max(text.rfind(ch) for ch in self.clause_ends)
         return self.strip(text[cut + 1 :])

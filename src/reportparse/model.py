@@ -21,7 +21,6 @@ class Mention:
     start: int
     end: int
     num_start: int
-    num_end: int
     value: Decimal | None
     low: Decimal | None
     high: Decimal | None

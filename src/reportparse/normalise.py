@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .lexicon import Lexicon, Segmentation
+from .lexicon import Lexicon
 
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20  # ideographic space
@@ -68,13 +68,6 @@ class NormalisedText:
         return "".join(parts)
 
 
-def _looks_like_heading(line: str, seg: Segmentation) -> bool:
-    """A short line with no sentence or clause punctuation: a heading, never a continuation."""
-    return len(line) <= seg.heading_max_chars and not any(
-        ch in line for ch in seg.sentence_terminators + seg.continuation_starts + "，,"
-    )
-
-
 def _deletions(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     """Spans of the original (already width-normalised) text that the copy leaves out."""
     cuts = [(m.start(), m.end()) for m in _MARKDOWN.finditer(text)]
@@ -90,7 +83,7 @@ def _deletions(text: str, lex: Lexicon) -> list[tuple[int, int]]:
             continue
         if prev[-1] in seg.line_terminators or lex.starts_heading(nxt) or lex.starts_heading(prev):
             continue
-        if _looks_like_heading(nxt, seg):
+        if seg.is_short_heading(nxt) and nxt[0] not in seg.continuation_starts:
             continue
         continues = nxt[0] in seg.continuation_starts or prev[-1] in seg.openers
         body = len(prev) >= seg.body_line_min_chars and any(ch in prev for ch in "，、,；")

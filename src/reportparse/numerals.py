@@ -25,6 +25,8 @@ DIGITS = {
 SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 BIG_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "兆": 10**12}
 FILLERS = "多余几幾"
+FINANCIAL = frozenset("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟")
+MAX_DIGITS = 20  # no government statistic needs more; larger strings are codes or noise
 NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
 
 _PLAIN = regex.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
@@ -54,14 +56,16 @@ def _integer_part(tokens: list[str]) -> Decimal:
             continue
         if tok in SMALL_UNITS:
             unit = SMALL_UNITS[tok]
+            if number is None and last_unit and last_unit <= unit:
+                raise ValueError(f"a unit without a digit after a smaller unit: {tok!r}")  # 十十, 百千
             section += (number if number else Decimal(1)) * unit  # 十, 一十 and 零十 are all ten
             number, last_unit, after_zero = None, unit, False
             continue
         if tok in BIG_UNITS:
             unit = BIG_UNITS[tok]
+            if number is None and section == 0 and total == 0:
+                section = Decimal(1)  # a bare 万 or 亿 (突破万亿)
             section += number if number is not None else Decimal(0)
-            if section == 0 and total == 0:
-                section = Decimal(1)
             if section == 0 and last_unit == unit:
                 total *= unit  # 万万 = 亿
             elif unit > max_big:
@@ -85,6 +89,8 @@ def parse_numeral(text: str) -> Decimal:
     Handles 零/〇/两, financial forms (壹佰), 点 decimals (三点五), fillers 多/余/几
     (ignored: they are qualifiers), and Arabic digits with a Chinese scale (1.2万亿).
     """
+    if sum(ch.isdigit() for ch in text) > MAX_DIGITS:
+        raise ValueError(f"more than {MAX_DIGITS} digits")
     if _PLAIN.fullmatch(text):
         return Decimal(text.replace(",", ""))  # the common case: 785.6, 1,234
     tokens = _TOKEN.findall(text.strip())
@@ -114,3 +120,8 @@ def to_number(value: Decimal) -> int | float:
     if value == value.to_integral_value():
         return int(value)
     return float(value)
+
+
+def to_json_number(value: Decimal | None) -> int | float | None:
+    """Like :func:`to_number`, passing None through."""
+    return None if value is None else to_number(value)

@@ -7,20 +7,20 @@ from pathlib import Path
 
 from .claims import ClaimBuilder, resolve_overlaps
 from .errors import InputError
-from .lexicon import load_lexicon
+from .lexicon import Lexicon, load_lexicon
 from .meta import read_metadata
 from .model import Document, Quantity
 from .normalise import normalise
-from .numerals import to_number
+from .numerals import to_json_number
 from .quantities import recognise_quantities
 from .ranking import recognise_rankings
 from .segment import segment
 
-SCHEMA_VERSION = "1.0"
 
 
-def _num(value: object) -> int | float | None:
-    return to_number(value) if value is not None else None  # type: ignore[arg-type]
+def _lexicon(lang: str) -> Lexicon:
+    """The language data for ``lang``; ``auto`` is Chinese until a second language exists."""
+    return load_lexicon("zh" if lang == "auto" else lang)
 
 
 def find_quantities(text: str, lang: str = "zh") -> list[Quantity]:
@@ -30,13 +30,13 @@ def find_quantities(text: str, lang: str = "zh") -> list[Quantity]:
     the expression has none of the contract's units), unit as written, qualifier and
     range bounds. Years, dates, names and codes are not quantities.
     """
-    lex = load_lexicon(lang)
+    lex = _lexicon(lang)
     norm = normalise(text, lex)
     out = []
     for m in resolve_overlaps(recognise_quantities(norm.text, lex) + recognise_rankings(norm.text, lex)):
         start, end = norm.to_original(m.start, m.end)
-        out.append(Quantity((start, end), text[start:end], _num(m.value), m.unit, norm.original_text(m.unit_spans), m.qualifier,
-                            _num(m.low), _num(m.high)))
+        out.append(Quantity((start, end), text[start:end], to_json_number(m.value), m.unit, norm.original_text(m.unit_spans), m.qualifier,
+                            to_json_number(m.low), to_json_number(m.high)))
     return out
 
 
@@ -46,11 +46,11 @@ def parse_text(text: str, lang: str = "zh", *, path: str | None = None, sha256: 
     Never raises on odd text: whatever cannot be read as a claim is left out.
     ``path`` and ``sha256`` (of the file's bytes) are recorded in the metadata when given.
     """
-    lex = load_lexicon("zh" if lang == "auto" else lang)
+    lex = _lexicon(lang)
     digest = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
     norm = normalise(text, lex)
     meta = read_metadata(norm.text, lex)
-    report_year = meta["report_year"] if isinstance(meta["report_year"], int) else None
+    report_year = meta["report_year"]
     mentions = resolve_overlaps(recognise_quantities(norm.text, lex) + recognise_rankings(norm.text, lex))
     sentences = segment(norm.text, lex, report_year, [m.start for m in mentions if m.claimable])
     claims = ClaimBuilder(norm, lex, digest[:12], report_year).build(mentions, sentences)
@@ -62,7 +62,7 @@ def parse_text(text: str, lang: str = "zh", *, path: str | None = None, sha256: 
         **meta,
         "parser_version": _version(),
     }
-    return Document(document, claims, SCHEMA_VERSION)
+    return Document(document, claims)
 
 
 def read_text(path: str | Path) -> tuple[str, str]:

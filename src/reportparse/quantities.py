@@ -18,7 +18,7 @@ import regex
 
 from .lexicon import Lexicon, Unit, alternation
 from .model import Mention
-from .numerals import DIGITS, NUMERAL_CHARS, parse_numeral
+from .numerals import BIG_UNITS, DIGITS, FILLERS, FINANCIAL, NUMERAL_CHARS, parse_numeral
 from .years import year_value
 
 _ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -26,9 +26,7 @@ _CN = f"[{NUMERAL_CHARS}]"
 _CN_DIGITS = "".join(DIGITS)
 _DECIMAL_DIGITS = "零〇一二三四五六七八九"
 _LIST_JOINERS = "和、及或与"
-_FINANCIAL = set("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟")
 _ADJACENT_DIGITS = regex.compile(r"[一二三四五六七八九两兩壹贰貳叁肆伍陆陸柒捌玖倆][一二三四五六七八九两兩壹贰貳叁肆伍陆陸柒捌玖倆]")
-_YEAR = regex.compile(r"(1[89]|2[01])\d\d")
 _HAS_DIGIT = regex.compile(r"\d")
 
 
@@ -40,10 +38,10 @@ def _number_pattern(numeral_units: str, measure_chars: str) -> str:
     """
     guard = rf"(?!{numeral_units})" if numeral_units else ""
     cn = rf"(?:{guard}(?!(?<=[万亿萬億])[{_CN_DIGITS}][{measure_chars}]){_CN})"
-    return rf"(?:{_ARABIC}|{cn})(?:[多余几幾]?(?:{_ARABIC}|{cn}))*(?:[点點][{_DECIMAL_DIGITS}]+)?"
+    return rf"(?:{_ARABIC}|{cn})(?:[{FILLERS}]?(?:{_ARABIC}|{cn}))*(?:[点點][{_DECIMAL_DIGITS}]+)?"
 
 
-_SCALE_CHARS = "万亿萬億兆"
+_SCALE_CHARS = "".join(BIG_UNITS)
 
 
 @dataclass(frozen=True)
@@ -68,7 +66,7 @@ def _patterns(lex: Lexicon) -> QuantityPatterns:
     number = _number_pattern(numeral_units, measure_chars)
     # A lone Chinese digit that neither a numeral, a unit nor a qualifier follows is a word
     # (一些, 统一, 四川): skip it here, before any Python runs for it.
-    follow = regex.escape("".join(sorted({u[0] for u in lex.units} | set(NUMERAL_CHARS) | set("多余几幾点點-—–~～至到"))))
+    follow = regex.escape("".join(sorted({u[0] for u in lex.units} | set(NUMERAL_CHARS) | set(FILLERS) | set("点點-—–~～至到"))))
     lone = rf"(?![{_CN_DIGITS}](?![\d{follow}]))"
     starts = set(NUMERAL_CHARS) | set("0123456789-负負") | {w[0] for w in q["prefix"]} \
         | {w[0] for w in lex.raw["units"]["prefixed"]}
@@ -107,17 +105,20 @@ def _scale_text(num: str) -> str:
     tail = len(num)
     while tail > 0 and not num[tail - 1].isdigit():
         tail -= 1
-    return "".join(ch for ch in num[tail:] if ch not in "多余几幾")
+    return "".join(ch for ch in num[tail:] if ch not in FILLERS)
 
 
 def _quoted(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """True when [start, end) sits inside a short quotation (“三个一批”, "125")."""
     noise = lex.raw["noise"]
     limit = noise["quote_max_chars"]
+    line_start = text.rfind("\n", 0, start) + 1
     for open_q, close_q in noise["quote_chars"].items():
         left = text.rfind(open_q, max(0, start - limit), start)
         if left < 0 or (open_q != close_q and text.find(close_q, left + 1, start) >= 0):
             continue
+        if open_q == close_q and text.count(open_q, line_start, start) % 2 == 0:
+            continue  # "十四五"期间GDP增长5%: the quote before closes an earlier one
         right = text.find(close_q, end, end + limit)
         if right >= 0 and right - left - 1 <= limit:
             return True
@@ -200,11 +201,12 @@ class _Recogniser:
         if self.in_noise_phrase(m.start("word"), m.end("word")):
             return None
         units = self.lex.raw["units"]
-        value = Decimal(str(units["fractions"].get(word) or units["doubling"][word]))
+        table = units["fractions"] if word in units["fractions"] else units["doubling"]
+        value = Decimal(str(table[word]))
         qualifier = self._qualifier(m.group("pre"), word[-1] if word[-1] in self.quals["inner"] else None,
                                     m.group("suf"), False)  # 翻了一番多: more than double
         rule = "zh.fraction" if word in units["fractions"] else "zh.doubling"
-        return Mention(m.start(), m.end(), m.start("word"), m.end("word"), value, None, None,
+        return Mention(m.start(), m.end(), m.start("word"), value, None, None,
                        "percent", "rate", (m.span("word"),), qualifier, rule)
 
     # ----- ordinary numbers -----
@@ -226,7 +228,7 @@ class _Recogniser:
             counted = g["inner"] and g["unit"]  # 百余家, 千余人
             if not num.startswith("十") and not any(ch in _CN_DIGITS for ch in num) and not counted:
                 return True  # a bare 百/千/万 (万象城, 千家万户)
-        if num in ("零", "〇", "○") or num in _FINANCIAL or _ADJACENT_DIGITS.search(num):
+        if num in ("零", "〇", "○") or num in FINANCIAL or _ADJACENT_DIGITS.search(num):
             return True
         end, start = m.end(), m.start("num")
         if self.text[max(0, start - 2) : start].endswith(tuple(self.noise["demonstratives"])):
@@ -248,7 +250,7 @@ class _Recogniser:
         if before == "第" or before and before.isascii() and (before.isalpha() or before in "+.") \
                 or after and after.isascii() and (after.isalpha() or after == "+"):
             return True
-        if text.startswith("年", nend) and (has_digit and _YEAR.fullmatch(num) or year_value(num)):
+        if text.startswith("年", nend) and year_value(num):
             return True
         if unitless and self.pats.time_or_list.match(text, nend):
             return True
@@ -290,7 +292,7 @@ class _Recogniser:
             or unit.surface == "年" and value == value.to_integral_value()  # durations: 三年行动, 过去五年
             or unit.surface == "岁" and qualifier != "exact" and _is_cjk(self.text[end:end + 1]))  # 3岁以下婴幼儿
         rule = "zh.arabic" if _HAS_DIGIT.search(num) else "zh.chinese_numeral"
-        return Mention(m.start(), end, m.start("num"), m.end("num"), value * factor, low, high,
+        return Mention(m.start(), end, m.start("num"), value * factor, low, high,
                        unit.code if unit else None, unit.kind if unit else None,
                        self._unit_spans(m, g) if unit else (), qualifier, rule, claimable=claimable)
 
@@ -323,15 +325,14 @@ class _Recogniser:
             return None
         implied = self.lex.raw["units"]["implied"]
         following = regex.split(r"[，。；：、,;:\n]", self.text[end : end + 6])[0]
-        clause_start = max(self.text.rfind(ch, 0, nstart) for ch in "，。；：,;:\n")
+        clause_start = max(self.text.rfind(ch, 0, nstart) for ch in self.lex.segment.clause_ends)
         preceding = self.text[clause_start + 1 : nstart]
         for window in (following, preceding):
             for code, cues in implied.items():
                 if code.startswith("_"):
                     continue
                 if any(c in window for c in cues):
-                    kind = "money" if code == "CNY" else "people"
-                    return Unit("", code, kind)
+                    return Unit("", code, self.lex.unit_kind(code))
         return None
 
     def _qualifier(self, pre: str | None, inner: str | None, suf: str | None, is_range: bool) -> str:

@@ -85,7 +85,7 @@ def recognise_rankings(text: str, lex: Lexicon) -> list[Mention]:
         start = m.start()
         if scope and (cut := _after_last_verb(scope, r["verbs"], r["scope_heads"])):
             scope, start = scope[cut:], start + cut  # 全区综合考评位居全市第一 -> 全市第一
-        found.append(Mention(start, end, m.start("ord"), end, value, None, None, "rank", "rank",
+        found.append(Mention(start, end, m.start("ord"), value, None, None, "rank", "rank",
                              (m.span("ord"),), qualifier, "zh.ranking",
                              rank_of=_scope_size(scope) if scope else None, rank_scope=scope))
     return found

@@ -33,7 +33,6 @@ class Sentence:
     section: str | None
     status: str
     period: int | None
-    is_heading: bool
     span_start: int | None = None
 
 
@@ -46,7 +45,7 @@ class _Context:
 
 
 class _Segmenter:
-    def __init__(self, text: str, lex: Lexicon, report_year: int | None, number_starts: list[int] | None) -> None:
+    def __init__(self, text: str, lex: Lexicon, report_year: int | None, number_starts: list[int]) -> None:
         self.text = text
         self.number_starts = number_starts
         self.lex = lex
@@ -76,10 +75,7 @@ class _Segmenter:
         if self.lex.starts_heading(body):
             cut = [i for i in (body.find(ch) for ch in seg.sentence_terminators) if i >= 0]
             return min(cut) + 1 if cut else len(body)
-        stripped = body.strip()
-        if len(stripped) > seg.heading_max_chars or stripped[-1] in seg.line_terminators:
-            return 0
-        return 0 if any(ch in stripped for ch in seg.sentence_terminators + "，,") else len(body)
+        return len(body) if seg.is_short_heading(body) else 0
 
     def _plan_spans(self, text: str) -> list[int]:
         if "五" not in text:  # every plan span name (十四五, 十五五, 七五) has a 五
@@ -135,9 +131,7 @@ class _Segmenter:
             self.ctx = _Context("target", year, self.ctx.section)
 
     def has_number(self, start: int, end: int) -> bool:
-        """True when a number expression starts in [start, end) (always, without the list)."""
-        if self.number_starts is None:
-            return True
+        """True when a number expression starts in [start, end)."""
         i = bisect.bisect_left(self.number_starts, start)
         return i < len(self.number_starts) and self.number_starts[i] < end
 
@@ -176,7 +170,7 @@ class _Segmenter:
             if head:
                 self.on_heading(body[:head])
                 c = self.ctx
-                out.append(Sentence(line.start(), line.start() + head, c.section, c.status, c.period, True))
+                out.append(Sentence(line.start(), line.start() + head, c.section, c.status, c.period))
             elif (m := _LEADING_YEAR.match(body)) and (year := year_value(m.group(1))):
                 if self.ctx.status == "target" or year == self.report_year:
                     self.on_year(year)  # 2022年，... after a plan part, 2023年，... after a review
@@ -186,15 +180,12 @@ class _Segmenter:
                     self.follow_plan_span(s.group())  # keep the context; no claim can stand here
                     continue
                 c = self.sentence_context(s.group())
-                out.append(Sentence(start, end, c.section, c.status, c.period, False, c.span_start))
+                out.append(Sentence(start, end, c.section, c.status, c.period, c.span_start))
         return out
 
 
-def segment(text: str, lex: Lexicon, report_year: int | None,
-            number_starts: list[int] | None = None) -> list[Sentence]:
-    """Sentences (and heading lines) of a normalised text with their reading context.
-
-    With ``number_starts`` (sorted offsets of the number expressions found), only sentences
-    that hold a number are returned, besides headings: the others cannot carry a claim.
-    """
+def segment(text: str, lex: Lexicon, report_year: int | None, number_starts: list[int]) -> list[Sentence]:
+    """Headings and the sentences holding a number (``number_starts``: sorted offsets of the
+    number expressions found) of a normalised text, each with its reading context. Other
+    sentences are read for the context they set but not returned: no claim stands in them."""
     return _Segmenter(text, lex, report_year, number_starts).run()

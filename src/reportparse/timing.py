@@ -18,7 +18,6 @@ from .years import YEAR, year_value
 _YEAR_BEFORE = regex.compile(rf"({YEAR})年(?:的|底|末)?[^，,；;。\d]{{0,6}}$")
 _SPAN_YEARS = regex.compile(rf"^\s*({YEAR})年?(?:到|至|—|-)({YEAR})年")
 _QUOTED = regex.compile(r"“[^”]{1,12}”")  # a programme name: “两个确保”
-_SPAN_CLAUSE = regex.compile(r"(十[一二三四五六]?五|[六七八九]五)”?(?:时期|期间|期末|末)")
 
 
 class Timing:
@@ -61,7 +60,7 @@ class Timing:
         if status == "actual" and (self.cues.clause_target.search(_QUOTED.sub("", before))
                                    or self.cues.future.search(sentence_before)):
             status, period = "target", self.report_year  # 力争粮食产量达到..., 今年...将达305亿元
-        if status == "target" and (span := _SPAN_CLAUSE.search(sentence_before)):
+        if status == "target" and (span := self.cues.span_phrase.search(sentence_before)):
             end = self.plan_spans.get(span.group(1))
             if end and (self.report_year is None or end > self.report_year):
                 period = end
