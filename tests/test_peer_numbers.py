@@ -30,7 +30,8 @@ _UNIT_AFTER = regex.compile("|".join(sorted(map(regex.escape, load_lexicon("zh")
 REJECTED_ON_PURPOSE: list[tuple[str, Callable[[str, list[dict[str, Any]]], bool]]] = [
     ("spaces inside a numeral (十 余 万, 7 万5 千4 百): reports never split numbers; joining across "
      "spaces would glue unrelated numbers", lambda s, r: any(" " in x["Text"].strip() for x in r)),
-    ("fractions (五分之一, 3/5, 又): shares in reports are percents; 分之 is read only as 百分之/千分之",
+    ("fractions (五分之一, 3/5, 又): shares in reports are percents; we read 百分之/千分之 and a few share "
+     "words (三分之一 -> 33.33 percent), never a fraction as a plain number (0.2)",
      lambda s, r: any(("分之" in x["Text"] and not x["Text"].startswith(("百分之", "千分之"))) or "/" in x["Text"]
                       or "又" in x["Text"] for x in r) or "分之" in s and not r),
     ("scientific notation, powers and K/M suffixes (2e5, 2^5, 40k, -2.5 M): not written in reports; "

@@ -55,7 +55,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     if not files:
         print("reportparse: error: no input files (folders are searched for *.txt)", file=sys.stderr)
         return EXIT_INPUT_ERROR
-    to_stdout = args.output is None and len(files) == 1
+    to_stdout = args.output is None and len(args.files) == 1 and Path(args.files[0]).is_file()
     out_dir = None if to_stdout else Path(args.output or ".")
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -92,16 +92,16 @@ def build_parser() -> argparse.ArgumentParser:
         "parse",
         help="extract the claims of one or more reports",
         description="Extract the numeric claims of reports. One FILE without -o writes its document to "
-        "stdout; several files, a folder (its *.txt files, recursively) or -o DIR write one "
-        "<stem>.<format> per input into DIR. An unreadable file is reported on stderr and the others "
-        "are still parsed; the exit code is then 1.",
+        "stdout; otherwise one <stem>.<format> per input is written into DIR (-o), or into the "
+        "current folder. Folders are searched for *.txt files, recursively. An unreadable file is "
+        "reported on stderr and the others are still parsed; the exit code is then 1.",
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="report text files (UTF-8) or folders")
     p.add_argument("--format", choices=FORMATS, default="json",
                    help="json: the document with its claims (default); jsonl: one claim a line; csv: one claim a row")
     p.add_argument("-o", "--output", metavar="DIR", help="write one output file per input into DIR")
     p.add_argument("--lang", choices=("zh", "auto"), default="zh",
-                   help="language of the reports (default zh; auto detects, Chinese only for now)")
+                   help="language of the reports (default zh; auto is zh until English support lands)")
     p.add_argument("-q", "--quiet", action="store_true", help="do not list the files written")
     p.set_defaults(func=_cmd_parse)
     return parser

@@ -43,6 +43,7 @@ class Cues:
     to_verbs: frozenset[str]
     copulas: frozenset[str]
     stops: frozenset[str]
+    tail_noise: str
 
 
 def _prefix_words(lex: Lexicon) -> str:
@@ -97,5 +98,6 @@ def compile_cues(lex: Lexicon) -> Cues:
         growth_down=frozenset(c["growth_down"]),
         to_verbs=frozenset(c["to_verbs"]),
         copulas=frozenset(c["copula_verbs"]),
+        tail_noise="".join(sorted({w for w in lex.raw["qualifiers"]["prefix"] if len(w) == 1} | set(c["tail_particles"]))) + " ",
         stops=frozenset(c["counted_noun_stops"] + c["to_verbs"] + c["ratio_verbs"]),
     )

@@ -33,7 +33,7 @@ def kind_and_sign(m: Mention, before: str, prev: Previous, cues: Cues) -> tuple[
         return _rate_kind(before, last, sign, prev, m, cues)
     if word in cues.to_verbs or word in cues.copulas:
         return "level", 1  # 减少到2820万人: the level reached
-    tail = before.rstrip("约近超达了 ")
+    tail = before.rstrip(cues.tail_noise)
     if cues.level_change_end.search(tail):
         return "growth", sign
     if m.unit_kind != "count" and cues.down_start.search(before.lstrip()):

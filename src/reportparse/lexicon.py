@@ -13,13 +13,13 @@ import json
 import os
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import regex
 
 from .errors import LexiconError, UnsupportedLanguageError
+from .validate import first_error, package_text
 
 LANGUAGES = ("zh",)
 _FILES = ("units", "qualifiers", "ranking", "cues", "noise", "clutter", "segment", "regions", "metrics")
@@ -164,16 +164,14 @@ def _validate(name: str, data: Any, schema: dict[str, Any]) -> None:
     import jsonschema
 
     sub = {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": f"#/$defs/{name}"}
-    errors = sorted(jsonschema.Draft202012Validator(sub).iter_errors(data), key=lambda e: list(e.path))
-    if errors:
-        err = errors[0]
-        where = "/".join(str(p) for p in err.path) or "(top)"
-        raise LexiconError(f"{name}.json", where, err.message)
+    error = first_error(jsonschema.Draft202012Validator(sub), data)
+    if error:
+        raise LexiconError(f"{name}.json", *error)
 
 
 def _read(lang: str, name: str) -> Any:
     try:
-        text = resources.files("reportparse").joinpath(f"data/{lang}/{name}.json").read_text("utf-8")
+        text = package_text(f"data/{lang}/{name}.json")
     except FileNotFoundError as exc:
         raise LexiconError(f"{lang}/{name}.json", "(file)", "missing") from exc
     try:
@@ -206,7 +204,7 @@ def _load_lexicon(lang: str) -> Lexicon:
     if lang not in LANGUAGES:
         raise UnsupportedLanguageError(f"no language data for {lang!r}; known: {', '.join(LANGUAGES)}")
     raw = {name: _read(lang, name) for name in _FILES}
-    schema_text = resources.files("reportparse").joinpath("schemas/lexicon.schema.json").read_text("utf-8")
+    schema_text = package_text("schemas/lexicon.schema.json")
     stamp = _stamp(lang, raw, schema_text)
     if not stamp.exists():
         schema = json.loads(schema_text)

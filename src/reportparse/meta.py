@@ -8,11 +8,12 @@ year and the region; the title (2026年北京市政府工作报告) and headings
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 from typing import Any
 
 import regex
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, alternation
 from .numerals import parse_numeral
 from .years import YEAR, year_value
 
@@ -21,8 +22,18 @@ _DELIVERY = regex.compile(
 )
 _CONGRESS = regex.compile(r"在\s*([^\s，,。第“”]{2,20}?)\s*第[一二三四五六七八九十]+届\s*(全国)?人民代表大会")
 _TITLE = regex.compile(rf"({YEAR})年\s*(\S{{0,20}}?)\s*政府工作报告")
-_REVIEW_HEADING = regex.compile(rf"^\s*[一二三四五六七八九十]*[、.]?\s*({YEAR})年(?:工作回顾|[^\n。]{{0,16}}(?:回顾|成效))", regex.M)
-_PLAN_HEADING = regex.compile(rf"^\s*[一二三四五六七八九十]+[、.]\s*({YEAR})年[^\n。]{{0,20}}(?:任务|安排|目标|总体要求|重点工作)", regex.M)
+
+
+@cache
+def _dated_headings(lex: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """Headings dated by a year: a review (一、2023年工作回顾) and a plan (三、2024年政府工作任务)."""
+    cues = lex.raw["cues"]
+    review = alternation(cues["review_heading_cues"])
+    plan = alternation(cues["plan_heading_cues"])
+    return (
+        regex.compile(rf"^\s*[一二三四五六七八九十]*[、.]?\s*({YEAR})年[^\n。]{{0,16}}(?:{review})", regex.M),
+        regex.compile(rf"^\s*[一二三四五六七八九十]+[、.]\s*({YEAR})年[^\n。]{{0,20}}(?:{plan})", regex.M),
+    )
 _OPENING_YEAR = regex.compile(rf"^\s*({YEAR})年", regex.M)
 _THIS_YEAR = regex.compile(rf"(?:今年|本年)[是为]?\s*({YEAR})年|({YEAR})年是[^。\n]{{0,30}}(?:开局|关键|第一年|起步)")
 _NPC_SESSION = regex.compile(r"[在向]第([一二三四五六七八九十]+)届全国人民代表大会(?:第([一二三四五六七八九十]+)次会议)?")
@@ -79,8 +90,9 @@ def _npc_year(head: str, lex: Lexicon) -> int | None:
 
 def _year(text: str, head: str, lex: Lexicon) -> int | None:
     npc = _npc_year(head, lex)
-    for pattern, shift, where in ((_DELIVERY, 0, head), (_TITLE, 0, head), (_REVIEW_HEADING, 1, text),
-                                  (_PLAN_HEADING, 0, text)):
+    review_heading, plan_heading = _dated_headings(lex)
+    for pattern, shift, where in ((_DELIVERY, 0, head), (_TITLE, 0, head), (review_heading, 1, text),
+                                  (plan_heading, 0, text)):
         m = pattern.search(where)
         if m and (year := year_value(m.group(1))):
             return year + shift

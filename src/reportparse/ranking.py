@@ -38,9 +38,9 @@ def _pattern(lex: Lexicon) -> regex.Pattern[str]:
     return regex.compile(rf"{first}(?:{scope}|(?<={verb})|{listed})(?:{ordinal})")
 
 
-def _scope_size(scope: str) -> int | None:
+def _scope_size(scope: str, size_words: list[str]) -> int | None:
     """The size of a ranking's field when the scope holds it (市内六区 -> 6, 全球百强 -> 100)."""
-    m = regex.search(rf"(\d+|[{NUMERAL_CHARS}]+)(?=个|强|区|市|县|省|城|家|名|所)", scope)
+    m = regex.search(rf"(\d+|[{NUMERAL_CHARS}]+)(?={alternation(size_words)})", scope)
     if not m:
         return None
     try:
@@ -87,5 +87,5 @@ def recognise_rankings(text: str, lex: Lexicon) -> list[Mention]:
             scope, start = scope[cut:], start + cut  # 全区综合考评位居全市第一 -> 全市第一
         found.append(Mention(start, end, m.start("ord"), value, None, None, "rank", "rank",
                              (m.span("ord"),), qualifier, "zh.ranking",
-                             rank_of=_scope_size(scope) if scope else None, rank_scope=scope))
+                             rank_of=_scope_size(scope, r["scope_size_words"]) if scope else None, rank_scope=scope))
     return found

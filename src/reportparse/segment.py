@@ -59,6 +59,7 @@ class _Segmenter:
         terminators = regex.escape(seg.sentence_terminators)
         self.sentence_re = regex.compile(rf"[^{terminators}]+[{terminators}]*")
         spans = self.cues["plan_spans"]
+        self.span_chars = set.intersection(*(set(name) for name in spans)) or set("".join(spans))
         self.span_re = regex.compile(
             rf"(?<![一二三四五六七八九十])(?:{alternation(list(spans))})(?![一二三四五六七八九十])"
         )
@@ -78,7 +79,7 @@ class _Segmenter:
         return len(body) if seg.is_short_heading(body) else 0
 
     def _plan_spans(self, text: str) -> list[int]:
-        if "五" not in text:  # every plan span name (十四五, 十五五, 七五) has a 五
+        if not any(ch in text for ch in self.span_chars):  # a cheap test before the regex
             return []
         return [self.cues["plan_spans"][m.group()] for m in self.span_re.finditer(text)]
 

@@ -13,10 +13,22 @@ if TYPE_CHECKING:
     import jsonschema
 
 
+def package_text(path: str) -> str:
+    """A text file shipped with the package (schemas/..., data/...), by its path in the package."""
+    return resources.files("reportparse").joinpath(path).read_text("utf-8")
+
+
 def load_schema(name: str) -> dict[str, Any]:
     """A schema shipped with the package, by file name (claim.schema.json, ...)."""
-    text = resources.files("reportparse").joinpath(f"schemas/{name}").read_text("utf-8")
-    return dict(json.loads(text))
+    return dict(json.loads(package_text(f"schemas/{name}")))
+
+
+def first_error(validator: "jsonschema.protocols.Validator", data: Any) -> tuple[str, str] | None:
+    """Where the first validation error of ``data`` is (a JSON path) and what it says, or None."""
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.path))
+    if not errors:
+        return None
+    return "/".join(str(p) for p in errors[0].path) or "(top)", errors[0].message
 
 
 @cache
@@ -34,8 +46,6 @@ def _validator() -> "jsonschema.protocols.Validator":
 
 def validate_document(data: dict[str, Any]) -> None:
     """Raise :class:`SchemaValidationError` (naming the claim and field) unless ``data`` validates."""
-    errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.path))
-    if errors:
-        err = errors[0]
-        where = "/".join(str(p) for p in err.path) or "(top)"
-        raise SchemaValidationError(f"output does not match document.schema.json at {where}: {err.message}")
+    error = first_error(_validator(), data)
+    if error:
+        raise SchemaValidationError(f"output does not match document.schema.json at {error[0]}: {error[1]}")
