@@ -12,7 +12,7 @@ from .cues import compile_cues
 from .kind import kind_and_sign
 from .lexicon import Lexicon
 from .metric import MetricFinder
-from .model import Mention, Previous
+from .model import Mention, SentenceState
 from .normalise import NormalisedText
 from .numerals import to_json_number
 from .segment import Sentence
@@ -39,20 +39,23 @@ class ClaimBuilder:
         claims: list[dict[str, Any]] = []
         idx = 0
         for sent in sentences:
-            prev = Previous()
+            prev = SentenceState()
+            s_start, s_end = self.norm.to_original(sent.start, sent.end)
+            sentence_text = self.norm.original[s_start:s_end].strip()
             while idx < len(mentions) and mentions[idx].start < sent.end:
                 m = mentions[idx]
                 idx += 1
                 if m.start < sent.start or not m.claimable:
                     continue
-                claims.append(self._claim(m, sent, prev, mentions[idx] if idx < len(mentions) else None))
+                nxt = mentions[idx] if idx < len(mentions) else None
+                claims.append(self._claim(m, sent, sentence_text, prev, nxt))
         return claims
 
     def _clause_start(self, pos: int, floor: int) -> int:
         m = self.cues.clause_end.search(self.text, floor, pos)
         return m.end() if m else floor
 
-    def _list_qualifier(self, m: Mention, before: str, prev: Previous) -> str:
+    def _list_qualifier(self, m: Mention, before: str, prev: SentenceState) -> str:
         """A qualifier written once before a 分别 list holds for every number of it
         (分别超过8万元、4.5万元: both more than)."""
         if prev.item_index == 0:
@@ -61,7 +64,8 @@ class ClaimBuilder:
             return prev.list_qualifier
         return m.qualifier
 
-    def _claim(self, m: Mention, sent: Sentence, prev: Previous, nxt: Mention | None) -> dict[str, Any]:
+    def _claim(self, m: Mention, sent: Sentence, sentence_text: str, prev: SentenceState,
+               nxt: Mention | None) -> dict[str, Any]:
         clause = self._clause_start(m.start, max(sent.start, prev.end))
         before = self.text[clause : m.start]
         kind, sign = kind_and_sign(m, before, prev, self.cues)
@@ -69,7 +73,6 @@ class ClaimBuilder:
         qualifier = self._list_qualifier(m, before, prev)
         status, period = self.timing.status_period(m, sent, before, prev, nxt)
         start, end = self.norm.to_original(m.start, m.end)
-        s_start, s_end = self.norm.to_original(sent.start, sent.end)
         value, low, high = m.value, m.low, m.high
         if sign < 0:
             value = -value if value is not None else None
@@ -97,7 +100,7 @@ class ClaimBuilder:
             "period": period,
             "metric": {"text": metric_text or None, "id": metric_id, "en": metric_obj.en if metric_obj else None},
             "rank": {"position": to_json_number(m.value), "of": m.rank_of, "scope": m.rank_scope} if kind == "ranking" else None,
-            "sentence": self.norm.original[s_start:s_end].strip(),
+            "sentence": sentence_text,
             "section": sent.section,
             "rule": m.rule,
         }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from .cues import Cues
-from .model import Mention, Previous
+from .model import Mention, SentenceState
 
 
 def _last_cue(before: str, cues: Cues) -> regex.Match[str] | None:
@@ -18,7 +18,7 @@ def _last_cue(before: str, cues: Cues) -> regex.Match[str] | None:
     return last
 
 
-def kind_and_sign(m: Mention, before: str, prev: Previous, cues: Cues) -> tuple[str, int]:
+def kind_and_sign(m: Mention, before: str, prev: SentenceState, cues: Cues) -> tuple[str, int]:
     """The kind of a claim and its direction (-1 for a decline) from the text before it."""
     if m.unit == "rank":
         return "ranking", 1
@@ -41,7 +41,7 @@ def kind_and_sign(m: Mention, before: str, prev: Previous, cues: Cues) -> tuple[
     return "level", 1
 
 
-def _rate_kind(before: str, last: regex.Match[str] | None, sign: int, prev: Previous, m: Mention,
+def _rate_kind(before: str, last: regex.Match[str] | None, sign: int, prev: SentenceState, m: Mention,
                cues: Cues) -> tuple[str, int]:
     word = last.group() if last else None
     ratio_hits = [r.start() for r in cues.ratio_word.finditer(before)]

@@ -11,7 +11,7 @@ import regex
 
 from .cues import Cues
 from .lexicon import Lexicon, Metric, alternation
-from .model import Mention, Previous
+from .model import Mention, SentenceState
 from .tokenise import tokens
 
 _PARENTHESES = regex.compile(r"（[^（）]*）|\([^()]*\)")
@@ -19,11 +19,14 @@ _COUNT_KINDS = ("count", "people")
 _DIGIT = regex.compile(r"\d")
 _NUMBER_AND_MEASURE = regex.compile(r"\d+(?:\.\d+)?[万亿]*\w")
 _QUOTE_PAIRS = {"“": "”", "‘": "’", "《": "》", "「": "」", "『": "』"}
+_ANY_QUOTE = regex.compile("[" + regex.escape("".join(_QUOTE_PAIRS) + "".join(_QUOTE_PAIRS.values()) + '"') + "]")
 
 
 def _unbalanced_quotes_removed(phrase: str) -> str:
     """Drop quotation marks whose partner lies outside the phrase (三个一批”项目 -> 三个一批项目);
     balanced ones stay (“获得信贷指标”考核)."""
+    if not _ANY_QUOTE.search(phrase):
+        return phrase
     drop: set[int] = set()
     for opening, closing in _QUOTE_PAIRS.items():
         stack: list[int] = []
@@ -55,7 +58,7 @@ class MetricFinder:
         self.suffix = regex.compile(rf"^(?:{alternation(lex.raw['cues']['metric_suffixes'])})*$")
         self.clause_ends = lex.segment.clause_ends
 
-    def strip(self, phrase: str) -> str:
+    def trim(self, phrase: str) -> str:
         """Trim cue words, comparison bases and years off both ends of a metric phrase; a
         metric name that ends the phrase is kept whole (经济增长 keeps its 增长)."""
         cues = self.cues
@@ -83,7 +86,7 @@ class MetricFinder:
 
     def counted_noun(self, m: Mention, sentence_end: int) -> str:
         """The noun after a measure word: 370个重大项目 -> 重大项目."""
-        tail = self.text[m.end : sentence_end]
+        tail = self.text[m.end : min(sentence_end, m.end + 64)]
         cut = min([len(tail)] + [i for i in (tail.find(ch) for ch in self.clause_ends + "、") if i >= 0])
         tail = _PARENTHESES.sub("", tail[:cut]).lstrip("的")
         toks = tokens(tail[:24], self.lex)
@@ -122,11 +125,11 @@ class MetricFinder:
             return None
         return metric
 
-    def _walk_list(self, before: str, phrase: str, prev: Previous) -> str:
+    def _walk_list(self, before: str, phrase: str, prev: SentenceState) -> str:
         """The metric phrase of a number in a 分别 list: item by item, in ``prev``."""
         if resp := self.respectively.search(before):
-            head = self.strip(before[: resp.start()])
-            items = tuple(i for i in (self.strip(x) for x in self.item_separators.split(head)) if i)
+            head = self.trim(before[: resp.start()])
+            items = tuple(i for i in (self.trim(x) for x in self.item_separators.split(head)) if i)
             if len(items) == 1:
                 items = self._paired(items[0])  # 城乡居民人均可支配收入分别增长 -> 城镇..., 农村...
             prev.items, prev.item_index = (items, 0) if len(items) > 1 else ((), -1)
@@ -143,7 +146,7 @@ class MetricFinder:
                 return tuple(phrase.replace(word, part, 1) for part in parts)
         return (phrase,)
 
-    def find(self, m: Mention, before: str, sentence: tuple[int, int], prev: Previous) -> tuple[str, str | None]:
+    def find(self, m: Mention, before: str, sentence: tuple[int, int], prev: SentenceState) -> tuple[str, str | None]:
         """Metric text and id of a mention, given the clause text before it and the sentence span.
 
         Walks the items of a 分别 list (城镇和农村居民人均可支配收入分别增长4.3%、5.5%) in
@@ -152,7 +155,7 @@ class MetricFinder:
         cues = self.cues
         gap = bool(cues.comparison.search(before))
         phrase = cues.comparison.split(before)[0] if gap else before
-        phrase = self._walk_list(before, self.strip(cues.from_end.sub("", phrase)), prev)
+        phrase = self._walk_list(before, self.trim(cues.from_end.sub("", phrase)), prev)
         noun_first = m.unit_kind in _COUNT_KINDS or m.unit_kind in ("money", "measure") and (
             len(phrase) <= 2 or cues.object_verb_end.search(phrase))  # 拟发行1400亿元长期建设国债
         if noun_first:
@@ -178,6 +181,6 @@ class MetricFinder:
         (城镇居民家庭人均可支配收入，由1997年的5160元增加到...)."""
         if clause_start - 1 <= sentence_start:
             return ""
-        text = self.text[sentence_start : clause_start - 1]
+        text = self.text[max(sentence_start, clause_start - 200) : clause_start - 1]
         cut = max(text.rfind(ch) for ch in self.clause_ends)
-        return self.strip(text[cut + 1 :])
+        return self.trim(text[cut + 1 :])

@@ -35,8 +35,8 @@ class Mention:
 
 
 @dataclass
-class Previous:
-    """What the claim before in the same sentence was about: its metric (for 、增长5.4% after
+class SentenceState:
+    """What the claims read so far in a sentence leave for the next one: its metric (for 、增长5.4% after
     a level), kind, whether it spoke of last year, and the items of a 分别 list being walked."""
 
     metric: str = ""

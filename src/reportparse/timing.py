@@ -11,12 +11,13 @@ from __future__ import annotations
 import regex
 
 from .cues import Cues
-from .model import Mention, Previous
+from .model import Mention, SentenceState
 from .segment import Sentence
 from .years import YEAR, year_value
 
 _YEAR_BEFORE = regex.compile(rf"({YEAR})年(?:的|底|末)?[^，,；;。\d]{{0,6}}$")
 _SPAN_YEARS = regex.compile(rf"^\s*({YEAR})年?(?:到|至|—|-)({YEAR})年")
+_REACH = 400  # how far back in a sentence a cue is looked for (keeps long lines linear)
 _QUOTED = regex.compile(r"“[^”]{1,12}”")  # a programme name: “两个确保”
 
 
@@ -42,13 +43,13 @@ class Timing:
         after = self.text[m.end : m.end + 8]
         return nxt is not None and bool(self.cues.from_end.search(before)) and bool(self.cues.to_start.search(after))
 
-    def status_period(self, m: Mention, sent: Sentence, before: str, prev: Previous,
+    def status_period(self, m: Mention, sent: Sentence, before: str, prev: SentenceState,
                       nxt: Mention | None) -> tuple[str, int | None]:
         """Status and period of the claim of mention ``m`` in sentence ``sent``; records in
         ``prev`` whether it spoke of last year."""
         status, period = sent.status, sent.period
-        sentence_before = self.text[sent.start : m.start]
-        since_prev = self.text[max(sent.start, prev.end) : m.start]
+        sentence_before = self.text[max(sent.start, m.start - _REACH) : m.start]
+        since_prev = self.text[max(sent.start, prev.end, m.start - _REACH) : m.start]
         last_year = status == "target" and self.report_year is not None and (
             self._about_last_year(since_prev)
             or prev.last_year and "今年" not in since_prev and not self.cues.to_verb.search(since_prev))
