@@ -34,6 +34,7 @@ class Cues:
     to_verb: regex.Pattern[str]
     clause_target: regex.Pattern[str]
     future: regex.Pattern[str]
+    this_year: regex.Pattern[str]
     done: regex.Pattern[str]
     object_verb_end: regex.Pattern[str]
     metric_prefix: regex.Pattern[str]
@@ -89,7 +90,10 @@ def compile_cues(lex: Lexicon) -> Cues:
         to_start=regex.compile(rf"^[^，,；;。]{{0,4}}?(?:{alternation(c['to_verbs'])})"),
         to_verb=regex.compile(alternation([v for v in c["to_verbs"] if len(v) > 1])),
         clause_target=regex.compile(alternation(c["clause_target_cues"])),
-        future=regex.compile(rf"今年[^，,；;。]*?(?:{alternation(c['future_markers'])})"),
+        this_year=regex.compile(alternation(c["this_year_words"])),
+        future=regex.compile(
+            rf"(?:{alternation(c['this_year_words'])})[^，,；;。]*?(?:{alternation(c['future_markers'])})"
+        ),
         done=regex.compile(alternation(c["done_cues"])),
         object_verb_end=regex.compile(rf"(?r)(?:{alternation(c['object_verbs'])})$"),
         metric_prefix=regex.compile(rf"^(?:{_prefix_words(lex)}|{YEAR}年)*$"),

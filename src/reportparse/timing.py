@@ -36,7 +36,10 @@ class Timing:
         last = None
         for last in self.cues.last_year.finditer(text):
             pass
-        return last is not None and text.rfind("今年") < last.start()
+        this_year = None
+        for this_year in self.cues.this_year.finditer(text):
+            pass
+        return last is not None and (this_year is None or this_year.start() < last.start())
 
     def is_from_value(self, m: Mention, before: str, nxt: Mention | None) -> bool:
         """True for X of 从X提高到Y (a later number follows the to-verb)."""
@@ -52,7 +55,8 @@ class Timing:
         since_prev = self.text[max(sent.start, prev.end, m.start - _REACH) : m.start]
         last_year = status == "target" and self.report_year is not None and (
             self._about_last_year(since_prev)
-            or prev.last_year and "今年" not in since_prev and not self.cues.to_verb.search(since_prev))
+            or prev.last_year and not self.cues.this_year.search(since_prev)
+            and not self.cues.to_verb.search(since_prev))
         prev.last_year = last_year
         if last_year and self.report_year:
             return "actual", self.report_year - 1  # 去年全国财政超收7239亿元，其中中央财政超收4168亿元
