@@ -18,6 +18,7 @@ class Cues:
     kind_cue: regex.Pattern[str]
     clause_end: regex.Pattern[str]
     span_phrase: regex.Pattern[str]
+    plan_span: regex.Pattern[str]
     new_item: regex.Pattern[str]
     ratio_word: regex.Pattern[str]
     level_change_end: regex.Pattern[str]
@@ -47,6 +48,9 @@ class Cues:
     tail_noise: str
 
 
+_CN_NUMERALS = "一二三四五六七八九十"
+
+
 def _prefix_words(lex: Lexicon) -> str:
     """Words that may stand before a standard metric's name without narrowing it: scope and
     time words (全市, 今年), verbs (完成, 拟安排), new-item words and region names (北京地区)."""
@@ -68,6 +72,9 @@ def compile_cues(lex: Lexicon) -> Cues:
     return Cues(
         kind_cue=regex.compile(alternation(c["growth_up"] + c["growth_down"] + c["ratio_verbs"])),
         clause_end=regex.compile(rf"(?r)[{regex.escape(lex.segment.clause_ends)}]"),
+        plan_span=regex.compile(
+            rf"(?<![{_CN_NUMERALS}])(?:{alternation(list(c['plan_spans']))})(?![{_CN_NUMERALS}])"
+        ),
         span_phrase=regex.compile(
             rf"({alternation(list(c['plan_spans']))})”?(?:{alternation(c['plan_span_phrases'])})"
         ),

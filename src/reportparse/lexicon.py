@@ -48,7 +48,6 @@ class Metric:
     id: str
     en: str
     zh: tuple[str, ...]
-    en_aliases: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -91,12 +90,13 @@ class Lexicon:
             for surface in entry["surfaces"]:
                 self.units[surface] = Unit(surface, entry["code"], entry["kind"], entry.get("factor", 1))
         self.metrics = tuple(
-            Metric(m["id"], m["en"], tuple(m["zh"]), tuple(m.get("en_aliases", [])))
+            Metric(m["id"], m["en"], tuple(m["zh"]))
             for m in self.raw["metrics"]["metrics"]
         )
         seg = {k: v for k, v in self.raw["segment"].items() if not k.startswith("_")}
         self.segment = Segmentation(**seg)
         self._metric_by_surface = {s: m for m in self.metrics for s in m.zh}
+        self._metric_by_id = {m.id: m for m in self.metrics}
         lengths: dict[str, set[int]] = {}
         for surface in self._metric_by_surface:
             lengths.setdefault(surface[-1], set()).add(len(surface))
@@ -135,13 +135,13 @@ class Lexicon:
         """
         return self.metric_match(phrase)[0]
 
-    def metric_match(self, phrase: str) -> tuple[Metric | None, int]:
-        """Like :meth:`metric_for`, with the offset where the matched name ends."""
+    def metric_match(self, phrase: str) -> tuple[Metric | None, int, int]:
+        """Like :meth:`metric_for`, with the span of the matched name (0, 0 when none)."""
         for end in range(len(phrase), 0, -1):
             for length in self._metric_lengths.get(phrase[end - 1], ()):
                 if length <= end and (metric := self._metric_by_surface.get(phrase[end - length : end])):
-                    return metric, end
-        return None, 0
+                    return metric, end - length, end
+        return None, 0, 0
 
     def unit_kind(self, code: str) -> str:
         """The family (money, people, ...) of a canonical unit code."""
@@ -153,7 +153,7 @@ class Lexicon:
 
     def metric_by_id(self, metric_id: str) -> Metric | None:
         """The standard metric with this id, if any."""
-        return next((m for m in self.metrics if m.id == metric_id), None)
+        return self._metric_by_id.get(metric_id)
 
     def metric_names(self) -> list[str]:
         """Every Chinese metric name (for the tokenizer's dictionary)."""

@@ -66,7 +66,7 @@ class MetricFinder:
         phrase = phrase.strip(" \t、（）()·-—")
         while True:
             trimmed = cues.years.sub("", phrase) if cues.years.match(phrase) else phrase
-            if self.lex.metric_match(trimmed)[1] != len(trimmed):
+            if self.lex.metric_match(trimmed)[2] != len(trimmed):
                 trimmed = cues.trailing.sub("", trimmed).strip(" 、")
             trimmed = cues.leading.sub("", trimmed).strip(" 、")
             trimmed = cues.trailing_year.sub("", trimmed)
@@ -117,10 +117,9 @@ class MetricFinder:
         items = [i for i in self.item_separators.split(phrase) if i]
         if len(items) > 1:
             phrase = self._item(tuple(items), 0)
-        metric, end = self.lex.metric_match(phrase)
+        metric, start, end = self.lex.metric_match(phrase)
         if metric is None or not self.suffix.match(phrase[end:]):
             return None
-        start = end - max(len(s) for s in metric.zh if phrase.endswith(s, 0, end))
         if not self.cues.metric_prefix.match(phrase[:start]):
             return None
         return metric

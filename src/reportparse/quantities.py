@@ -25,8 +25,8 @@ _ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN = f"[{NUMERAL_CHARS}]"
 _CN_DIGITS = "".join(DIGITS)
 _DECIMAL_DIGITS = "零〇一二三四五六七八九"
-_LIST_JOINERS = "和、及或与"
-_ADJACENT_DIGITS = regex.compile(r"[一二三四五六七八九两兩壹贰貳叁肆伍陆陸柒捌玖倆][一二三四五六七八九两兩壹贰貳叁肆伍陆陸柒捌玖倆]")
+_NONZERO = regex.escape("".join(ch for ch, value in DIGITS.items() if value))
+_ADJACENT_DIGITS = regex.compile(f"[{_NONZERO}][{_NONZERO}]")  # 两两, 一二: not one numeral
 _HAS_DIGIT = regex.compile(r"\d")
 
 
@@ -151,6 +151,10 @@ class _Recogniser:
         self.quals = lex.raw["qualifiers"]
         self.phrase_reach = max((len(p) for p in self.noise["phrases"]), default=0)
         self.quote_positions = [q.start() for q in self.pats.quote.finditer(text)]
+        cues = lex.raw["cues"]
+        self.list_joiners = frozenset(cues["list_separators"] + cues["conjunctions"])
+        self.clause_split = regex.compile(f"[{regex.escape(lex.segment.clause_ends)}]")
+        self.item_split = regex.compile(f"[{regex.escape(lex.segment.clause_ends + '、')}]")
 
     def in_noise_phrase(self, start: int, end: int) -> bool:
         """True when [start, end) overlaps a fixed term (一带一路, 进一步) that is not inside it
@@ -190,7 +194,7 @@ class _Recogniser:
         for i in range(len(out) - 2, -1, -1):
             m, nxt = out[i], out[i + 1]
             if m.unit is None and nxt.unit is not None and nxt.num_start - m.end == 1 \
-                    and self.text[m.end] in _LIST_JOINERS and m.rule == nxt.rule:
+                    and self.text[m.end] in self.list_joiners and m.rule == nxt.rule:
                 out[i] = replace(m, unit=nxt.unit, unit_kind=nxt.unit_kind, unit_spans=nxt.unit_spans,
                                  claimable=nxt.claimable)
         return out
@@ -324,9 +328,8 @@ class _Recogniser:
         if not any(ch in num for ch in _SCALE_CHARS):
             return None
         implied = self.lex.raw["units"]["implied"]
-        following = regex.split(r"[，。；：、,;:\n]", self.text[end : end + 6])[0]
-        clause_start = max(self.text.rfind(ch, 0, nstart) for ch in self.lex.segment.clause_ends)
-        preceding = self.text[clause_start + 1 : nstart]
+        following = self.item_split.split(self.text[end : end + 6])[0]
+        preceding = self.clause_split.split(self.text[max(0, nstart - 200) : nstart])[-1]
         for window in (following, preceding):
             for code, cues in implied.items():
                 if code.startswith("_"):

@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from .lexicon import Lexicon, alternation
+from .cues import compile_cues
+from .lexicon import Lexicon
 from .years import YEAR, YEAR_IN_TEXT, year_value
 
 _LINE = regex.compile(r"[^\n]+")
@@ -60,9 +61,7 @@ class _Segmenter:
         self.sentence_re = regex.compile(rf"[^{terminators}]+[{terminators}]*")
         spans = self.cues["plan_spans"]
         self.span_chars = set.intersection(*(set(name) for name in spans)) or set("".join(spans))
-        self.span_re = regex.compile(
-            rf"(?<![一二三四五六七八九十])(?:{alternation(list(spans))})(?![一二三四五六七八九十])"
-        )
+        self.span_re = compile_cues(lex).plan_span
 
     def heading_length(self, line: str) -> int:
         """Length of the heading that opens ``line`` (0 when it is a paragraph).
