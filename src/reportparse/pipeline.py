@@ -9,7 +9,7 @@ from .claims import ClaimBuilder, resolve_overlaps
 from .errors import InputError
 from .lexicon import Lexicon, load_lexicon
 from .meta import read_metadata
-from .model import Document, Quantity
+from .model import Document, Mention, Quantity
 from .normalise import normalise
 from .numerals import to_json_number
 from .quantities import recognise_quantities
@@ -23,6 +23,11 @@ def _lexicon(lang: str) -> Lexicon:
     return load_lexicon("zh" if lang == "auto" else lang)
 
 
+def _mentions(text: str, lex: Lexicon) -> list[Mention]:
+    """Numbers and rankings of a normalised text, the longer one kept where they overlap."""
+    return resolve_overlaps(recognise_quantities(text, lex) + recognise_rankings(text, lex))
+
+
 def find_quantities(text: str, lang: str = "zh") -> list[Quantity]:
     """Every number expression of ``text``, claim or not, with spans into ``text``.
 
@@ -33,10 +38,11 @@ def find_quantities(text: str, lang: str = "zh") -> list[Quantity]:
     lex = _lexicon(lang)
     norm = normalise(text, lex)
     out = []
-    for m in resolve_overlaps(recognise_quantities(norm.text, lex) + recognise_rankings(norm.text, lex)):
+    for m in _mentions(norm.text, lex):
         start, end = norm.to_original(m.start, m.end)
-        out.append(Quantity((start, end), text[start:end], to_json_number(m.value), m.unit, norm.original_text(m.unit_spans), m.qualifier,
-                            to_json_number(m.low), to_json_number(m.high)))
+        out.append(Quantity((start, end), text[start:end], to_json_number(m.value), m.unit,
+                            norm.original_text(m.unit_spans), m.qualifier, to_json_number(m.low),
+                            to_json_number(m.high)))
     return out
 
 
@@ -51,7 +57,7 @@ def parse_text(text: str, lang: str = "zh", *, path: str | None = None, sha256: 
     norm = normalise(text, lex)
     meta = read_metadata(norm.text, lex)
     report_year = meta["report_year"]
-    mentions = resolve_overlaps(recognise_quantities(norm.text, lex) + recognise_rankings(norm.text, lex))
+    mentions = _mentions(norm.text, lex)
     sentences = segment(norm.text, lex, report_year, [m.start for m in mentions if m.claimable])
     claims = ClaimBuilder(norm, lex, digest[:12], report_year).build(mentions, sentences)
     document = {
