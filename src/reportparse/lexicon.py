@@ -19,7 +19,7 @@ from typing import Any
 import regex
 
 from .errors import LexiconError, UnsupportedLanguageError
-from .validate import first_error, package_text
+from .validate import compile_schema, first_error, package_text
 
 LANGUAGES = ("zh",)
 _FILES = ("units", "qualifiers", "ranking", "cues", "noise", "clutter", "segment", "regions", "metrics")
@@ -161,10 +161,8 @@ class Lexicon:
 
 
 def _validate(name: str, data: Any, schema: dict[str, Any]) -> None:
-    import jsonschema
-
     sub = {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": f"#/$defs/{name}"}
-    error = first_error(jsonschema.Draft202012Validator(sub), data)
+    error = first_error(compile_schema(sub), data)
     if error:
         raise LexiconError(f"{name}.json", *error)
 

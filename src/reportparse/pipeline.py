@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from .claims import ClaimBuilder, resolve_overlaps
 from .errors import InputError
@@ -46,16 +48,19 @@ def find_quantities(text: str, lang: str = "zh") -> list[Quantity]:
     return out
 
 
-def parse_text(text: str, lang: str = "zh", *, path: str | None = None, sha256: str | None = None) -> Document:
+def parse_text(text: str, lang: str = "zh", *, path: str | None = None, sha256: str | None = None,
+               overrides: Mapping[str, Any] | None = None) -> Document:
     """Parse the text of one report into a :class:`Document` of claims.
 
     Never raises on odd text: whatever cannot be read as a claim is left out.
     ``path`` and ``sha256`` (of the file's bytes) are recorded in the metadata when given.
+    ``overrides`` (``region``, ``level``, ``report_year``) replace what the opening lines say;
+    the report year also dates the claims' periods.
     """
     lex = _lexicon(lang)
     digest = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
     norm = normalise(text, lex)
-    meta = read_metadata(norm.text, lex)
+    meta = {**read_metadata(norm.text, lex), **(overrides or {})}
     report_year = meta["report_year"]
     mentions = _mentions(norm.text, lex)
     sentences = segment(norm.text, lex, report_year, [m.start for m in mentions if m.claimable])
@@ -92,10 +97,10 @@ def read_text(path: str | Path) -> tuple[str, str]:
     return text, hashlib.sha256(data).hexdigest()
 
 
-def parse_file(path: str | Path, lang: str = "zh") -> Document:
+def parse_file(path: str | Path, lang: str = "zh", overrides: Mapping[str, Any] | None = None) -> Document:
     """Read and parse one report file; raises :class:`InputError` if it cannot be read."""
     text, digest = read_text(path)
-    return parse_text(text, lang, path=str(path), sha256=digest)
+    return parse_text(text, lang, path=str(path), sha256=digest, overrides=overrides)
 
 
 def _version() -> str:
