@@ -174,6 +174,7 @@ class Batch:
                 progress(1)
             else:
                 todo.append(job)
+        todo.sort(key=lambda job: -job.path.stat().st_size)  # longest first: the workers finish together
         for job, outcome in self._execute(todo):
             if isinstance(outcome, str):
                 result.failed.append(FileError(str(job.path), outcome))

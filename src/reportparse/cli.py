@@ -91,7 +91,7 @@ def _cmd_diff(args: argparse.Namespace) -> int:
         if not args.db:
             print("reportparse: error: --all and --region read the store: give --db PATH", file=sys.stderr)
             return EXIT_USAGE
-        with Store(args.db) as store:
+        with Store(args.db, create=False) as store:
             if args.all:
                 results = [diff_documents(store.document(old), store.document(new), tolerance)
                            for old, new in consecutive_pairs(store)]
@@ -120,10 +120,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         print(f"reportparse: error: say --format ({', '.join(TABLE_FORMATS)}); {target.name!r} does not tell",
               file=sys.stderr)
         return EXIT_USAGE
-    if not Path(args.db).is_file():
-        print(f"reportparse: error: {args.db}: no such store (write one with reportparse parse -o DIR)", file=sys.stderr)
-        return EXIT_USAGE
-    with Store(args.db) as store:
+    with Store(args.db, create=False) as store:
         rows = list(store.long_rows())
     if args.wide:
         table, labels = wide_table(rows)
@@ -225,7 +222,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BUG
     except ReportParseError as exc:
         print(f"reportparse: error: {exc}", file=sys.stderr)
-        return EXIT_INPUT_ERROR
+        return EXIT_USAGE
     except BrokenPipeError:
         return 0
 

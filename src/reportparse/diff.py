@@ -110,7 +110,7 @@ def judge(target: Claim, actual: Claim, tolerance: Tolerance = Tolerance()) -> t
     }
     met, op = tests[qualifier]
     where = " (a decline)" if sign < 0 else ""
-    return ("met" if met else "missed"), gap, f"{qualifier}{where}: {_fmt(a)} {op} {_fmt(t)}" + ("" if met else " fails")
+    return ("met" if met else "missed"), gap, f"{qualifier}{where}: {_fmt(a_s)} {op} {_fmt(t_s)}" + ("" if met else " fails")
 
 
 def _pair(old: dict[Key, Claim], new: dict[Key, Claim]) -> tuple[list[tuple[Key, Key]], list[Key], list[Key]]:

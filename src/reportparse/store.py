@@ -65,8 +65,12 @@ def _sql_value(value: Any) -> Any:
 class Store:
     """A SQLite file of parsed documents; use as a context manager or call :meth:`close`."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, create: bool = True) -> None:
+        """Open the store at ``path``, creating it unless ``create`` is False (then a missing
+        store is an :class:`InputError`)."""
         self.path = Path(path)
+        if not create and not self.path.is_file():
+            raise InputError(str(self.path), "no such store (write one with: reportparse parse ... -o DIR)")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path)
