@@ -48,7 +48,7 @@ class _EnglishSegmenter:
         body = line.rstrip()
         marker = self.lex.heading_re.match(body)
         if marker:
-            end = _SENTENCE_END.search(body, marker.end())
+            end = _SENTENCE_END.search(body, marker.end() + 1)
             return end.start() if end else len(body)
         return len(body) if self.lex.segment.is_short_heading(body) else 0
 

@@ -1,0 +1,302 @@
+"""Stage 4 for English: claim assembly. For each mention of a sentence: the kind and direction
+(grew by / a drop of / reached / accounted for), the metric (a name of the bilingual lexicon
+in the clause, else the counted noun or the clause's subject or object), status and period
+(the sentence's context, target cues such as will / projected / is set at, last year), and
+the shared claim record of :func:`reportparse.claims.claim_record`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import regex
+
+from .claims import ClaimFields, claim_record
+from .en_meta import YEAR_EN
+from .lexicon import Lexicon, Metric, alternation
+from .model import Mention, SentenceState
+from .normalise import NormalisedText
+from .segment import Sentence
+
+_CLAUSE_END = regex.compile(r"(?r)[,;:()]")
+_AFTER_CLAUSE_END = regex.compile(r"[,;:.!?()]|\s(?:and|while|but|which|with)\s")
+_NOUN_WORDS = regex.compile(r"[A-Za-z][\w'&./-]*")
+_BY_YEAR = regex.compile(r"\b(?:by|in|for|through)\s+((?:19|20)\d\d)\b")
+_LEAD_YEAR = regex.compile(r"^\s*(?:In|in|For|During)\s+((?:19|20)\d\d)\b")
+
+
+def _words(words: list[str]) -> regex.Pattern[str]:
+    """Whole words or phrases of a list, case-insensitive."""
+    return regex.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])", regex.I)
+
+
+@dataclass(frozen=True)
+class EnglishCues:
+    """The compiled English cue words of ``data/en/cues.json`` and the metric names."""
+
+    kind: regex.Pattern[str]
+    growth_up: frozenset[str]
+    growth_down: frozenset[str]
+    to_words: frozenset[str]
+    level_verbs: frozenset[str]
+    ratio_words: frozenset[str]
+    post_growth: regex.Pattern[str]
+    post_down: frozenset[str]
+    target: regex.Pattern[str]
+    review_target: regex.Pattern[str]
+    last_year: regex.Pattern[str]
+    comparison: regex.Pattern[str]
+    share_head: regex.Pattern[str]
+    subject_stop: regex.Pattern[str]
+    object_verb: regex.Pattern[str]
+    leading: regex.Pattern[str]
+    trailing: regex.Pattern[str]
+    metric_names: regex.Pattern[str]
+    metric_by_name: dict[str, Metric]
+    counted_stop: frozenset[str]
+
+
+@cache
+def english_cues(lex: Lexicon) -> EnglishCues:
+    """The English cues of ``lex``, compiled once."""
+    c = lex.raw["cues"]
+    lower = lambda key: frozenset(w.lower() for w in c[key])  # noqa: E731
+    by_name: dict[str, Metric] = {}
+    for metric in lex.metrics:
+        for name in metric.en_names:
+            by_name.setdefault(name.lower(), metric)
+    post = c["post_growth_up"] + c["post_growth_down"]
+    return EnglishCues(
+        kind=_words(c["growth_up"] + c["growth_down"] + c["to_words"] + c["level_verbs"] + c["ratio_words"]),
+        growth_up=lower("growth_up"), growth_down=lower("growth_down"), to_words=lower("to_words"),
+        level_verbs=lower("level_verbs"), ratio_words=lower("ratio_words"),
+        post_growth=regex.compile(rf"\s+(?:{alternation(post)})(?![\w-])", regex.I),
+        post_down=lower("post_growth_down"),
+        target=_words(c["target_cues"]),
+        review_target=_words(c["review_target_nouns"]),
+        last_year=_words(c["last_year_words"]),
+        comparison=_words(c["comparison_phrases"]),
+        share_head=regex.compile(rf"(?:{alternation(c['share_heads'])})\s+(?:the\s+)?$", regex.I),
+        subject_stop=_words(c["subject_stops"] + c["object_verbs"] + c["target_cues"]),
+        object_verb=_words(c["object_verbs"]),
+        leading=regex.compile(rf"^(?:(?:{alternation(c['leading_strip'])})(?![\w-])\s*)+", regex.I),
+        trailing=regex.compile(rf"(?:\s+(?:{alternation(c['trailing_strip'])}))+$", regex.I),
+        metric_names=_words(list(by_name)),
+        metric_by_name=by_name,
+        counted_stop=frozenset(w.lower() for w in lex.raw["numbers"]["not_counted_before"]) | lower("subject_stops")
+        | lower("growth_up") | lower("growth_down"),
+    )
+
+
+class EnglishClaimBuilder:
+    """Builds the claim dicts of one English document from its mentions and sentences."""
+
+    def __init__(self, norm: NormalisedText, lex: Lexicon, doc_id: str, report_year: int | None) -> None:
+        self.text = norm.text
+        self.norm = norm
+        self.lex = lex
+        self.doc_id = doc_id
+        self.report_year = report_year
+        self.cues = english_cues(lex)
+
+    def build(self, mentions: list[Mention], sentences: list[Sentence]) -> list[dict[str, Any]]:
+        """Claims of every claimable mention that stands in a sentence, in text order."""
+        claims: list[dict[str, Any]] = []
+        idx = 0
+        for sent in sentences:
+            prev = SentenceState()
+            s_start, s_end = self.norm.to_original(sent.start, sent.end)
+            sentence_text = self.norm.original[s_start:s_end].strip()
+            while idx < len(mentions) and mentions[idx].start < sent.end:
+                m = mentions[idx]
+                idx += 1
+                if m.start >= sent.start and m.claimable:
+                    claims.append(self._claim(m, sent, sentence_text, prev))
+        return claims
+
+    def _claim(self, m: Mention, sent: Sentence, sentence_text: str, prev: SentenceState) -> dict[str, Any]:
+        floor = max(sent.start, prev.end)
+        cut = _CLAUSE_END.search(self.text, floor, m.start)
+        before = self.text[cut.end() if cut else floor : m.start]
+        kind, sign = self._kind(m, before, prev)
+        metric_text, metric = self._metric(m, kind, before, sent, prev)
+        status, period = self._timing(m, sent, before)
+        if kind == "ranking":
+            prev.metric, prev.end = metric_text, m.end
+        else:
+            prev.metric, prev.metric_id, prev.kind, prev.sign, prev.unit, prev.end = (
+                metric_text, metric.id if metric else None, kind, sign, m.unit, m.end)
+        return claim_record(self.norm, self.doc_id, m, ClaimFields(
+            kind, sign, m.qualifier, status, period, metric_text, None if kind == "ranking" else metric,
+            sentence_text, sent.section))
+
+    # ----- kind -----
+    def _last_cue(self, before: str) -> regex.Match[str] | None:
+        last = None
+        for hit in self.cues.kind.finditer(before, overlapped=True):
+            if last is None or (hit.end(), len(hit.group())) > (last.end(), len(last.group())):
+                last = hit
+        return last
+
+    def _kind(self, m: Mention, before: str, prev: SentenceState) -> tuple[str, int]:
+        """Kind and direction (-1 for a decline) of a mention from the words around it."""
+        c = self.cues
+        if m.unit == "rank":
+            return "ranking", 1
+        if m.rule == "en.doubling":
+            return "growth", 1
+        post = c.post_growth.match(self.text, m.end)
+        if post:
+            return "growth", -1 if post.group().strip().lower() in c.post_down else 1
+        hits = [h for h in c.kind.finditer(before, overlapped=True)]
+        last = self._last_cue(before)
+        word = last.group().lower() if last else None
+        growth_hits = [h for h in hits if h.group().lower() in c.growth_up | c.growth_down]
+        g = growth_hits[-1] if growth_hits else None
+        sign = -1 if g is not None and g.group().lower() in c.growth_down else 1
+        if m.unit == "percentage_point":
+            return "growth", sign
+        if m.unit_kind != "rate":
+            tail = before.rstrip().lower()
+            if g is not None and regex.search(rf"{regex.escape(g.group().lower())}(?:\s+(?:by|of))?$", tail):
+                return "growth", sign
+            return "level", 1
+        ratio_after_growth = g is not None and any(
+            h.group().lower() in c.ratio_words and h.start() >= g.end() for h in hits)
+        if word is None:
+            if prev.kind in ("growth", "ratio") and prev.unit == m.unit:
+                return prev.kind, prev.sign
+            return "ratio", 1
+        if word in c.growth_up or word in c.growth_down:
+            return "growth", sign
+        if word in c.ratio_words:
+            return "ratio", 1
+        if word in c.to_words:
+            return "ratio", 1  # rose to 15.7 percent, raise forest coverage to about 25 percent: the rate reached
+        if g is not None and not ratio_after_growth:
+            return "growth", sign  # GDP growth of around 5 percent, the growth target is set at 6 percent
+        return "ratio", 1
+
+    # ----- metric -----
+    def _clean(self, phrase: str) -> str:
+        c = self.cues
+        phrase = c.comparison.sub("", phrase)
+        phrase = YEAR_EN.sub("", phrase)
+        phrase = regex.sub(r"\s+", " ", phrase).strip(" ,;:-—(")
+        while True:
+            cleaned = c.trailing.sub("", c.leading.sub("", phrase)).strip(" ,;:-—(")
+            if cleaned == phrase:
+                return phrase
+            phrase = cleaned
+
+    def _lexicon_metric(self, phrase: str) -> tuple[str, Metric | None] | None:
+        """The metric name in a phrase nearest its end; a name after 'share of' is not the metric."""
+        hits = list(self.cues.metric_names.finditer(phrase))
+        if not hits:
+            return None
+        hit = hits[-1]
+        if self.cues.share_head.search(phrase[: hit.start()]):
+            return None
+        return hit.group(), self.cues.metric_by_name[hit.group().lower()]
+
+    def _counted_noun(self, m: Mention) -> str:
+        """The noun phrase after a number: 12 million new urban jobs, 2 million mu of high-standard cropland."""
+        rest = self.text[m.end : m.end + 100]
+        rest = regex.sub(r"^\s+of\s+", " ", rest)
+        stop = _AFTER_CLAUSE_END.search(rest)
+        rest = rest[: stop.start()] if stop else rest
+        words = []
+        for w in _NOUN_WORDS.finditer(rest):
+            if w.group().lower() in self.cues.counted_stop:
+                break
+            words.append(w.group())
+        return " ".join(words).strip()
+
+    def _after_phrase(self, m: Mention) -> str:
+        """The phrase after 'in' or 'of' right after a number: a drop of 2.5 percent in energy
+        consumption per unit of GDP; a 4 percent increase in general public budget revenue."""
+        rest = self.text[m.end : m.end + 120]
+        if post := self.cues.post_growth.match(rest):
+            rest = rest[post.end():]
+        lead = regex.match(r"\s+(?:in|of)\s+", rest)
+        if not lead:
+            return ""
+        rest = rest[lead.end():]
+        stop = _AFTER_CLAUSE_END.search(rest)
+        return self._clean(rest[: stop.start()] if stop else rest)
+
+    def _window_phrase(self, before: str) -> str:
+        """The object after the last transitive verb of the clause, else its subject."""
+        c = self.cues
+        objects = list(c.object_verb.finditer(before))
+        if objects:
+            obj = self._clean(before[objects[-1].end():])
+            if obj:
+                return obj
+        first = c.subject_stop.search(before)
+        return self._clean(before[: first.start()] if first else before)
+
+    def _metric(self, m: Mention, kind: str, before: str, sent: Sentence,
+                prev: SentenceState) -> tuple[str | None, Metric | None]:
+        counted = self._counted_noun(m) if m.unit_kind in ("count", "people", "money", "measure") else ""
+        found = self._lexicon_metric(counted) if counted else None
+        if m.unit_kind in ("count", "people") and counted:
+            return (found[0], found[1]) if found else (counted, None)
+        if (in_clause := self._lexicon_metric(before)) is not None:
+            return in_clause
+        if found:
+            return found
+        after = self._after_phrase(m) if m.unit_kind in ("rate", "points") else ""
+        if after and (in_after := self._lexicon_metric(after)) is not None:
+            return in_after
+        phrase = self._window_phrase(before)
+        if phrase and phrase.lower() not in self.cues.counted_stop:
+            return phrase, None
+        if after:
+            return after, None
+        if counted:
+            return counted, None
+        if m.unit_kind == "people" and m.unit_spans:
+            return self.norm.text[m.unit_spans[-1][0]:m.unit_spans[-1][1]], None
+        if prev.metric:
+            return prev.metric, self.lex.metric_by_id(prev.metric_id) if prev.metric_id else None
+        earlier = self._lexicon_metric(self.text[sent.start : m.start - len(before)])
+        return earlier if earlier else (None, None)
+
+    # ----- status and period -----
+    def _timing(self, m: Mention, sent: Sentence, before: str) -> tuple[str, int | None]:
+        c = self.cues
+        sentence_before = self.text[sent.start : m.start]
+        sentence = self.text[sent.start : sent.end]
+        window = c.comparison.sub("", before)
+        by_year = [int(y) for y in _BY_YEAR.findall(sentence_before)]
+        future = [y for y in by_year if self.report_year is None or y >= self.report_year]
+        report = self.report_year
+        if sent.status == "target":
+            if c.last_year.search(c.comparison.sub("", sentence_before)) and report:
+                return "actual", report - 1
+            return "target", future[-1] if future else sent.period or report
+        if sent.status == "actual":
+            if c.target.search(window):
+                if c.review_target.search(window):
+                    return "target", sent.period
+                return "target", future[-1] if future else report
+            lead = _LEAD_YEAR.match(sentence)
+            if lead and (report is None or int(lead.group(1)) < report):
+                return "actual", int(lead.group(1))
+            return "actual", sent.period
+        if c.target.search(c.comparison.sub("", sentence)):
+            years = [int(y) for y in _BY_YEAR.findall(sentence)]
+            return "target", years[-1] if years else report
+        lead = _LEAD_YEAR.match(sentence) or _BY_YEAR.search(sentence)
+        if lead:
+            return "actual", int(lead.group(1))
+        return "actual", report - 1 if report else None
+
+
+def build_english_claims(norm: NormalisedText, lex: Lexicon, doc_id: str, report_year: int | None,
+                         mentions: list[Mention], sentences: list[Sentence]) -> list[dict[str, Any]]:
+    """The claims of an English document (see :class:`EnglishClaimBuilder`)."""
+    return EnglishClaimBuilder(norm, lex, doc_id, report_year).build(mentions, sentences)
