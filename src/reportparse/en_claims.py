@@ -56,6 +56,9 @@ class EnglishCues:
     metric_names: regex.Pattern[str]
     metric_by_name: dict[str, Metric]
     counted_stop: frozenset[str]
+    weak_copulas: frozenset[str]
+    generic_nouns: frozenset[str]
+    this_year: regex.Pattern[str]
 
 
 @cache
@@ -87,6 +90,9 @@ def english_cues(lex: Lexicon) -> EnglishCues:
         metric_by_name=by_name,
         counted_stop=frozenset(w.lower() for w in lex.raw["numbers"]["not_counted_before"]) | lower("subject_stops")
         | lower("growth_up") | lower("growth_down"),
+        weak_copulas=lower("weak_copulas"),
+        generic_nouns=lower("generic_nouns"),
+        this_year=_words(c["this_year_words"]),
     )
 
 
@@ -122,7 +128,7 @@ class EnglishClaimBuilder:
         before = self.text[cut.end() if cut else floor : m.start]
         kind, sign = self._kind(m, before, prev)
         metric_text, metric = self._metric(m, kind, before, sent, prev)
-        status, period = self._timing(m, sent, before)
+        status, period = self._timing(m, sent, self.text[max(sent.start, prev.end) : m.start], prev)
         if kind == "ranking":
             prev.metric, prev.end = metric_text, m.end
         else:
@@ -160,14 +166,19 @@ class EnglishClaimBuilder:
             return "growth", sign
         if m.unit_kind != "rate":
             tail = before.rstrip().lower()
-            if g is not None and regex.search(rf"{regex.escape(g.group().lower())}(?:\s+(?:by|of))?$", tail):
-                return "growth", sign
+            if g is not None and regex.search(rf"(?:{regex.escape(g.group().lower())}\s+(?:by|of)|\b(?:up|down))$", tail):
+                return "growth", sign  # an increase of 180 billion yuan, up 100 billion yuan; not built 2 million units
             return "level", 1
         ratio_after_growth = g is not None and any(
             h.group().lower() in c.ratio_words and h.start() >= g.end() for h in hits)
-        if word is None:
+        ratio_named = any(h.group().lower() in c.ratio_words for h in hits)
+        if word is None or word in c.weak_copulas and g is None and not ratio_named:
             if prev.kind in ("growth", "ratio") and prev.unit == m.unit:
-                return prev.kind, prev.sign
+                return prev.kind, prev.sign  # exceeding the target of around 5 percent
+            after = self._after_phrase(m)
+            if word is None and after and self.cues.kind.search(after) and any(
+                    h.group().lower() in c.growth_up | c.growth_down for h in self.cues.kind.finditer(after)):
+                return "growth", 1  # around 5 percent is the target for GDP growth
             return "ratio", 1
         if word in c.growth_up or word in c.growth_down:
             return "growth", sign
@@ -220,7 +231,7 @@ class EnglishClaimBuilder:
         rest = self.text[m.end : m.end + 120]
         if post := self.cues.post_growth.match(rest):
             rest = rest[post.end():]
-        lead = regex.match(r"\s+(?:in|of)\s+", rest)
+        lead = regex.match(r"\s+(?:in|of|(?:is|are|was|as)\s+the\s+(?:\w+\s+)?(?:target|goal)\s+(?:for|of))\s+", rest, regex.I)
         if not lead:
             return ""
         rest = rest[lead.end():]
@@ -252,7 +263,7 @@ class EnglishClaimBuilder:
         if after and (in_after := self._lexicon_metric(after)) is not None:
             return in_after
         phrase = self._window_phrase(before)
-        if phrase and phrase.lower() not in self.cues.counted_stop:
+        if phrase and phrase.lower() not in self.cues.counted_stop | self.cues.generic_nouns:
             return phrase, None
         if after:
             return after, None
@@ -266,7 +277,7 @@ class EnglishClaimBuilder:
         return earlier if earlier else (None, None)
 
     # ----- status and period -----
-    def _timing(self, m: Mention, sent: Sentence, before: str) -> tuple[str, int | None]:
+    def _timing(self, m: Mention, sent: Sentence, before: str, prev: SentenceState) -> tuple[str, int | None]:
         c = self.cues
         sentence_before = self.text[sent.start : m.start]
         sentence = self.text[sent.start : sent.end]
@@ -275,8 +286,14 @@ class EnglishClaimBuilder:
         future = [y for y in by_year if self.report_year is None or y >= self.report_year]
         report = self.report_year
         if sent.status == "target":
-            if c.last_year.search(c.comparison.sub("", sentence_before)) and report:
-                return "actual", report - 1
+            since = c.comparison.sub("", before)
+            last = list(c.last_year.finditer(since))
+            this = list(c.this_year.finditer(since))
+            about_last = bool(last) and (not this or this[-1].start() < last[-1].start()) \
+                or prev.last_year and not this and not c.target.search(since)
+            prev.last_year = about_last
+            if about_last and report:
+                return "actual", report - 1  # last year, retail sales grew by 7.2 percent
             return "target", future[-1] if future else sent.period or report
         if sent.status == "actual":
             if c.target.search(window):

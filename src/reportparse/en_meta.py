@@ -25,8 +25,8 @@ def _dated_headings(lex: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str
     cues = lex.raw["cues"]
     review = alternation(cues["review_heading_cues"])
     plan = alternation(cues["plan_heading_cues"])
-    return (regex.compile(rf"^[^\n.]{{0,12}}(?:{review})[^\n.]{{0,40}}?\b((?:19|20)\d\d)\b", regex.M),
-            regex.compile(rf"^[^\n.]{{0,12}}[^\n]{{0,50}}(?:{plan})[^\n.]{{0,40}}?\b((?:19|20)\d\d)\b", regex.M))
+    return (regex.compile(rf"^[^\n]{{0,12}}(?:{review})[^\n]{{0,40}}?\b((?:19|20)\d\d)\b", regex.M),
+            regex.compile(rf"^[^\n]{{0,60}}(?:{plan})[^\n]{{0,40}}?\b((?:19|20)\d\d)\b", regex.M))
 
 
 def _year(text: str, lex: Lexicon) -> int | None:

@@ -65,7 +65,7 @@ def _patterns(lex: Lexicon) -> _Patterns:
         rf"(?P<neg>-|minus\s+)?"
         rf"(?P<num>{number})"
         rf"(?:\s*(?P<unit1>{unit_alt}))?"
-        rf"(?:(?P<sep>(?(between)\s+and\s+|(?:\s*[-–—]\s*|\s+to\s+)))(?:{cur}\s?)?(?P<num2>{number}))?"
+        rf"(?:(?P<sep>(?(between)\s+and\s+|(?:\s*[-–—]\s*|\s+to\s+)))(?P<cur2>{cur}\s?)?(?P<num2>{number}))?"
         rf"(?:\s*(?P<unit>{unit_alt}))?"
         rf"(?:\s+(?P<suf>{suf})(?![A-Za-z]))?"
     )
@@ -123,11 +123,11 @@ class _EnglishRecogniser:
             return self.quals["prefix"].get(pre.lower(), "exact")
         return "exact"
 
-    def _counted_unit(self, end: int, has_scale: bool) -> tuple[Unit | None, tuple[int, int] | None]:
+    def _counted_unit(self, end: int) -> Unit | None:
         """The unit a counted noun after a unitless number gives (jobs -> person, projects -> count)."""
         rest = self.text[end:end + 80]
         if not rest.startswith(" "):
-            return None, None
+            return None
         words = []
         for w in _WORD.finditer(rest):
             if w.start() > 0 and rest[w.start() - 1] not in " ":
@@ -138,12 +138,12 @@ class _EnglishRecogniser:
             if len(words) == 5 or rest[w.end():w.end() + 1] not in (" ",):
                 break
         if not words or words[0].group().lower() in self.pats.not_counted:
-            return None, None
+            return None
         phrase = " ".join(w.group().lower() for w in words)
         for noun, code in self.pats.implied.items():
             if regex.search(rf"\b{regex.escape(noun)}\b", phrase):
-                return Unit("", code, self.lex.unit_kind(code)), None
-        return Unit("", "count", "count"), None
+                return Unit("", code, self.lex.unit_kind(code))
+        return Unit("", "count", "count")
 
     # ----- numbers -----
     def _skip(self, m: regex.Match[str]) -> bool:
@@ -185,18 +185,20 @@ class _EnglishRecogniser:
         spans: list[tuple[int, int]] = []
         if g["cur"]:
             unit = unit or self.pats.units.get(self.lex.raw["units"]["prefixed"].get(g["cur"], g["cur"]).lower())
-            spans.append(m.span("cur"))
-        scale = regex.search(r"[A-Za-z ]+$", g["num2"] or g["num"])
-        if scale and scale.group().strip().lower() in self.pats.numbers.scales:
+            spans.append(m.span("cur"))  # unit as written: the sign ($, RMB)
+        else:
             grp = "num2" if value2 is not None else "num"
-            spans.append((m.end(grp) - len(scale.group().strip()), m.end(grp)))
-        if unit_word and unit is not None:
-            grp = "unit" if g["unit"] and (value2 is not None or not g["unit1"]) else "unit1"
-            spans.append(m.span(grp))
+            scale = regex.search(r"[A-Za-z]+$", g[grp])
+            first = m.end(grp) - len(scale.group()) if scale and scale.group().lower() in self.pats.numbers.scales else None
+            if unit_word and unit is not None:
+                ugrp = "unit" if g["unit"] and (value2 is not None or not g["unit1"]) else "unit1"
+                spans.append((first if first is not None else m.start(ugrp), m.end(ugrp)))  # million metric tons
+            elif first is not None:
+                spans.append((first, m.end(grp)))  # 12 million (jobs)
         if unit is not None and unit.code == "times" and not self.pats.times_followers.match(self.text, end):
             unit = Unit(unit.surface, "count", "count")  # cut the RRR two times: a count of events
         if unit is None:
-            unit, _ = self._counted_unit(end, bool(scale))
+            unit = self._counted_unit(end)
             if unit is None and "number of" in self._clause_before(m.start()).lower():
                 unit = Unit("", "count", "count")  # the number of enterprises rose to 400,000
         suf = g["suf"] if unit is not None and end == m.end() else None
@@ -224,7 +226,9 @@ class _EnglishRecogniser:
 
     def _good_range(self, m: regex.Match[str], low: Decimal, high: Decimal) -> bool:
         g = m.groupdict()
-        if high <= low or not (g["unit"] or g["unit1"]):
+        if high <= low or not g["unit"] and not (g["cur"] and g["cur2"]) or g["unit1"] and not g["unit"]:
+            return False  # 6 to 6.5 percent, $1 billion to $2 billion; not 0.6 percent to $3.38 trillion
+        if bool(g["cur"]) != bool(g["cur2"]) and (g["cur"] or g["cur2"]):
             return False
         if g["unit1"] and g["unit"] and self.pats.units[g["unit1"].lower()].code != self.pats.units[g["unit"].lower()].code:
             return False
