@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Sequence
 
 from . import __version__
+from .align import add_align_command
 from .errors import InputError, ReportParseError, SchemaValidationError
 from .export import FORMATS, render
 from .pipeline import parse_file
@@ -100,10 +101,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=FORMATS, default="json",
                    help="json: the document with its claims (default); jsonl: one claim a line; csv: one claim a row")
     p.add_argument("-o", "--output", metavar="DIR", help="write one output file per input into DIR")
-    p.add_argument("--lang", choices=("zh", "auto"), default="zh",
-                   help="language of the reports (default zh; auto is zh until English support lands)")
+    p.add_argument("--lang", choices=("zh", "en", "auto"), default="auto",
+                   help="language of the reports (default auto: detected per document)")
     p.add_argument("-q", "--quiet", action="store_true", help="do not list the files written")
     p.set_defaults(func=_cmd_parse)
+    add_align_command(sub)
     return parser
 
 
