@@ -10,9 +10,9 @@ _SAMPLE = 20000  # the opening of a report tells its language
 
 
 def detect_language(text: str) -> str:
-    """``en`` when Latin letters outnumber Chinese characters more than five to one in the
+    """``en`` when Latin letters outnumber Chinese characters more than two to one in the
     text's opening, else ``zh`` (the default for empty or number-only text)."""
     sample = text[:_SAMPLE]
     han = len(_HAN.findall(sample))
     latin = len(_LATIN.findall(sample))
-    return "en" if latin > 5 * han and latin >= 3 else "zh"
+    return "en" if latin > 2 * han and latin >= 3 else "zh"
