@@ -61,10 +61,8 @@ def test_parse_text_on_report_like_text(text):
     _check_document(text, reportparse.parse_text(text).to_dict())
 
 
-@SETTINGS
-@given(texts)
-def test_find_quantities_spans_and_values(text):
-    for q in reportparse.find_quantities(text):
+def _check_quantities(text: str, lang: str) -> None:
+    for q in reportparse.find_quantities(text, lang=lang):
         start, end = q.span
         assert 0 <= start < end <= len(text), q
         assert text[start:end] == q.text, q
@@ -74,6 +72,12 @@ def test_find_quantities_spans_and_values(text):
                 assert math.isfinite(value), q
         if q.low is not None and q.high is not None:
             assert q.low <= q.high, q
+
+
+@SETTINGS
+@given(texts)
+def test_find_quantities_spans_and_values(text):
+    _check_quantities(text, "auto")
 
 
 @SETTINGS
@@ -135,15 +139,7 @@ def test_english_parse_never_raises_and_spans_hold(text):
 @SETTINGS
 @given(en_report_like)
 def test_english_find_quantities_spans_and_values(text):
-    for q in reportparse.find_quantities(text, lang="en"):
-        start, end = q.span
-        assert 0 <= start < end <= len(text), q
-        assert text[start:end] == q.text, q
-        for value in (q.value, q.low, q.high):
-            if value is not None:
-                assert math.isfinite(value), q
-        if q.low is not None and q.high is not None:
-            assert q.low <= q.high, q
+    _check_quantities(text, "en")
 
 
 @SETTINGS

@@ -7,7 +7,7 @@ and period (:mod:`timing`), and the span mapped back to the original text.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterator
 
 from .cues import compile_cues
 from .kind import kind_and_sign
@@ -37,20 +37,7 @@ class ClaimBuilder:
     def build(self, mentions: list[Mention], sentences: list[Sentence]) -> list[dict[str, Any]]:
         """Claims of every claimable mention, in text order; a heading's numbers count too (a short
         line such as 地区生产总值增长5% reads as a heading)."""
-        claims: list[dict[str, Any]] = []
-        idx = 0
-        for sent in sentences:
-            prev = SentenceState()
-            s_start, s_end = self.norm.to_original(sent.start, sent.end)
-            sentence_text = self.norm.original[s_start:s_end].strip()
-            while idx < len(mentions) and mentions[idx].start < sent.end:
-                m = mentions[idx]
-                idx += 1
-                if m.start < sent.start or not m.claimable:
-                    continue
-                nxt = mentions[idx] if idx < len(mentions) else None
-                claims.append(self._claim(m, sent, sentence_text, prev, nxt))
-        return claims
+        return [self._claim(m, sent, text, prev, nxt) for m, sent, text, prev, nxt in by_sentence(self.norm, mentions, sentences)]
 
     def _clause_start(self, pos: int, floor: int) -> int:
         m = self.cues.clause_end.search(self.text, floor, pos)
@@ -129,6 +116,23 @@ def claim_record(norm: NormalisedText, doc_id: str, m: Mention, f: ClaimFields) 
         "section": f.section,
         "rule": m.rule,
     }
+
+
+def by_sentence(norm: NormalisedText, mentions: list[Mention], sentences: list[Sentence]
+                ) -> Iterator[tuple[Mention, Sentence, str, SentenceState, Mention | None]]:
+    """Each claimable mention that stands in a sentence, in text order, with its sentence, the
+    sentence's original text, the state its earlier claims leave (one per sentence) and the
+    mention after it."""
+    idx = 0
+    for sent in sentences:
+        prev = SentenceState()
+        s_start, s_end = norm.to_original(sent.start, sent.end)
+        sentence_text = norm.original[s_start:s_end].strip()
+        while idx < len(mentions) and mentions[idx].start < sent.end:
+            m = mentions[idx]
+            idx += 1
+            if m.start >= sent.start and m.claimable:
+                yield m, sent, sentence_text, prev, mentions[idx] if idx < len(mentions) else None
 
 
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:

@@ -13,7 +13,7 @@ from typing import Any
 
 import regex
 
-from .claims import ClaimFields, claim_record
+from .claims import ClaimFields, by_sentence, claim_record
 from .en_meta import YEAR_EN
 from .lexicon import Lexicon, Metric, alternation
 from .model import Mention, SentenceState
@@ -109,18 +109,7 @@ class EnglishClaimBuilder:
 
     def build(self, mentions: list[Mention], sentences: list[Sentence]) -> list[dict[str, Any]]:
         """Claims of every claimable mention that stands in a sentence, in text order."""
-        claims: list[dict[str, Any]] = []
-        idx = 0
-        for sent in sentences:
-            prev = SentenceState()
-            s_start, s_end = self.norm.to_original(sent.start, sent.end)
-            sentence_text = self.norm.original[s_start:s_end].strip()
-            while idx < len(mentions) and mentions[idx].start < sent.end:
-                m = mentions[idx]
-                idx += 1
-                if m.start >= sent.start and m.claimable:
-                    claims.append(self._claim(m, sent, sentence_text, prev))
-        return claims
+        return [self._claim(m, sent, text, prev) for m, sent, text, prev, _ in by_sentence(self.norm, mentions, sentences)]
 
     def _claim(self, m: Mention, sent: Sentence, sentence_text: str, prev: SentenceState) -> dict[str, Any]:
         floor = max(sent.start, prev.end)
