@@ -59,6 +59,8 @@ class EnglishCues:
     weak_copulas: frozenset[str]
     generic_nouns: frozenset[str]
     this_year: regex.Pattern[str]
+    share_verb: regex.Pattern[str]
+    share_metric_words: tuple[str, ...]
 
 
 @cache
@@ -93,6 +95,8 @@ def english_cues(lex: Lexicon) -> EnglishCues:
         weak_copulas=lower("weak_copulas"),
         generic_nouns=lower("generic_nouns"),
         this_year=_words(c["this_year_words"]),
+        share_verb=_words(c["share_verbs"]),
+        share_metric_words=tuple(w.lower() for w in c["share_metric_words"]),
     )
 
 
@@ -245,6 +249,10 @@ class EnglishClaimBuilder:
         if m.unit_kind in ("count", "people") and counted:
             return (found[0], found[1]) if found else (counted, None)
         if (in_clause := self._lexicon_metric(before)) is not None:
+            text, metric = in_clause
+            if metric and self.cues.share_verb.search(before) and not any(
+                    w in f"{metric.id} {metric.en}".lower() for w in self.cues.share_metric_words):
+                return text, None  # high-tech manufacturing accounted for 15.7 percent of ...: a share, not the indicator
             return in_clause
         if found:
             return found
