@@ -20,9 +20,9 @@ from .model import Mention, SentenceState
 from .normalise import NormalisedText
 from .segment import Sentence
 
-_CLAUSE_END = regex.compile(r"(?r)[,;:()]")
+_CLAUSE_END = regex.compile(r"(?r)[;:()]|,(?!\d{3})")  # not the comma of 10,000
 _AFTER_CLAUSE_END = regex.compile(r"[,;:.!?()]|\s(?:and|while|but|which|with)\s")
-_NOUN_WORDS = regex.compile(r"[A-Za-z][\w'&./-]*")
+_NOUN_WORDS = regex.compile(r"(?<![\w.])(?:\d+[A-Za-z]|[A-Za-z])[\w'&./-]*")  # 5G base stations
 _BY_YEAR = regex.compile(r"\b(?:by|in|for|through)\s+((?:19|20)\d\d)\b")
 _LEAD_YEAR = regex.compile(r"^\s*(?:In|in|For|During)\s+((?:19|20)\d\d)\b")
 
@@ -218,13 +218,21 @@ class EnglishClaimBuilder:
             words.append(w.group())
         return " ".join(words).strip()
 
+    def _ranked_thing(self, m: Mention) -> str:
+        """What a ranking ranks when it is named after it: first in the country in the number of
+        high-tech enterprises."""
+        after = regex.match(r"\s+(?:in|for)\s+(?:terms\s+of\s+)?(?:the\s+)?([^,;.!?]{3,80})", self.text[m.end : m.end + 100])
+        if not after or regex.search(r"\d|\bconsecutive\b|\byears?\b", after.group(1)):
+            return ""
+        return self._clean(regex.sub(r"^(?:number|amount|size)\s+of\s+", "", after.group(1)))
+
     def _after_phrase(self, m: Mention) -> str:
         """The phrase after 'in' or 'of' right after a number: a drop of 2.5 percent in energy
         consumption per unit of GDP; a 4 percent increase in general public budget revenue."""
         rest = self.text[m.end : m.end + 120]
         if post := self.cues.post_growth.match(rest):
             rest = rest[post.end():]
-        lead = regex.match(r"\s+(?:in|of|(?:is|are|was|as)\s+the\s+(?:\w+\s+)?(?:target|goal)\s+(?:for|of))\s+", rest, regex.I)
+        lead = regex.match(r"\s+(?:in|(?:is|are|was|as)\s+the\s+(?:\w+\s+)?(?:target|goal)\s+(?:for|of))\s+", rest, regex.I)
         if not lead:
             return ""
         rest = rest[lead.end():]
@@ -244,6 +252,8 @@ class EnglishClaimBuilder:
 
     def _metric(self, m: Mention, kind: str, before: str, sent: Sentence,
                 prev: SentenceState) -> tuple[str | None, Metric | None]:
+        if kind == "ranking" and (ranked := self._ranked_thing(m)):
+            return ranked, None
         counted = self._counted_noun(m) if m.unit_kind in ("count", "people", "money", "measure") else ""
         found = self._lexicon_metric(counted) if counted else None
         if m.unit_kind in ("count", "people") and counted:

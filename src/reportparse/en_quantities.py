@@ -24,7 +24,7 @@ from .model import Mention
 
 _WORD = regex.compile(r"[A-Za-z][\w'-]*")
 _BARE_YEAR = regex.compile(r"(?:19|20)\d\d")
-_CLAUSE_END = regex.compile(r"[,;:.!?()\n]")
+_CLAUSE_END = regex.compile(r"[;:!?()\n]|,(?!\d{3})|\.(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -159,6 +159,8 @@ class _EnglishRecogniser:
             return True  # the 14th Five-Year Plan, three-year, 5G
         if text[end:end + 1] == "-" and text[end + 1:end + 2].isalpha():
             return True
+        if regex.search(r"\bper\s+$", text[max(0, m.start() - 5):m.start()], regex.I):
+            return True  # per 10,000 yuan of GRP: a denominator
         unitless = not (m.group("unit") or m.group("unit1") or m.group("cur"))
         return unitless and _BARE_YEAR.fullmatch(num) is not None
 
@@ -199,7 +201,7 @@ class _EnglishRecogniser:
             unit = Unit(unit.surface, "count", "count")  # cut the RRR two times: a count of events
         if unit is None:
             unit = self._counted_unit(end)
-            if unit is None and "number of" in self._clause_before(m.start()).lower():
+            if unit is None and regex.search(r"\b(?:number of|the total)\b", self._clause_before(m.start()), regex.I):
                 unit = Unit("", "count", "count")  # the number of enterprises rose to 400,000
         suf = g["suf"] if unit is not None and end == m.end() else None
         if suf is None and g["suf"] and end == m.end():
