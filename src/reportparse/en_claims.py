@@ -23,7 +23,8 @@ from .segment import Sentence
 _CLAUSE_END = regex.compile(r"(?r)[;:()]|,(?!\d{3})")  # not the comma of 10,000
 _AFTER_CLAUSE_END = regex.compile(r"[,;:.!?()]|\s(?:and|while|but|which|with)\s")
 _NOUN_WORDS = regex.compile(r"(?<![\w.])(?:\d+[A-Za-z]|[A-Za-z])[\w'&./-]*")  # 5G base stations
-_BY_YEAR = regex.compile(r"\b(?:by|in|for|through)\s+((?:19|20)\d\d)\b")
+_BY_YEAR = regex.compile(r"\b(?:by|in|for|through)\s+((?:19|20)\d\d)\b", regex.I)
+_FROM_END = regex.compile(r"\bfrom\s*$", regex.I)
 _LEAD_YEAR = regex.compile(r"^\s*(?:In|in|For|During)\s+((?:19|20)\d\d)\b")
 
 
@@ -60,6 +61,7 @@ class EnglishCues:
     generic_nouns: frozenset[str]
     this_year: regex.Pattern[str]
     share_verb: regex.Pattern[str]
+    reduction_metrics: frozenset[str]
     share_metric_words: tuple[str, ...]
 
 
@@ -83,7 +85,7 @@ def english_cues(lex: Lexicon) -> EnglishCues:
         review_target=_words(c["review_target_nouns"]),
         last_year=_words(c["last_year_words"]),
         comparison=_words(c["comparison_phrases"]),
-        share_head=regex.compile(rf"(?:{alternation(c['share_heads'])})\s+(?:the\s+)?$", regex.I),
+        share_head=regex.compile(rf"\b(?:{alternation(c['share_heads'])})\s", regex.I),
         subject_stop=_words(c["subject_stops"] + c["object_verbs"] + c["target_cues"]),
         object_verb=_words(c["object_verbs"]),
         leading=regex.compile(rf"^(?:(?:{alternation(c['leading_strip'])})(?![\w-])\s*)+", regex.I),
@@ -96,6 +98,7 @@ def english_cues(lex: Lexicon) -> EnglishCues:
         generic_nouns=lower("generic_nouns"),
         this_year=_words(c["this_year_words"]),
         share_verb=_words(c["share_verbs"]),
+        reduction_metrics=frozenset(c["reduction_metrics"]),
         share_metric_words=tuple(w.lower() for w in c["share_metric_words"]),
     )
 
@@ -121,7 +124,11 @@ class EnglishClaimBuilder:
         before = self.text[cut.end() if cut else floor : m.start]
         kind, sign = self._kind(m, before, prev)
         metric_text, metric = self._metric(m, kind, before, sent, prev)
+        if kind == "growth" and m.unit_kind != "rate" and metric and metric.id in self.cues.reduction_metrics:
+            kind, sign = "level", 1  # cut taxes and fees by 2.2 trillion yuan: the amount of the cuts
         status, period = self._timing(m, sent, self.text[max(sent.start, prev.end) : m.start], prev)
+        if _FROM_END.search(before) and period is not None:
+            period -= 1  # rule 4: X of 'from X to Y' is the year before the change
         if kind == "ranking":
             prev.metric, prev.end = metric_text, m.end
         else:
@@ -149,6 +156,8 @@ class EnglishClaimBuilder:
         post = c.post_growth.match(self.text, m.end)
         if post:
             return "growth", -1 if post.group().strip().lower() in c.post_down else 1
+        if _FROM_END.search(before):
+            return ("ratio" if m.unit_kind == "rate" else "level"), 1  # X of 'rose from X to Y': a level
         hits = [h for h in c.kind.finditer(before, overlapped=True)]
         last = self._last_cue(before)
         word = last.group().lower() if last else None
@@ -159,7 +168,7 @@ class EnglishClaimBuilder:
             return "growth", sign
         if m.unit_kind != "rate":
             tail = before.rstrip().lower()
-            if g is not None and regex.search(rf"(?:{regex.escape(g.group().lower())}\s+(?:by|of)|\b(?:up|down))$", tail):
+            if g is not None and regex.search(rf"(?:{regex.escape(g.group().lower())}(?:\s.*)?\s+by|{regex.escape(g.group().lower())}\s+of|\b(?:up|down))$", tail):
                 return "growth", sign  # an increase of 180 billion yuan, up 100 billion yuan; not built 2 million units
             return "level", 1
         ratio_after_growth = g is not None and any(
@@ -202,7 +211,7 @@ class EnglishClaimBuilder:
             return None
         hit = hits[-1]
         if self.cues.share_head.search(phrase[: hit.start()]):
-            return None
+            return None  # the share of X in GDP: not GDP
         return hit.group(), self.cues.metric_by_name[hit.group().lower()]
 
     def _counted_noun(self, m: Mention) -> str:

@@ -145,6 +145,23 @@ class _EnglishRecogniser:
                 return Unit("", code, self.lex.unit_kind(code))
         return Unit("", "count", "count")
 
+    def _unit_of_subject(self, clause: str, num: str) -> Unit | None:
+        """The unit of a number with neither a unit word nor a counted noun: a count when the clause
+        counts (the number of people -> person, the total, the number of enterprises -> count) or
+        the number has a scale and a subject before it (output surpassed 13 million)."""
+        counted = regex.search(r"\b(?:number of|the total)\b(?P<noun>[^,;.]{0,40})", clause, regex.I)
+        if counted:
+            noun = counted.group("noun").lower()
+            for word, code in self.pats.implied.items():
+                if regex.search(rf"\b{regex.escape(word)}\b", noun):
+                    return Unit("", code, self.lex.unit_kind(code))
+            if regex.search(r"\bpeople\b|\bpersons\b", noun):
+                return Unit("", "person", "people")
+            return Unit("", "count", "count")
+        if regex.search(r"[A-Za-z]{3}", clause) and num.split()[-1].lower() in self.pats.numbers.scales:
+            return Unit("", "count", "count")  # a subject stands before it
+        return None
+
     # ----- numbers -----
     def _skip(self, m: regex.Match[str]) -> bool:
         """Years, dates, ordinals, codes and names that contain a number."""
@@ -201,8 +218,8 @@ class _EnglishRecogniser:
             unit = Unit(unit.surface, "count", "count")  # cut the RRR two times: a count of events
         if unit is None:
             unit = self._counted_unit(end)
-            if unit is None and regex.search(r"\b(?:number of|the total)\b", self._clause_before(m.start()), regex.I):
-                unit = Unit("", "count", "count")  # the number of enterprises rose to 400,000
+            if unit is None:
+                unit = self._unit_of_subject(self._clause_before(m.start()), g[grp])
         suf = g["suf"] if unit is not None and end == m.end() else None
         if suf is None and g["suf"] and end == m.end():
             end = m.start("suf") - 1  # a suffix qualifier belongs to a unit
