@@ -288,3 +288,19 @@ def test_key_numerals(char, value):
 def test_fullwidth_and_ascii_digits_are_not_numeral_characters():
     for ch in "０１２３４５６７８９" + "0123456789":
         assert ch not in DIGITS
+
+
+def test_broken_english_file_is_named_in_the_error(schema):
+    from reportparse.lexicon import _definition
+
+    data = copy.deepcopy(load(DATA_ROOT / "en" / "cues.json"))
+    del data["growth_up"]
+    with pytest.raises(LexiconError) as info:
+        _validate(_definition("en", "cues", schema), data, schema, "en/cues.json")
+    assert "en/cues.json" in str(info.value)
+
+
+def test_english_lexicon_loads(schema):
+    lex = load_lexicon("en")
+    assert lex.lang == "en" and lex.units["percent"].code == "percent" and lex.units["metric tons"].code == "ton"
+    assert lex.metrics == load_lexicon("zh").metrics

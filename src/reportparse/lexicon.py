@@ -177,13 +177,14 @@ def _definition(lang: str, name: str, schema: dict[str, Any]) -> str:
     return own if own in schema["$defs"] else name
 
 
-def _validate(name: str, data: Any, schema: dict[str, Any]) -> None:
+def _validate(name: str, data: Any, schema: dict[str, Any], where: str | None = None) -> None:
+    """Validate a data file against definition ``name``; ``where`` names the file in the error."""
     import jsonschema
 
     sub = {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": f"#/$defs/{name}"}
     error = first_error(jsonschema.Draft202012Validator(sub), data)
     if error:
-        raise LexiconError(f"{name}.json", *error)
+        raise LexiconError(where or f"{name}.json", *error)
 
 
 def _data_path(lang: str, name: str) -> str:
@@ -232,7 +233,7 @@ def _load_lexicon(lang: str) -> Lexicon:
     if not stamp.exists():
         schema = json.loads(schema_text)
         for name, data in raw.items():
-            _validate(_definition(lang, name, schema), data, schema)
+            _validate(_definition(lang, name, schema), data, schema, _data_path(lang, name))
         try:
             stamp.parent.mkdir(parents=True, exist_ok=True)
             stamp.touch()
