@@ -20,6 +20,7 @@ from reportparse.cli import main
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 NATIONAL_2024 = SHARED / "corpus" / "national_2024_zh.txt"
 EN_RENDERING = Path(__file__).resolve().parent / "data" / "national_2024_main_targets_en.txt"
+EN_FISCAL = Path(__file__).resolve().parent / "data" / "national_2024_fiscal_en.txt"
 HEADLINE = {"gdp", "urban_new_jobs", "surveyed_unemployment_rate", "cpi", "grain_output", "energy_intensity"}
 
 ZH_SMALL = (
@@ -33,14 +34,30 @@ EN_SMALL = (
 )
 
 
-def _main_targets_zh() -> list[dict]:
+def _paragraph_zh(opening: str) -> list[dict]:
+    """The claims of the national 2024 paragraph that opens with ``opening``."""
     if not NATIONAL_2024.exists():
         pytest.skip(f"corpus not found: {NATIONAL_2024}")
     doc = reportparse.parse_file(NATIONAL_2024, "zh")
     text = NATIONAL_2024.read_text("utf-8-sig")
-    start = text.index("今年发展主要预期目标是")
+    start = text.index(opening)
     end = text.index("\n", start)
     return [c for c in doc.claims if start <= c["span"][0] < end]
+
+
+def _main_targets_zh() -> list[dict]:
+    return _paragraph_zh("今年发展主要预期目标是")
+
+
+def test_national_2024_fiscal_paragraph_pairs_every_number():
+    """赤字率3%, 赤字4.06万亿元 (+1800亿元), 支出28.5万亿元 (+1.1万亿元), 专项债3.9万亿元 (+1000亿元),
+    超长期特别国债1万亿元: eight numbers, each found once in the English rendering."""
+    zh = _paragraph_zh("积极的财政政策要适度加力")
+    result = align_claims(zh, reportparse.parse_file(EN_FISCAL, "en").claims)
+    assert len(result.pairs) == 8 and all(p["match"] for p in result.pairs), render_markdown(result)
+    assert result.zh_only == [] and result.en_only == []
+    assert sorted(p["en"]["value"] for p in result.pairs) == sorted(
+        [3, 4.06e12, 1.8e11, 2.85e13, 1.1e12, 3.9e12, 1e11, 1e12])
 
 
 def test_national_2024_main_targets_pair_without_false_mismatch():
@@ -93,6 +110,13 @@ def test_claims_without_a_metric_id_pair_only_when_equal():
     result = align_claims([a], [b])
     assert result.pairs == [] and result.zh_only == [a] and result.en_only == [b]
     assert align_claims([a], [dict(a)]).pairs == [{"zh": a, "en": a, "match": True}]
+
+
+def test_a_claim_without_a_metric_id_matches_an_equal_one_with_an_id():
+    a = {"metric": {"id": None}, "kind": "growth", "status": "target", "unit": "CNY", "value": 1.8e11, "high": None}
+    b = dict(a, metric={"id": "deficit_amount"})
+    assert align_claims([a], [b]).pairs == [{"zh": a, "en": b, "match": True}]
+    assert align_claims([a], [dict(b, value=1.9e11)]).pairs == []
 
 
 def test_cli_align_json_and_markdown(tmp_path, capsys):

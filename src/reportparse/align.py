@@ -71,31 +71,45 @@ def same_value(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return True
 
 
-def _key(claim: dict[str, Any]) -> tuple[Any, ...]:
-    return ((claim.get("metric") or {}).get("id"), claim.get("kind"), claim.get("status"))
+def _id(claim: dict[str, Any]) -> str | None:
+    return (claim.get("metric") or {}).get("id")
+
+
+def _key(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Same metric id, kind and status."""
+    return (_id(a), a.get("kind"), a.get("status")) == (_id(b), b.get("kind"), b.get("status"))
+
+
+def _key_without_id(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Same kind and status, and one side has no metric id (its parser did not name the indicator)."""
+    return (_id(a) is None or _id(b) is None) and (a.get("kind"), a.get("status")) == (b.get("kind"), b.get("status"))
 
 
 def align_claims(zh: list[dict[str, Any]], en: list[dict[str, Any]]) -> Alignment:
     """Pair the claims of a Chinese report with those of its English version.
 
     First every claim is paired with an unpaired claim of the other side that has the same
-    metric id, kind, status and value (a match); then claims with a metric id left over pair
-    with one of the same metric id, kind and status, in text order (a mismatch). Claims
-    without a metric id only ever match.
+    metric id, kind, status and value (a match); then with one of the same kind, status and
+    value where one side has no metric id (a match: one parser did not name the indicator);
+    then claims with a metric id left over pair with one of the same metric id, kind and
+    status, in text order (a mismatch). Claims without a metric id only ever match.
     """
     used_en: set[int] = set()
     pair_of: dict[int, tuple[int, bool]] = {}
+    for same_metric in (_key, _key_without_id):
+        for i, z in enumerate(zh):
+            if i in pair_of:
+                continue
+            for j, e in enumerate(en):
+                if j not in used_en and same_metric(z, e) and same_value(z, e):
+                    pair_of[i] = (j, True)
+                    used_en.add(j)
+                    break
     for i, z in enumerate(zh):
-        for j, e in enumerate(en):
-            if j not in used_en and _key(z) == _key(e) and same_value(z, e):
-                pair_of[i] = (j, True)
-                used_en.add(j)
-                break
-    for i, z in enumerate(zh):
-        if i in pair_of or _key(z)[0] is None:
+        if i in pair_of or _id(z) is None:
             continue
         for j, e in enumerate(en):
-            if j not in used_en and _key(z) == _key(e):
+            if j not in used_en and _key(z, e):
                 pair_of[i] = (j, False)
                 used_en.add(j)
                 break
