@@ -230,7 +230,8 @@ class EnglishClaimBuilder:
     def _ranked_thing(self, m: Mention) -> str:
         """What a ranking ranks when it is named after it: first in the country in the number of
         high-tech enterprises."""
-        after = regex.match(r"\s+(?:in|for)\s+(?:terms\s+of\s+)?(?:the\s+)?([^,;.!?]{3,80})", self.text[m.end : m.end + 100])
+        after = regex.match(r"\s+(?:in|for)\s+(?:terms\s+of\s+(?:the\s+)?|(?:the\s+)?(?=(?:number|amount|size|value|volume|total)\s+of\s))([^,;.!?]{3,80})",
+                            self.text[m.end : m.end + 100], regex.I)
         if not after or regex.search(r"\d|\bconsecutive\b|\byears?\b", after.group(1)):
             return ""
         return self._clean(regex.sub(r"^(?:number|amount|size)\s+of\s+", "", after.group(1)))
