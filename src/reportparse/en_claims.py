@@ -29,8 +29,13 @@ _LEAD_YEAR = regex.compile(r"^\s*(?:In|in|For|During)\s+((?:19|20)\d\d)\b")
 
 
 def _words(words: list[str]) -> regex.Pattern[str]:
-    """Whole words or phrases of a list, case-insensitive."""
-    return regex.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])", regex.I)
+    """Whole words or phrases of a list, case-insensitive; a phrase may break across lines."""
+    return regex.compile(rf"(?<![\w-])(?:{alternation(words).replace(chr(92) + ' ', chr(92) + 's+')})(?![\w-])", regex.I)
+
+
+def _name(written: str) -> str:
+    """A phrase as the lexicon keys it: lower case, one space between words."""
+    return " ".join(written.split()).lower()
 
 
 @dataclass(frozen=True)
@@ -212,7 +217,7 @@ class EnglishClaimBuilder:
         hit = hits[-1]
         if self.cues.share_head.search(phrase[: hit.start()]):
             return None  # the share of X in GDP: not GDP
-        return hit.group(), self.cues.metric_by_name[hit.group().lower()]
+        return hit.group(), self.cues.metric_by_name[_name(hit.group())]
 
     def _counted_noun(self, m: Mention) -> str:
         """The noun phrase after a number: 12 million new urban jobs, 2 million mu of high-standard cropland."""

@@ -20,6 +20,7 @@ from .lexicon import Lexicon, alternation
 from .segment import Sentence
 
 _LINE = regex.compile(r"[^\n]+")
+_CONTINUATION = regex.compile(r"\n[ \t]*[a-z0-9(]")  # the next line goes on with the sentence
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 _LEADING_YEAR = regex.compile(r"^\s*(?:In|in|For|During)\s+((?:19|20)\d\d)\b")
 
@@ -80,9 +81,24 @@ class _EnglishSegmenter:
         i = bisect.bisect_left(self.number_starts, start)
         return i < len(self.number_starts) and self.number_starts[i] < end
 
+    def paragraphs(self) -> list[regex.Match[str]]:
+        """The lines of the text, a line broken inside a sentence joined with the next (a line
+        that ends without a terminator, before a line that starts in lower case)."""
+        out: list[regex.Match[str]] = []
+        pos = 0
+        while (line := _LINE.search(self.text, pos)) is not None:
+            end = line.end()
+            while (nxt := _CONTINUATION.match(self.text, end)) is not None and not self.heading_length(
+                    self.text[line.start():end]) and self.text[end - 1] not in self.lex.segment.line_terminators:
+                end = _LINE.match(self.text, nxt.end() - 1).end()
+            out.append(_LINE.match(self.text, line.start(), end) if end == line.end() else
+                       regex.compile(r"[\s\S]+").match(self.text, line.start(), end))
+            pos = end
+        return out
+
     def run(self) -> list[Sentence]:
         out: list[Sentence] = []
-        for line in _LINE.finditer(self.text):
+        for line in self.paragraphs():
             body = line.group()
             if not body.strip():
                 continue
