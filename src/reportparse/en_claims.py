@@ -74,11 +74,14 @@ class EnglishCues:
 def english_cues(lex: Lexicon) -> EnglishCues:
     """The English cues of ``lex``, compiled once."""
     c = lex.raw["cues"]
-    lower = lambda key: frozenset(w.lower() for w in c[key])  # noqa: E731
+
+    def lower(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in c[key])
+
     by_name: dict[str, Metric] = {}
     for metric in lex.metrics:
         for name in metric.en_names:
-            by_name.setdefault(name.lower(), metric)
+            by_name.setdefault(_name(name), metric)
     post = c["post_growth_up"] + c["post_growth_down"]
     return EnglishCues(
         kind=_words(c["growth_up"] + c["growth_down"] + c["to_words"] + c["level_verbs"] + c["ratio_words"]),
@@ -163,7 +166,7 @@ class EnglishClaimBuilder:
             return "growth", -1 if post.group().strip().lower() in c.post_down else 1
         if _FROM_END.search(before):
             return ("ratio" if m.unit_kind == "rate" else "level"), 1  # X of 'rose from X to Y': a level
-        hits = [h for h in c.kind.finditer(before, overlapped=True)]
+        hits = list(c.kind.finditer(before, overlapped=True))
         last = self._last_cue(before)
         word = last.group().lower() if last else None
         growth_hits = [h for h in hits if h.group().lower() in c.growth_up | c.growth_down]
