@@ -1,4 +1,4 @@
-"""Command line: ``reportparse parse``, ``export`` and ``diff``."""
+"""Command line: ``reportparse parse``, ``export``, ``diff`` and ``align``."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .align import add_align_command
 from .atomic import write_atomic
 from .batch import Batch, discover, progress_bar
 from .diff_report import DIFF_FORMATS
@@ -22,6 +23,7 @@ EXIT_USAGE = 1
 EXIT_FILES_FAILED = 2
 EXIT_BUG = 3
 DEFAULT_DB = "reportparse.sqlite"
+LANGS = ("zh", "en", "auto")
 
 
 def _overrides(args: argparse.Namespace) -> Callable[[Path], dict[str, Any]]:
@@ -156,8 +158,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=FORMATS, default="json",
                    help="json: the document with its claims (default); jsonl: one claim a line; csv: one claim a row")
     p.add_argument("-o", "--output", metavar="DIR", help="write one output file per input into DIR")
-    p.add_argument("--lang", choices=("zh", "auto"), default="zh",
-                   help="language of the reports (default zh; auto is zh until English support lands)")
+    p.add_argument("--lang", choices=LANGS, default="auto",
+                   help="language of the reports (default auto: detected per document)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
     p.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: all cores)")
     p.add_argument("--db", metavar="PATH", help=f"the SQLite store (default DIR/{DEFAULT_DB})")
@@ -190,7 +192,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="how far an approx (左右) rate target may miss, in percentage points (default 0.5)")
     d.add_argument("--tolerance-relative", type=float, default=0.02, metavar="F",
                    help="how far an approx level target may miss, as a fraction of it (default 0.02)")
-    d.add_argument("--lang", choices=("zh", "auto"), default="zh", help="language of report files (default zh)")
+    d.add_argument("--lang", choices=LANGS, default="auto", help="language of report files (default auto: detected)")
     d.set_defaults(func=_cmd_diff)
 
     e = sub.add_parser(
@@ -209,6 +211,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--bom", action="store_true", help="csv: start with the byte-order mark Excel wants")
     e.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     e.set_defaults(func=_cmd_export)
+
+    add_align_command(sub)
     return parser
 
 
