@@ -8,12 +8,9 @@ into longest-first alternations (``regex`` module) and cached per language.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import regex
@@ -202,21 +199,11 @@ def _read(lang: str, name: str) -> Any:
         raise LexiconError(where, f"line {exc.lineno}", exc.msg) from exc
 
 
-def _stamp(lang: str, raw: dict[str, Any], schema_text: str) -> Path:
-    """Where the fact 'this exact data validated against this exact schema' is remembered."""
-    digest = hashlib.sha256(schema_text.encode("utf-8"))
-    digest.update(json.dumps(raw, sort_keys=True, ensure_ascii=False).encode("utf-8"))
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "reportparse"
-    return base / f"lexicon-{lang}-{digest.hexdigest()[:32]}.ok"
-
-
 def load_lexicon(lang: str = "zh") -> Lexicon:
     """Load, validate and compile the language data of ``lang`` (cached per process).
 
-    Each data file is validated against ``schemas/lexicon.schema.json``. Validating
-    costs more than parsing a report, so a stamp named by the hash of the data and the
-    schema is kept in the user's cache folder: identical data is validated once, any
-    edit is validated again. A bad file raises :class:`LexiconError`.
+    Each data file is validated against ``schemas/lexicon.schema.json`` (a few
+    milliseconds with the compiled validator). A bad file raises :class:`LexiconError`.
     """
     return _load_lexicon(lang)
 
@@ -226,15 +213,7 @@ def _load_lexicon(lang: str) -> Lexicon:
     if lang not in LANGUAGES:
         raise UnsupportedLanguageError(f"no language data for {lang!r}; known: {', '.join(LANGUAGES)}")
     raw = {name: _read(lang, name) for name in _FILES[lang]}
-    schema_text = package_text("schemas/lexicon.schema.json")
-    stamp = _stamp(lang, raw, schema_text)
-    if not stamp.exists():
-        schema = json.loads(schema_text)
-        for name, data in raw.items():
-            _validate(_definition(lang, name, schema), data, schema, _data_path(lang, name))
-        try:
-            stamp.parent.mkdir(parents=True, exist_ok=True)
-            stamp.touch()
-        except OSError:
-            pass  # a read-only home only costs the next run another validation
+    schema = json.loads(package_text("schemas/lexicon.schema.json"))
+    for name, data in raw.items():
+        _validate(_definition(lang, name, schema), data, schema, _data_path(lang, name))
     return Lexicon(lang, raw)
