@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from reportparse.cli import main
-from reportparse.diff import Tolerance, diff_documents, judge, metric_key
+from reportparse.diff import Tolerance, diff_documents, judge, metric_key, spans_years
 from reportparse.pipeline import parse_file
 
 DATA = Path(__file__).resolve().parent / "data" / "diff"
@@ -86,6 +86,30 @@ def test_metric_key_prefers_the_id_and_falls_back_to_the_text():
     no_id = claim(5, metric_id=None)
     assert metric_key(no_id) == ("text", "地区生产总值", "growth")
     assert metric_key({**no_id, "metric": None}) is None
+
+
+@pytest.mark.parametrize("sentence, text, lang, expected", [
+    ("2007年，国内生产总值达到24.66万亿元，比2002年增长65.5%，年均增长10.6%。", "65.5%", "zh", True),
+    ("2007年，国内生产总值达到24.66万亿元，比2002年增长65.5%，年均增长10.6%。", "10.6%", "zh", True),
+    ("2007年，国内生产总值达到24.66万亿元，比2002年增长65.5%，年均增长10.6%。", "24.66万亿元", "zh", False),
+    ("地区生产总值增长5.4%、五年年均增长5.2%。", "5.4%", "zh", False),
+    ("地区生产总值增长5.4%、五年年均增长5.2%。", "5.2%", "zh", True),
+    ("GDP grew by an average annual rate of 6.5 percent, and 5.2 percent last year.", "6.5 percent", "en", True),
+    ("GDP grew by an average annual rate of 6.5 percent, and 5.2 percent last year.", "5.2 percent", "en", False),
+])
+def test_figures_spanning_several_years_are_recognised(sentence, text, lang, expected):
+    assert spans_years({"sentence": sentence, "text": text}, lang) is expected
+
+
+def test_a_five_year_review_gives_no_single_year_actual(tmp_path):
+    old = tmp_path / "old.txt"
+    old.write_text(OLD.read_text("utf-8"), "utf-8")
+    new = tmp_path / "new.txt"
+    new.write_text(NEW.read_text("utf-8").replace("全市地区生产总值增长5.2%", "全市地区生产总值比2019年增长25%，年均增长4.6%"),
+                   "utf-8")
+    result = diff_documents(parse_file(old).to_dict(), parse_file(new).to_dict())
+    assert "gdp" not in verdicts(result)
+    assert "gdp" in {e["metric"]["id"] for e in result["unmatched_targets"]}
 
 
 # ---------------------------------------------------------------- a pair of reports of our own

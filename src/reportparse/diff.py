@@ -10,6 +10,9 @@ statement of each in text order, and judged by the target's qualifier:
 * ``range``: low <= actual <= high;
 * ``exact``: a bare target (增长7%) is a floor the actual must reach.
 
+Figures whose clause marks them as spanning several years (年均增长10.6%, 比2002年增长65.5%;
+patterns in ``data/indicators.json``) are neither a year's actual nor its target and are left out.
+
 A target stated as a decline (下降2.5%以上, value -2.5) turns the comparisons round: a larger
 decline meets it. A verdict is ``unclear`` when the units differ, a value is missing, the actual is
 itself a range, or the indicator was replaced by another one (registered -> surveyed
@@ -24,6 +27,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
+
+import regex
 
 from .validate import package_text
 
@@ -43,13 +48,36 @@ class Tolerance:
 class _Indicators:
     successors: dict[str, str]
     rate_units: frozenset[str]
+    multi_year: dict[str, regex.Pattern[str]]
+    clause_end: dict[str, regex.Pattern[str]]
 
 
 @cache
 def _indicators() -> _Indicators:
     raw = json.loads(package_text("data/indicators.json"))
     successors = {k: v for k, v in raw["successors"].items() if k != "about"}
-    return _Indicators(successors, frozenset(raw["rate_units"]))
+    langs = [k for k in raw["multi_year_cues"] if k != "about"]
+    return _Indicators(
+        successors, frozenset(raw["rate_units"]),
+        {lang: regex.compile("|".join(raw["multi_year_cues"][lang])) for lang in langs},
+        {lang: regex.compile(raw["clause_separators"][lang]) for lang in langs},
+    )
+
+
+def spans_years(claim: Claim, lang: str) -> bool:
+    """Whether the clause a claim stands in marks it as spanning several years (年均增长10.6%,
+    比2002年增长65.5%): such a figure is not the year's actual or target."""
+    facts = _indicators()
+    if lang not in facts.multi_year:
+        return False
+    sentence, text = claim.get("sentence") or "", claim["text"]
+    at = sentence.find(text)
+    if at < 0:
+        return False
+    ends = [m.span() for m in facts.clause_end[lang].finditer(sentence)]
+    start = max((e for s, e in ends if e <= at), default=0)
+    end = min((s for s, e in ends if s >= at + len(text)), default=len(sentence))
+    return facts.multi_year[lang].search(sentence, start, end) is not None
 
 
 def metric_key(claim: Claim) -> Key | None:
@@ -140,7 +168,10 @@ def _meta(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _claims(data: dict[str, Any], status: str, period: int | None) -> list[Claim]:
-    return [c for c in data["claims"] if c["status"] == status and period is not None and c["period"] == period]
+    """The claims of one status about one year, without figures that span several years."""
+    lang = data["document"].get("lang") or "zh"
+    return [c for c in data["claims"] if c["status"] == status and period is not None and c["period"] == period
+            and not spans_years(c, lang)]
 
 
 def diff_documents(old: dict[str, Any], new: dict[str, Any], tolerance: Tolerance = Tolerance()) -> dict[str, Any]:
