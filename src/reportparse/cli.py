@@ -55,7 +55,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     if not files:
         print("reportparse: error: no input files (folders are searched for *.txt)", file=sys.stderr)
         return EXIT_USAGE
-    if args.output is None and len(args.files) == 1 and Path(args.files[0]).is_file():
+    if args.output is None and len(args.files) == 1 and not Path(args.files[0]).is_dir():
         return _parse_to_stdout(files[0], args)
     out_dir = Path(args.output or ".")
     overrides_for = _overrides(args)
