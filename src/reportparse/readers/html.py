@@ -1,0 +1,100 @@
+"""HTML pages: the article body as plain text, one line per block, without page furniture.
+
+selectolax (lexbor) parses the page; the rules of ``clutter.json`` drop elements that never hold
+article text (scripts, navigation, share bars, font-size switches, related links), pick the
+article container (a known container name, else the block holding the most paragraph text) and
+drop the clutter lines left inside it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import Any
+
+from ..lexicon import Lexicon
+from .extras import require
+
+_BLOCKS = frozenset(
+    "address article blockquote br dd div dl dt figcaption figure h1 h2 h3 h4 h5 h6 hr li main ol p pre "
+    "section table tbody td th thead tr ul".split()
+)
+_SPACES = re.compile(r"[ \t\r\n\f]+")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_PARAGRAPHS = "p, h1, h2, h3, h4, h5, h6, li, td"
+_MAX_CONTAINERS_TRIED = 20  # known containers checked for text (bounds the work on hostile pages)
+
+
+def html_to_text(markup: str, path: str, lex: Lexicon) -> str:
+    """The article text of an HTML page, one line per paragraph or heading."""
+    lexbor = require("selectolax.lexbor", "html", path, "HTML")
+    tree = lexbor.LexborHTMLParser(markup)
+    root = tree.body or tree.root
+    if root is None:
+        return ""
+    _drop_furniture(root, lex)
+    lines = (line.strip() for line in _block_text(_article(root, lex)).split("\n"))
+    return "\n".join(line for line in lines if line and not lex.is_clutter_line(line))
+
+
+def _drop_furniture(root: Any, lex: Lexicon) -> None:
+    """Remove elements that are page furniture: by tag, or by a clutter word in their class or id."""
+    drop_tags = set(lex.words("clutter", "html_drop_tags"))
+    names = tuple(n.lower() for n in lex.words("clutter", "html_drop_names"))
+    doomed = []
+    for node in root.traverse():
+        if node.tag in drop_tags:
+            doomed.append(node)
+            continue
+        label = _label(node)
+        if label and any(n in label for n in names):
+            doomed.append(node)
+    for node in reversed(doomed):
+        node.decompose()
+
+
+def _label(node: Any) -> str:
+    attrs = node.attributes if node.is_element_node else {}
+    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().strip()
+
+
+def _article(root: Any, lex: Lexicon) -> Any:
+    """The article container: the first known container with text, else the densest block."""
+    known = {n.lower() for n in lex.words("clutter", "html_content_names")}
+    labelled = (node for node in root.traverse() if set(_label(node).split()) & known)
+    for node in itertools.islice(labelled, _MAX_CONTAINERS_TRIED):
+        if _CJK.search(node.text(deep=True) or ""):
+            return node
+    weight: dict[int, tuple[Any, int]] = {}
+    for para in root.css(_PARAGRAPHS):
+        parent = para.parent
+        if parent is None:
+            continue
+        node, total = weight.get(parent.mem_id, (parent, 0))
+        weight[parent.mem_id] = (node, total + len(_CJK.findall(para.text(deep=True) or "")))
+    if not weight:
+        return root
+    best, total = max(weight.values(), key=lambda item: item[1])
+    return best if total > 0 else root
+
+
+def _block_text(container: Any) -> str:
+    """The text under ``container`` with a line break around every block element.
+
+    Walks the tree with an explicit stack, so deeply nested markup cannot exhaust recursion.
+    """
+    out: list[str] = []
+    stack: list[Any] = [container]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            out.append(node)
+        elif node.is_text_node:
+            out.append(_SPACES.sub(" ", node.text_content or ""))
+        elif node.is_element_node:
+            block = node.tag in _BLOCKS
+            if block:
+                out.append("\n")
+                stack.append("\n")
+            stack.extend(reversed(list(node.iter(include_text=True))))
+    return "".join(out)
