@@ -26,6 +26,7 @@ _INDENT = 0.5        # in line heights: a line starting this far right of the ma
 _GAP = 1.8           # in line heights: a vertical step this large separates paragraphs
 _SHORT = 3.0         # in line heights: a line ending this far left of the right edge is short
 _HEAD_SHARE = 0.5    # a running head or footer repeats on at least this share of the pages
+_MARGIN_LINES = 3    # lines that must share a left or right edge for it to count as the margin
 
 
 @dataclass(frozen=True)
@@ -105,13 +106,13 @@ def _drop_running_lines(pages: list[list[_Line]], lex: Lexicon) -> list[list[_Li
 def _paragraphs(pages: list[list[_Line]], lex: Lexicon) -> str:
     """Join the lines that the layout broke; keep a line break between paragraphs."""
     ends = lex.segment.line_terminators + lex.segment.sentence_terminators
+    every = [ln for lines in pages for ln in lines]
+    if not every:
+        return ""
+    left, right = _margins(every)
     out: list[str] = []
     prev: _Line | None = None
     for lines in pages:
-        if not lines:
-            continue
-        left = Counter(round(ln.x0) for ln in lines).most_common(1)[0][0]
-        right = max(ln.x1 for ln in lines)
         for i, line in enumerate(lines):
             h = line.height or 1.0
             indented = line.x0 > left + _INDENT * h
@@ -126,3 +127,15 @@ def _paragraphs(pages: list[list[_Line]], lex: Lexicon) -> str:
             out.append(line.text)
             prev = line
     return "".join(out)
+
+
+def _margins(lines: list[_Line]) -> tuple[float, float]:
+    """The left and right edges of the body text: the leftmost start and the rightmost end that
+    several lines share (a single stray line does not move them)."""
+    starts = Counter(round(ln.x0) for ln in lines)
+    ends = Counter(round(ln.x1) for ln in lines)
+    need = min(_MARGIN_LINES, len(lines))
+    left = min(x for x, n in starts.items() if n >= need) if max(starts.values()) >= need else min(starts)
+    shared_ends = sorted(ends.elements())
+    right = shared_ends[max(0, len(shared_ends) - need)]
+    return left, right
