@@ -22,19 +22,58 @@ _BLOCKS = frozenset(
 _SPACES = re.compile(r"[ \t\r\n\f]+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _PARAGRAPHS = "p, h1, h2, h3, h4, h5, h6, li, td"
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*?(/?)>")
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+# Elements nested deeper than this are unwrapped before parsing, as Chromium's parser does
+# (its tree is at most 512 deep); parsing time grows with the square of the depth.
+MAX_DEPTH = 512
 _MAX_CONTAINERS_TRIED = 20  # known containers checked for text (bounds the work on hostile pages)
 
 
 def html_to_text(markup: str, path: str, lex: Lexicon) -> str:
     """The article text of an HTML page, one line per paragraph or heading."""
     lexbor = require("selectolax.lexbor", "html", path, "HTML")
-    tree = lexbor.LexborHTMLParser(markup)
+    tree = lexbor.LexborHTMLParser(_flatten(markup, MAX_DEPTH))
     root = tree.body or tree.root
     if root is None:
         return ""
     _drop_furniture(root, lex)
     lines = (line.strip() for line in _block_text(_article(root, lex)).split("\n"))
     return "\n".join(line for line in lines if line and not lex.is_clutter_line(line))
+
+
+def _flatten(markup: str, max_depth: int) -> str:
+    """The markup with the tags of elements nested deeper than ``max_depth`` left out (their
+    text kept). Untouched when it is not that deep, which is every real page."""
+    depth = deepest = 0
+    for m in _TAG.finditer(markup):
+        depth += _step(m)
+        deepest = max(deepest, depth)
+    if deepest <= max_depth:
+        return markup
+    out: list[str] = []
+    pos = depth = dropped = 0
+    for m in _TAG.finditer(markup):
+        step = _step(m)
+        if step > 0 and depth >= max_depth:
+            dropped += 1
+        elif step < 0 and dropped:
+            dropped -= 1
+        else:
+            depth = max(0, depth + step)
+            continue
+        out.append(markup[pos:m.start()])
+        pos = m.end()
+    out.append(markup[pos:])
+    return "".join(out)
+
+
+def _step(tag: re.Match[str]) -> int:
+    """+1 for a tag that opens an element, -1 for one that closes it, 0 for a void element."""
+    closing, name, self_closing = tag.groups()
+    if name.lower() in _VOID or self_closing:
+        return 0
+    return -1 if closing else 1
 
 
 def _drop_furniture(root: Any, lex: Lexicon) -> None:
