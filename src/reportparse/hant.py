@@ -2,7 +2,7 @@
 
 OpenCC (the optional ``traditional`` extra) converts; the copy keeps one character for one, so
 the offset map of :mod:`reportparse.normalise` stays exact and spans still point at the
-traditional original. A text counts as traditional when a fair share of its Chinese characters
+traditional original. A text counts as traditional when a fair share of the different Chinese characters it uses
 exist in Big5 but not in GB2312 (the simplified national character set).
 """
 
@@ -19,11 +19,10 @@ _MIN_SHARE = 0.05
 
 def is_traditional(text: str) -> bool:
     """True when the text (its first 20,000 characters) is written in traditional characters."""
-    cjk = _CJK.findall(text[:_SAMPLE_CHARS])
+    cjk = {ch for ch in set(text[:_SAMPLE_CHARS]) if _CJK.match(ch)}
     if not cjk:
         return False
-    hant = sum(1 for ch in set(cjk) if _traditional_only(ch))
-    return hant >= _MIN_SHARE * len(set(cjk))
+    return sum(1 for ch in cjk if _traditional_only(ch)) >= _MIN_SHARE * len(cjk)
 
 
 @cache
@@ -55,8 +54,10 @@ def simplified(text: str) -> str:
     Otherwise ``text`` itself. Where OpenCC turns a phrase into one of another length, that
     line is converted character by character, and a character that would become several is kept.
     """
+    if not is_traditional(text):
+        return text
     conv = converter()
-    if conv is None or not is_traditional(text):
+    if conv is None:
         return text
     out = conv.convert(text)
     if len(out) == len(text):

@@ -29,7 +29,7 @@ body { margin: 0; color: #1f2328; background: #fff; }
 header { padding: 8px 16px; border-bottom: 1px solid #d0d7de; background: #f6f8fa; }
 header h1 { font-size: 18px; margin: 0 0 4px; }
 .legend mark { margin-right: 6px; }
-main { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); height: calc(100vh - 74px); }
+main { display: grid; grid-template-columns: minmax(0, 5fr) minmax(0, 4fr); height: calc(100vh - 74px); }
 #text { white-space: pre-wrap; line-height: 1.9; padding: 12px 16px; overflow: auto; font-size: 15px; }
 #claims { overflow: auto; border-left: 1px solid #d0d7de; font-size: 12px; }
 table { border-collapse: collapse; width: 100%; }
@@ -74,14 +74,19 @@ _SCRIPT = """
       rows.forEach(function (row) { body.appendChild(row); });
     });
   });
-  body.addEventListener('click', function (event) {
-    var row = event.target.closest('tr');
-    var mark = row && document.getElementById(row.getAttribute('data-target'));
-    if (!mark) { return; }
+  function focus(mark) {
     document.querySelectorAll('mark.focus').forEach(function (m) { m.classList.remove('focus'); });
     mark.classList.add('focus');
     mark.scrollIntoView({block: 'center'});
+  }
+  body.addEventListener('click', function (event) {
+    var row = event.target.closest('tr');
+    var mark = row && document.getElementById(row.getAttribute('data-target'));
+    if (mark) { focus(mark); }
   });
+  // report.html#claim-12 opens the page at claim 12 with its details shown
+  var linked = location.hash && document.getElementById(location.hash.slice(1));
+  if (linked && linked.classList.contains('claim')) { focus(linked); }
 })();
 """
 
