@@ -130,3 +130,25 @@ def test_same_input_gives_byte_identical_output(tmp_path):
     assert one == ["a.json", "b.json", "b.txt", "c.json", "c.txt", "d.json", "d.txt", "e.json", "e.txt"]
     for name in one:
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
+
+
+def test_an_internal_error_is_one_line_not_a_traceback(tmp_path, monkeypatch, capsys):
+    from reportparse import cli
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom\nsecond line")
+
+    (tmp_path / "a.txt").write_text(REPORT, "utf-8")
+    monkeypatch.setattr(cli, "parse_file", broken)
+    assert cli.main(["parse", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out")]) == cli.EXIT_BUG
+    err = capsys.readouterr().err
+    assert err.splitlines() == ["reportparse: internal error (please report): RuntimeError: boom second line"]
+
+
+def test_show_on_an_unreadable_file_is_one_line_and_exit_1(tmp_path):
+    (tmp_path / "random.txt").write_bytes(_random_bytes())
+    result = run_cli("show", "random.txt", "-o", "page.html", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == ["reportparse: error: random.txt: not text in a known encoding "
+                                          "(UTF-8, UTF-16, GB18030/GBK/GB2312, Big5)"]
+    assert not (tmp_path / "page.html").exists()

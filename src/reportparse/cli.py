@@ -135,7 +135,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("reportparse: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # a bug: one line for the user instead of a traceback
-        print(f"reportparse: internal error (please report): {type(exc).__name__}: {exc}", file=sys.stderr)
+        detail = " ".join(str(exc).split())
+        print(f"reportparse: internal error (please report): {type(exc).__name__}: {detail}", file=sys.stderr)
         return EXIT_BUG
 
 

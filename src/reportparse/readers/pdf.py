@@ -69,7 +69,8 @@ def _pages(data: bytes, path: str, limits: Limits) -> list[list[_Line]]:
     except InputError:
         raise
     except Exception as exc:  # pdfminer raises many types on damaged or encrypted files
-        raise InputError(path, f"not a readable PDF ({type(exc).__name__}: {exc})".rstrip(": )") + ")") from None
+        detail = " ".join(f"{type(exc).__name__}: {exc}".split()).rstrip(": ")
+        raise InputError(path, f"not a readable PDF ({detail})") from None
     return pages
 
 
