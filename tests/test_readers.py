@@ -15,6 +15,7 @@ import pytest
 import reportparse
 from reportparse.errors import InputError
 from reportparse.readers import Limits, read_source
+from reportparse.readers.text import decode
 from report_files import HTML_CLUTTER, write_docx, write_html, write_pdf
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -165,3 +166,21 @@ def test_limits_refuse_with_one_line_naming_the_file_and_the_flag(tmp_path):
     pdf = write_pdf(_report(SEED), tmp_path / "report.pdf")
     with pytest.raises(InputError, match="more than 2 pages.*--max-pages"):
         read_source(pdf, Limits(max_pages=2))
+
+
+def test_every_shared_report_is_detected_in_gb18030_and_big5():
+    import opencc
+
+    reports = sorted(SHARED.parent.glob("*.txt"))
+    if not reports:
+        pytest.skip(f"shared corpus missing: {SHARED.parent}")
+    to_hant = opencc.OpenCC("s2t")
+    wrong = []
+    for report in reports:
+        text = report.read_text("utf-8-sig")
+        for encoding, version in (("gb18030", text), ("big5", to_hant.convert(text))):
+            data = version.encode(encoding, errors="replace")
+            got, detected = decode(data, str(report))
+            if detected != encoding or got != data.decode(encoding):
+                wrong.append((report.name, encoding, detected))
+    assert wrong == []
