@@ -64,6 +64,9 @@ def write_pdf(text: str, path: Path) -> Path:
         canvas.restoreState()
 
     doc = SimpleDocTemplate(str(path), pagesize=A4, invariant=1)
-    doc.build([Paragraph(escape(line), style) for line in text.splitlines() if line.strip()],
+    # STSong-Light's Unicode encoding has no entry for U+00B7 (the middle dot of 19·5％, 行走河南·读懂中国)
+    # and drops it; its glyph is reached through U+30FB, which the PDF maps back to U+00B7 when read.
+    lines = [line.replace("\u00b7", "\u30fb") for line in text.splitlines() if line.strip()]
+    doc.build([Paragraph(escape(line), style) for line in lines],
               onFirstPage=furniture, onLaterPages=furniture)
     return path
