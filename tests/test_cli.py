@@ -1,4 +1,4 @@
-"""The command line: ``reportparse parse FILE [FILE ...] [--format json|jsonl|csv] [-o DIR] [--lang zh|auto] [-q]``."""
+"""The command line's ``parse``: one file to stdout, several into a folder, bad inputs, help."""
 
 from __future__ import annotations
 
@@ -134,8 +134,8 @@ def test_several_files_with_output_dir(tmp_path, seed, small, fmt):
     out_dir = tmp_path / "out"
     assert main(["parse", str(seed), str(small), "--format", fmt, "-o", str(out_dir), "-q"]) == 0
     written = sorted(p.name for p in out_dir.iterdir())
-    assert written == sorted([f"{seed.stem}.{fmt}", f"{small.stem}.{fmt}"])
-    for path in out_dir.iterdir():
+    assert written == sorted([f"{seed.stem}.{fmt}", f"{small.stem}.{fmt}", "reportparse.sqlite"])
+    for path in out_dir.glob(f"*.{fmt}"):
         content = path.read_text("utf-8")
         if fmt == "json":
             assert json.loads(content)["claims"]
@@ -162,7 +162,7 @@ def test_folder_expands_to_its_txt_files(tmp_path):
     out_dir = tmp_path / "out"
     result = run_cli("parse", str(folder), "-o", str(out_dir), "-q")
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in out_dir.iterdir()) == ["a.json", "b.json"]
+    assert sorted(p.name for p in out_dir.iterdir()) == ["a.json", "b.json", "reportparse.sqlite"]
 
 
 # ---------------------------------------------------------------- bad inputs
@@ -172,7 +172,7 @@ def test_bad_files_are_reported_and_good_file_still_written(tmp_path, small, gar
     out_dir = tmp_path / "out"
     result = run_cli("parse", str(missing), str(garbage), str(small), "-o", str(out_dir), "-q")
 
-    assert result.returncode != 0
+    assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert (out_dir / f"{small.stem}.json").exists()
     assert json.loads((out_dir / f"{small.stem}.json").read_text("utf-8"))["claims"]
@@ -185,6 +185,9 @@ def test_bad_files_are_reported_and_good_file_still_written(tmp_path, small, gar
     assert len(garbage_lines) == 1, result.stderr
     assert re.search(r"no such file|not found|does not exist|missing", missing_lines[0], re.I)
     assert re.search(r"utf-?8|decod|encoding", garbage_lines[0], re.I)
+    errors = [json.loads(line) for line in (out_dir / "errors.jsonl").read_text("utf-8").splitlines()]
+    assert sorted(Path(e["path"]).name for e in errors) == sorted([missing.name, garbage.name])
+    assert all(e["error"] for e in errors)
 
 
 def test_single_missing_file(tmp_path):

@@ -1,4 +1,5 @@
-"""Duckling-style example specs: tests/examples/zh/*.json, one file per recogniser.
+"""Duckling-style example specs: tests/examples/<lang>/*.json (zh, en), one file per recogniser;
+each file's inputs are parsed with the language of its folder.
 
 Each file says which layer it exercises ("quantities" -> reportparse.find_quantities,
 "claims" -> reportparse.parse_text(...).to_dict()["claims"]) and lists
@@ -14,6 +15,9 @@ Each file says which layer it exercises ("quantities" -> reportparse.find_quanti
   ``examples``.
 
 Expectations come from ../shared/spec/claims.md and Chinese arithmetic, not from the code.
+A held-apart file (en/heldout.json) is only checked for form here: its examples are scored once,
+at the end of tuning, by tests/test_heldout.py (strict F1), so that tuning never looks at them.
+
 A malformed example file fails loudly (test_example_file_is_well_formed and a failing case
 in place of the malformed entry); nothing is skipped.
 """
@@ -29,8 +33,12 @@ import pytest
 
 import reportparse
 
-EXAMPLES_DIR = Path(__file__).resolve().parent / "examples" / "zh"
-EXPECTED_FILES = {"quantities.json", "ranking.json", "noise.json", "claims.json"}
+EXAMPLES_ROOT = Path(__file__).resolve().parent / "examples"
+EXPECTED_FILES = {
+    "zh": {"quantities.json", "ranking.json", "noise.json", "claims.json"},
+    "en": {"quantities.json", "ranking.json", "noise.json", "claims.json", "heldout.json"},
+}
+HELD_APART = {"en/heldout.json"}
 
 LAYERS = {"quantities", "claims"}
 TOP_KEYS = {"about", "layer", "examples", "negative", "known_gaps"}
@@ -187,8 +195,13 @@ def _load(path: Path) -> tuple[Any, list[str]]:
     return data, _file_problems(data)
 
 
-FILES = sorted(EXAMPLES_DIR.glob("*.json"))
-LOADED = {p.name: _load(p) for p in FILES}
+FILES = sorted(EXAMPLES_ROOT.glob("*/*.json"))
+LOADED = {f"{p.parent.name}/{p.name}": _load(p) for p in FILES}
+
+
+def _lang(name: str) -> str:
+    """The language of an example file: its folder (zh/claims.json -> zh)."""
+    return name.split("/")[0]
 
 
 def _short(s: str) -> str:
@@ -198,8 +211,8 @@ def _short(s: str) -> str:
 def _cases() -> tuple[list[Any], list[Any], list[Any]]:
     examples, negatives, gaps = [], [], []
     for name, (data, problems) in LOADED.items():
-        if problems or not isinstance(data, dict):
-            continue  # test_example_file_is_well_formed fails for this file
+        if problems or not isinstance(data, dict) or name in HELD_APART:
+            continue  # test_example_file_is_well_formed fails for this file, or it is held apart
         layer = data["layer"]
         for i, ex in enumerate(data["examples"]):
             bad = _example_problems(ex, layer, gap=False)
@@ -222,10 +235,10 @@ EXAMPLE_CASES, NEGATIVE_CASES, GAP_CASES = _cases()
 # --------------------------------------------------------------------------- running
 
 
-def _run_layer(layer: str, text: str) -> list[dict[str, Any]]:
+def _run_layer(layer: str, text: str, lang: str = "zh") -> list[dict[str, Any]]:
     if layer == "quantities":
-        return [q.to_dict() for q in reportparse.find_quantities(text)]
-    return reportparse.parse_text(text).to_dict()["claims"]
+        return [q.to_dict() for q in reportparse.find_quantities(text, lang=lang)]
+    return reportparse.parse_text(text, lang=lang).to_dict()["claims"]
 
 
 def _actual_field(out: dict[str, Any], field: str) -> Any:
@@ -260,10 +273,10 @@ def _brief(outs: list[dict[str, Any]]) -> str:
     return "\n".join(json.dumps({k: o.get(k) for k in keep if k in o}, ensure_ascii=False) for o in outs)
 
 
-def check_example(layer: str, ex: dict[str, Any]) -> None:
+def check_example(layer: str, ex: dict[str, Any], lang: str = "zh") -> None:
     layer = ex.get("layer", layer)
     text = ex["input"]
-    outs = _run_layer(layer, text)
+    outs = _run_layer(layer, text, lang)
     expect = ex["expect"]
     spans = []
     for item in expect:
@@ -293,9 +306,10 @@ def check_example(layer: str, ex: dict[str, Any]) -> None:
 # --------------------------------------------------------------------------- tests
 
 
-def test_example_files_present():
-    names = {p.name for p in FILES}
-    assert EXPECTED_FILES <= names, f"missing example files: {sorted(EXPECTED_FILES - names)}"
+@pytest.mark.parametrize("lang", sorted(EXPECTED_FILES))
+def test_example_files_present(lang):
+    names = {p.name for p in FILES if p.parent.name == lang}
+    assert EXPECTED_FILES[lang] <= names, f"missing example files: {sorted(EXPECTED_FILES[lang] - names)}"
 
 
 @pytest.mark.parametrize("name", sorted(LOADED), ids=str)
@@ -311,12 +325,12 @@ def test_example_file_is_well_formed(name):
 @pytest.mark.parametrize(("name", "layer", "ex", "problems"), EXAMPLE_CASES)
 def test_example(name, layer, ex, problems):
     assert not problems, f"malformed example in {name}: {problems}"
-    check_example(layer, ex)
+    check_example(layer, ex, _lang(name))
 
 
 @pytest.mark.parametrize(("name", "layer", "text"), NEGATIVE_CASES)
 def test_negative(name, layer, text):
-    outs = _run_layer(layer, text)
+    outs = _run_layer(layer, text, _lang(name))
     assert outs == [], f"{layer} output should be empty for {text!r}, got:\n{_brief(outs)}"
 
 
@@ -326,4 +340,4 @@ if GAP_CASES:  # known gaps run as strict xfails; with none open there is nothin
     def test_known_gap(name, layer, ex, problems):
         if problems:
             pytest.fail(f"malformed known gap in {name}: {problems}")
-        check_example(layer, ex)
+        check_example(layer, ex, _lang(name))

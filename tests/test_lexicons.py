@@ -1,4 +1,5 @@
-"""Language data under src/reportparse/data/zh/: schema validity, coverage and consistency."""
+"""Language data under src/reportparse/data/ (zh/, en/ and the shared bilingual metrics.json):
+schema validity, coverage and consistency."""
 
 from __future__ import annotations
 
@@ -15,10 +16,21 @@ from reportparse.lexicon import _validate, load_lexicon
 from reportparse.numerals import DIGITS
 
 PROJECT = Path(__file__).resolve().parents[1]
-DATA = PROJECT / "src" / "reportparse" / "data" / "zh"
+DATA_ROOT = PROJECT / "src" / "reportparse" / "data"
+DATA = DATA_ROOT / "zh"
 SCHEMA_PATH = PROJECT / "schemas" / "lexicon.schema.json"
 CLAIM_SCHEMA_PATH = PROJECT / "schemas" / "claim.schema.json"
-DATA_FILES = sorted(DATA.glob("*.json"))
+DATA_FILES = sorted(DATA.glob("*.json")) + [DATA_ROOT / "metrics.json"] + sorted((DATA_ROOT / "en").glob("*.json"))
+
+
+def _definition(path: Path) -> str:
+    """The schema definition of a data file: en_<stem> for a file English shapes its own way."""
+    own = f"{path.parent.name}_{path.stem}"
+    return own if own in json.loads(SCHEMA_PATH.read_text("utf-8"))["$defs"] else path.stem
+
+
+def _data_file(name: str) -> Path:
+    return DATA_ROOT / "metrics.json" if name == "metrics" else DATA / f"{name}.json"
 
 
 def load(path: Path):
@@ -37,7 +49,7 @@ def lex():
 
 @pytest.fixture(scope="module")
 def metrics():
-    return load(DATA / "metrics.json")["metrics"]
+    return load(DATA_ROOT / "metrics.json")["metrics"]
 
 
 @pytest.fixture(scope="module")
@@ -48,17 +60,21 @@ def units():
 # ---------------------------------------------------------------- schema validation
 
 def test_data_files_exist():
-    assert {p.stem for p in DATA_FILES} >= {"units", "qualifiers", "metrics", "clutter", "segment"}
+    for lang in ("zh", "en"):
+        stems = {p.stem for p in DATA_FILES if p.parent.name == lang}
+        assert stems >= {"units", "qualifiers", "clutter", "segment", "cues", "ranking"}, lang
+    assert (DATA_ROOT / "metrics.json").is_file()
 
 
 def test_lexicon_schema_is_a_valid_schema(schema):
     jsonschema.Draft202012Validator.check_schema(schema)
 
 
-@pytest.mark.parametrize("path", DATA_FILES, ids=[p.stem for p in DATA_FILES])
+@pytest.mark.parametrize("path", DATA_FILES, ids=[f"{p.parent.name}/{p.stem}" for p in DATA_FILES])
 def test_data_file_validates_against_its_definition(path, schema):
-    assert path.stem in schema["$defs"], f"no $defs entry for {path.name}"
-    sub = {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": f"#/$defs/{path.stem}"}
+    name = _definition(path)
+    assert name in schema["$defs"], f"no $defs entry for {path.name}"
+    sub = {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": f"#/$defs/{name}"}
     errors = list(jsonschema.Draft202012Validator(sub).iter_errors(load(path)))
     assert not errors, [f"{'/'.join(map(str, e.path))}: {e.message}" for e in errors[:5]]
 
@@ -99,7 +115,7 @@ BREAKAGES = [
 
 @pytest.mark.parametrize(("name", "breaker"), BREAKAGES, ids=[b[1].__name__ for b in BREAKAGES])
 def test_broken_copy_raises_lexicon_error_naming_the_file(name, breaker, schema):
-    data = copy.deepcopy(load(DATA / f"{name}.json"))
+    data = copy.deepcopy(load(_data_file(name)))
     _validate(name, data, schema)  # the intact file is fine
     breaker(data)
     with pytest.raises(LexiconError) as info:
@@ -272,3 +288,19 @@ def test_key_numerals(char, value):
 def test_fullwidth_and_ascii_digits_are_not_numeral_characters():
     for ch in "０１２３４５６７８９" + "0123456789":
         assert ch not in DIGITS
+
+
+def test_broken_english_file_is_named_in_the_error(schema):
+    from reportparse.lexicon import _definition
+
+    data = copy.deepcopy(load(DATA_ROOT / "en" / "cues.json"))
+    del data["growth_up"]
+    with pytest.raises(LexiconError) as info:
+        _validate(_definition("en", "cues", schema), data, schema, "en/cues.json")
+    assert "en/cues.json" in str(info.value)
+
+
+def test_english_lexicon_loads(schema):
+    lex = load_lexicon("en")
+    assert lex.lang == "en" and lex.units["percent"].code == "percent" and lex.units["metric tons"].code == "ton"
+    assert lex.metrics == load_lexicon("zh").metrics

@@ -66,10 +66,8 @@ def test_parse_text_on_report_like_text(text):
     _check_document(text, reportparse.parse_text(text).to_dict())
 
 
-@SETTINGS
-@given(texts)
-def test_find_quantities_spans_and_values(text):
-    for q in reportparse.find_quantities(text):
+def _check_quantities(text: str, lang: str) -> None:
+    for q in reportparse.find_quantities(text, lang=lang):
         start, end = q.span
         assert 0 <= start < end <= len(text), q
         assert text[start:end] == q.text, q
@@ -79,6 +77,12 @@ def test_find_quantities_spans_and_values(text):
                 assert math.isfinite(value), q
         if q.low is not None and q.high is not None:
             assert q.low <= q.high, q
+
+
+@SETTINGS
+@given(texts)
+def test_find_quantities_spans_and_values(text):
+    _check_quantities(text, "auto")
 
 
 @SETTINGS
@@ -148,3 +152,50 @@ traditional_like = st.lists(st.sampled_from(_traditional_pieces()), max_size=80)
 @given(traditional_like)
 def test_traditional_text_spans_point_at_the_original(text):
     _check_document(text, reportparse.parse_text(text).to_dict())
+
+
+# English pieces: digits and number words, scales, units, qualifiers, cue words, ordinals,
+# headings, currency signs and the punctuation of official translations.
+EN_PIECES = [
+    *"0123456789", ".", ",", "-", "–", "%", "‰", "$", "RMB ", "US$", " ", " ", " ", "\n", "\n\n",
+    "one", "two", "twenty", "-five", "hundred", "thousand", " million", " billion", " trillion",
+    "a third", "half", "half of", "double", "doubled", "percent", " percentage points", " per mille",
+    " yuan", " US dollars", " metric tons", " tonnes", " kilograms", " mu", " hectares", " people",
+    " households", " jobs", " projects", " years", " days", " times", " micrograms per cubic meter",
+    "around ", "about ", "nearly ", "over ", "more than ", "at least ", "no less than ", "within ",
+    "up to ", "below ", "under ", "or so", "or more", "between ", " and ", " to ", "from ",
+    "GDP", "GDP growth of ", "grew by ", "rose to ", "an increase of ", "a drop of ", "cut by ",
+    "reached ", "hit ", "totaled ", "accounted for ", " of GDP", "new urban jobs", "grain output",
+    "ranked first", " second largest", "top three", "first place nationwide", " in the country",
+    "the 14th Five-Year Plan", "5G", "PM2.5", "COVID-19", "March 5, ", "2023", "2024", "In 2023, ",
+    "will", "targets", "projected", "is set at ", "last year", "this year", "(", ")", ";", ":", "!", "?",
+    "I. Review of Our Work in 2023\n", "II. Government Work Tasks for 2024\n", "1. ", "The main targets are: ",
+    "Delivered at the Second Session of the 14th National People's Congress on March 5, 2024\n",
+]
+en_report_like = st.lists(st.sampled_from(EN_PIECES), max_size=80).map("".join)
+
+
+@SETTINGS
+@given(st.one_of(any_text, en_report_like))
+def test_english_parse_never_raises_and_spans_hold(text):
+    data = reportparse.parse_text(text, lang="en").to_dict()
+    assert data["document"]["lang"] == "en"
+    _check_document(text, data)
+    ids = [c["id"] for c in data["claims"]]
+    assert len(ids) == len(set(ids))
+    assert reportparse.parse_text(text, lang="en").to_dict() == data
+
+
+@SETTINGS
+@given(en_report_like)
+def test_english_find_quantities_spans_and_values(text):
+    _check_quantities(text, "en")
+
+
+@SETTINGS
+@given(en_report_like)
+def test_english_report_like_text_is_detected_as_english(text):
+    from reportparse.langdetect import detect_language
+
+    if sum(ch.isascii() and ch.isalpha() for ch in text) >= 3:
+        assert detect_language(text) == "en"

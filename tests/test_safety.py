@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import socket
 import subprocess
@@ -93,23 +94,15 @@ def test_nothing_is_written_outside_the_output_folder(tmp_path):
     write_docx(REPORT, inputs / "b.docx")
     (inputs / "c.txt").write_bytes(REPORT.encode("gb18030"))
     before = {p for p in tmp_path.rglob("*")}
-    env_home = {"HOME": str(tmp_path / "home"), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    env = {**os.environ, "HOME": str(tmp_path / "home"), "XDG_CACHE_HOME": str(tmp_path / "cache")}
     for args in (["parse", "in", "-o", "out"], ["show", "in/a.html", "-o", "out/a.html"]):
         result = subprocess.run([sys.executable, "-m", "reportparse.cli", *args], cwd=work, capture_output=True,
-                                text=True, timeout=300, env={**_env(), **env_home})
+                                text=True, timeout=300, env=env)
         assert result.returncode == 0, result.stderr
     new = {p for p in tmp_path.rglob("*")} - before
-    outside = {p for p in new if work / "out" not in p.parents and p != work / "out"
-               and tmp_path / "cache" not in p.parents and p != tmp_path / "cache"}
-    assert outside == set()
+    assert {p for p in new if work / "out" not in p.parents and p != work / "out"} == set()
     assert sorted(p.name for p in (work / "out").iterdir()) == [
-        "a.html", "a.json", "a.txt", "b.json", "b.txt", "c.json", "c.txt"]
-
-
-def _env() -> dict[str, str]:
-    import os
-
-    return {k: v for k, v in os.environ.items() if k not in ("HOME", "XDG_CACHE_HOME")}
+        "a.html", "a.json", "a.txt", "b.json", "b.txt", "c.json", "c.txt", "reportparse.sqlite"]
 
 
 def test_extracted_text_never_overwrites_an_input(tmp_path):

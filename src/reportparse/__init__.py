@@ -11,10 +11,29 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from typing import TYPE_CHECKING, Any
+
 from .errors import InputError, LexiconError, ReportParseError, SchemaValidationError, UnsupportedLanguageError
-from .model import Document, Quantity
-from .pipeline import find_quantities, parse_file, parse_text
-from .readers import Limits
+
+if TYPE_CHECKING:
+    from .model import Document, Quantity
+    from .pipeline import find_quantities, parse_file, parse_text
+    from .readers import Limits
+
+_LAZY = {"Document": "model", "Quantity": "model", "find_quantities": "pipeline", "parse_file": "pipeline",
+         "parse_text": "pipeline", "Limits": "readers"}
+
+
+def __getattr__(name: str) -> Any:
+    """The parser's entry points, imported on first use: commands that only read the store
+    or skip unchanged files then start without loading the tokenizer and patterns."""
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "Document", "InputError", "LexiconError", "Limits", "Quantity", "ReportParseError", "SchemaValidationError",

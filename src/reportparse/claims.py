@@ -6,11 +6,12 @@ and period (:mod:`timing`), and the span mapped back to the original text.
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Iterator
 
 from .cues import compile_cues
 from .kind import kind_and_sign
-from .lexicon import Lexicon
+from .lexicon import Lexicon, Metric
 from .metric import MetricFinder
 from .model import Mention, SentenceState
 from .normalise import NormalisedText
@@ -36,20 +37,7 @@ class ClaimBuilder:
     def build(self, mentions: list[Mention], sentences: list[Sentence]) -> list[dict[str, Any]]:
         """Claims of every claimable mention, in text order; a heading's numbers count too (a short
         line such as 地区生产总值增长5% reads as a heading)."""
-        claims: list[dict[str, Any]] = []
-        idx = 0
-        for sent in sentences:
-            prev = SentenceState()
-            s_start, s_end = self.norm.to_original(sent.start, sent.end)
-            sentence_text = self.norm.original[s_start:s_end].strip()
-            while idx < len(mentions) and mentions[idx].start < sent.end:
-                m = mentions[idx]
-                idx += 1
-                if m.start < sent.start or not m.claimable:
-                    continue
-                nxt = mentions[idx] if idx < len(mentions) else None
-                claims.append(self._claim(m, sent, sentence_text, prev, nxt))
-        return claims
+        return [self._claim(m, sent, text, prev, nxt) for m, sent, text, prev, nxt in by_sentence(self.norm, mentions, sentences)]
 
     def _clause_start(self, pos: int, floor: int) -> int:
         m = self.cues.clause_end.search(self.text, floor, pos)
@@ -72,38 +60,79 @@ class ClaimBuilder:
         metric_text, metric_id = self.metrics.find(m, before, (sent.start, sent.end), prev)
         qualifier = self._list_qualifier(m, before, prev)
         status, period = self.timing.status_period(m, sent, before, prev, nxt)
-        start, end = self.norm.to_original(m.start, m.end)
-        value, low, high = m.value, m.low, m.high
-        if sign < 0:
-            value = -value if value is not None else None
-            low, high = (-high if high is not None else None), (-low if low is not None else None)
-            if low is not None:
-                value = low
         metric_obj = self.lex.metric_by_id(metric_id) if metric_id else None
         if kind == "ranking":
             prev.metric, prev.end = metric_text, m.end  # the next number keeps the metric id before it
         else:
             prev.metric, prev.metric_id, prev.kind, prev.sign, prev.unit, prev.end = (
                 metric_text, metric_id, kind, sign, m.unit, m.end)
-        return {
-            "id": f"{self.doc_id}:{start}-{end}",
-            "span": [start, end],
-            "text": self.norm.original[start:end],
-            "kind": kind,
-            "value": to_json_number(value),
-            "low": to_json_number(low),
-            "high": to_json_number(high),
-            "unit": m.unit,
-            "unit_text": self.norm.original_text(m.unit_spans),
-            "qualifier": qualifier,
-            "status": status,
-            "period": period,
-            "metric": {"text": metric_text or None, "id": metric_id, "en": metric_obj.en if metric_obj else None},
-            "rank": {"position": to_json_number(m.value), "of": m.rank_of, "scope": m.rank_scope} if kind == "ranking" else None,
-            "sentence": sentence_text,
-            "section": sent.section,
-            "rule": m.rule,
-        }
+        return claim_record(self.norm, self.doc_id, m, ClaimFields(kind, sign, qualifier, status, period, metric_text,
+                                                                    metric_obj, sentence_text, sent.section))
+
+
+@dataclass(frozen=True)
+class ClaimFields:
+    """What claim assembly decided about one mention, in any language."""
+
+    kind: str
+    sign: int
+    qualifier: str
+    status: str
+    period: int | None
+    metric_text: str | None
+    metric: Metric | None
+    sentence: str
+    section: str | None
+
+
+def claim_record(norm: NormalisedText, doc_id: str, m: Mention, f: ClaimFields) -> dict[str, Any]:
+    """The claim dict of a mention (the shape of ``schemas/claim.schema.json``): the span mapped
+    back to the original text, the value signed (a decline is negative; a declining range swaps
+    its bounds), the rank of a ranking."""
+    start, end = norm.to_original(m.start, m.end)
+    value, low, high = m.value, m.low, m.high
+    if f.sign < 0:
+        value = -value if value is not None else None
+        low, high = (-high if high is not None else None), (-low if low is not None else None)
+        if low is not None:
+            value = low
+    return {
+        "id": f"{doc_id}:{start}-{end}",
+        "span": [start, end],
+        "text": norm.original[start:end],
+        "kind": f.kind,
+        "value": to_json_number(value),
+        "low": to_json_number(low),
+        "high": to_json_number(high),
+        "unit": m.unit,
+        "unit_text": norm.original_text(m.unit_spans),
+        "qualifier": f.qualifier,
+        "status": f.status,
+        "period": f.period,
+        "metric": {"text": f.metric_text or None, "id": f.metric.id if f.metric else None,
+                   "en": f.metric.en if f.metric else None},
+        "rank": {"position": to_json_number(m.value), "of": m.rank_of, "scope": m.rank_scope} if f.kind == "ranking" else None,
+        "sentence": f.sentence,
+        "section": f.section,
+        "rule": m.rule,
+    }
+
+
+def by_sentence(norm: NormalisedText, mentions: list[Mention], sentences: list[Sentence]
+                ) -> Iterator[tuple[Mention, Sentence, str, SentenceState, Mention | None]]:
+    """Each claimable mention that stands in a sentence, in text order, with its sentence, the
+    sentence's original text, the state its earlier claims leave (one per sentence) and the
+    mention after it."""
+    idx = 0
+    for sent in sentences:
+        prev = SentenceState()
+        s_start, s_end = norm.to_original(sent.start, sent.end)
+        sentence_text = norm.original[s_start:s_end].strip()
+        while idx < len(mentions) and mentions[idx].start < sent.end:
+            m = mentions[idx]
+            idx += 1
+            if m.start >= sent.start and m.claimable:
+                yield m, sent, sentence_text, prev, mentions[idx] if idx < len(mentions) else None
 
 
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
@@ -112,7 +141,7 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     kept: list[Mention] = []
     for m in ordered:
         if kept and m.start < kept[-1].end:
-            if m.end - m.start > kept[-1].end - kept[-1].start and m.rule == "zh.ranking":
+            if m.end - m.start > kept[-1].end - kept[-1].start and m.rule.endswith(".ranking"):
                 kept[-1] = m
             continue
         kept.append(m)

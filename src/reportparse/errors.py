@@ -16,6 +16,9 @@ class InputError(ReportParseError):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        return type(self), (self.path, self.reason)
+
 
 class LexiconError(ReportParseError):
     """A language data file is missing or does not match its schema."""
@@ -25,6 +28,9 @@ class LexiconError(ReportParseError):
         self.file = file
         self.where = where
         self.reason = reason
+
+    def __reduce__(self) -> tuple[type, tuple[str, str, str]]:
+        return type(self), (self.file, self.where, self.reason)
 
 
 class SchemaValidationError(ReportParseError):

@@ -10,25 +10,27 @@ from typing import Any
 FORMATS = ("json", "jsonl", "csv")
 
 CSV_COLUMNS = [
-    "id", "span_start", "span_end", "text", "kind", "value", "low", "high", "unit", "unit_text", "qualifier",
-    "status", "period", "metric_text", "metric_id", "metric_en", "rank_position", "rank_of", "rank_scope",
-    "section", "sentence", "doc_sha256", "region", "report_year",
+    "doc", "doc_sha256", "region", "level", "report_year", "id", "text", "period", "metric_id", "metric_text",
+    "metric_en", "kind", "status", "value", "low", "high", "unit", "unit_text", "qualifier", "rank_position",
+    "rank_of", "rank_scope", "span_start", "span_end", "section", "sentence", "rule",
 ]
+"""The long form: one row per claim, the document's metadata repeated on each row."""
 
 
 def flat_claim(claim: dict[str, Any], document: dict[str, Any]) -> dict[str, Any]:
-    """One claim as a flat row (the CSV columns)."""
+    """One claim as a flat row with the :data:`CSV_COLUMNS`."""
     metric = claim.get("metric") or {}
     rank = claim.get("rank") or {}
     return {
-        "id": claim["id"], "span_start": claim["span"][0], "span_end": claim["span"][1], "text": claim["text"],
-        "kind": claim["kind"], "value": claim["value"], "low": claim["low"], "high": claim["high"],
+        "doc": document["path"], "doc_sha256": document["sha256"], "region": document["region"],
+        "level": document["level"], "report_year": document["report_year"], "id": claim["id"],
+        "text": claim["text"], "period": claim["period"], "metric_id": metric.get("id"),
+        "metric_text": metric.get("text"), "metric_en": metric.get("en"), "kind": claim["kind"],
+        "status": claim["status"], "value": claim["value"], "low": claim["low"], "high": claim["high"],
         "unit": claim["unit"], "unit_text": claim["unit_text"], "qualifier": claim["qualifier"],
-        "status": claim["status"], "period": claim["period"], "metric_text": metric.get("text"),
-        "metric_id": metric.get("id"), "metric_en": metric.get("en"), "rank_position": rank.get("position"),
-        "rank_of": rank.get("of"), "rank_scope": rank.get("scope"), "section": claim["section"],
-        "sentence": claim["sentence"], "doc_sha256": document["sha256"], "region": document["region"],
-        "report_year": document["report_year"],
+        "rank_position": rank.get("position"), "rank_of": rank.get("of"), "rank_scope": rank.get("scope"),
+        "span_start": claim["span"][0], "span_end": claim["span"][1], "section": claim["section"],
+        "sentence": claim["sentence"], "rule": claim["rule"],
     }
 
 

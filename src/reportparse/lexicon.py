@@ -8,21 +8,23 @@ into longest-first alternations (``regex`` module) and cached per language.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import regex
 
 from .errors import LexiconError, UnsupportedLanguageError
-from .validate import first_error, package_text
+from .validate import compile_schema, first_error, package_text
 
-LANGUAGES = ("zh",)
-_FILES = ("units", "qualifiers", "ranking", "cues", "noise", "clutter", "segment", "regions", "metrics")
+LANGUAGES = ("zh", "en")
+_FILES = {
+    "zh": ("units", "qualifiers", "ranking", "cues", "noise", "clutter", "segment", "regions", "metrics", "layout"),
+    "en": ("units", "qualifiers", "ranking", "cues", "numbers", "clutter", "segment", "metrics", "layout"),
+}
+# One file under data/ for every language: the metric ids, and the page furniture of HTML and PDF.
+_SHARED = ("metrics", "layout")
 
 
 def alternation(words: list[str] | set[str]) -> str:
@@ -48,6 +50,12 @@ class Metric:
     id: str
     en: str
     zh: tuple[str, ...]
+    en_aliases: tuple[str, ...] = ()
+
+    @property
+    def en_names(self) -> tuple[str, ...]:
+        """The official English name and every English variant seen in translations."""
+        return (self.en, *self.en_aliases)
 
 
 @dataclass(frozen=True)
@@ -90,7 +98,7 @@ class Lexicon:
             for surface in entry["surfaces"]:
                 self.units[surface] = Unit(surface, entry["code"], entry["kind"], entry.get("factor", 1))
         self.metrics = tuple(
-            Metric(m["id"], m["en"], tuple(m["zh"]))
+            Metric(m["id"], m["en"], tuple(m["zh"]), tuple(m.get("en_aliases", ())))
             for m in self.raw["metrics"]["metrics"]
         )
         seg = {k: v for k, v in self.raw["segment"].items() if not k.startswith("_")}
@@ -160,41 +168,43 @@ class Lexicon:
         return list(self._metric_by_surface)
 
 
-def _validate(name: str, data: Any, schema: dict[str, Any]) -> None:
-    import jsonschema
+def _definition(lang: str, name: str, schema: dict[str, Any]) -> str:
+    """The schema definition of a data file: ``<lang>_<name>`` where a language shapes the
+    file its own way (en_cues), else the shared ``<name>``."""
+    own = f"{lang}_{name}"
+    return own if own in schema["$defs"] else name
 
+
+def _validate(name: str, data: Any, schema: dict[str, Any], where: str | None = None) -> None:
+    """Validate a data file against definition ``name``; ``where`` names the file in the error."""
     sub = {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": f"#/$defs/{name}"}
-    error = first_error(jsonschema.Draft202012Validator(sub), data)
+    error = first_error(compile_schema(sub), data)
     if error:
-        raise LexiconError(f"{name}.json", *error)
+        raise LexiconError(where or f"{name}.json", *error)
+
+
+def _data_path(lang: str, name: str) -> str:
+    """Where a data file lives in the package: data/<name>.json when shared, else data/<lang>/<name>.json."""
+    return f"{name}.json" if name in _SHARED else f"{lang}/{name}.json"
 
 
 def _read(lang: str, name: str) -> Any:
+    where = _data_path(lang, name)
     try:
-        text = package_text(f"data/{lang}/{name}.json")
+        text = package_text(f"data/{where}")
     except FileNotFoundError as exc:
-        raise LexiconError(f"{lang}/{name}.json", "(file)", "missing") from exc
+        raise LexiconError(where, "(file)", "missing") from exc
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise LexiconError(f"{lang}/{name}.json", f"line {exc.lineno}", exc.msg) from exc
-
-
-def _stamp(lang: str, raw: dict[str, Any], schema_text: str) -> Path:
-    """Where the fact 'this exact data validated against this exact schema' is remembered."""
-    digest = hashlib.sha256(schema_text.encode("utf-8"))
-    digest.update(json.dumps(raw, sort_keys=True, ensure_ascii=False).encode("utf-8"))
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "reportparse"
-    return base / f"lexicon-{lang}-{digest.hexdigest()[:32]}.ok"
+        raise LexiconError(where, f"line {exc.lineno}", exc.msg) from exc
 
 
 def load_lexicon(lang: str = "zh") -> Lexicon:
     """Load, validate and compile the language data of ``lang`` (cached per process).
 
-    Each data file is validated against ``schemas/lexicon.schema.json``. Validating
-    costs more than parsing a report, so a stamp named by the hash of the data and the
-    schema is kept in the user's cache folder: identical data is validated once, any
-    edit is validated again. A bad file raises :class:`LexiconError`.
+    Each data file is validated against ``schemas/lexicon.schema.json`` (a few
+    milliseconds with the compiled validator). A bad file raises :class:`LexiconError`.
     """
     return _load_lexicon(lang)
 
@@ -203,16 +213,8 @@ def load_lexicon(lang: str = "zh") -> Lexicon:
 def _load_lexicon(lang: str) -> Lexicon:
     if lang not in LANGUAGES:
         raise UnsupportedLanguageError(f"no language data for {lang!r}; known: {', '.join(LANGUAGES)}")
-    raw = {name: _read(lang, name) for name in _FILES}
-    schema_text = package_text("schemas/lexicon.schema.json")
-    stamp = _stamp(lang, raw, schema_text)
-    if not stamp.exists():
-        schema = json.loads(schema_text)
-        for name, data in raw.items():
-            _validate(name, data, schema)
-        try:
-            stamp.parent.mkdir(parents=True, exist_ok=True)
-            stamp.touch()
-        except OSError:
-            pass  # a read-only home only costs the next run another validation
+    raw = {name: _read(lang, name) for name in _FILES[lang]}
+    schema = json.loads(package_text("schemas/lexicon.schema.json"))
+    for name, data in raw.items():
+        _validate(_definition(lang, name, schema), data, schema, _data_path(lang, name))
     return Lexicon(lang, raw)

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from .model import Document
-from .outputs import write_atomic
-from .pipeline import parse_file
+from .atomic import write_atomic
+from .lexicon import LANGUAGES
 from .readers.limits import add_limit_arguments, limits_from_args
 from .validate import validate_document
 
@@ -102,12 +102,15 @@ def add_show_command(sub: argparse._SubParsersAction) -> None:  # type: ignore[t
     )
     p.add_argument("file", metavar="FILE", help="a report file (text, HTML, .docx or PDF)")
     p.add_argument("-o", "--output", metavar="HTML", required=True, help="the page to write")
-    p.add_argument("--lang", choices=("zh", "auto"), default="zh", help="language of the report (default zh)")
+    p.add_argument("--lang", choices=(*LANGUAGES, "auto"), default="auto",
+                   help="language of the report (default auto: detected)")
     add_limit_arguments(p)
     p.set_defaults(func=_cmd_show)
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
+    from .pipeline import parse_file
+
     doc = parse_file(args.file, lang=args.lang, limits=limits_from_args(args))
     target = Path(args.output)
     write_atomic(target, review_page(doc))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .. import hant
 from ..errors import InputError
-from ..lexicon import load_lexicon
+from ..lexicon import LANGUAGES, load_lexicon
 from .docx import docx_to_text
 from .extras import require
 from .html import html_to_text
@@ -105,5 +105,5 @@ def _extract(data: bytes, name: str, suffix: str, limits: Limits) -> tuple[str, 
         raise InputError(name, "not a PDF file (no %PDF- header)")
     text, encoding = decode(data, name)
     if _MARKUP.match(text[:4096]) or (suffix in (".html", ".htm") and _TAGS.search(text)):
-        return "html", html_to_text(text, name, load_lexicon("zh")), encoding
+        return "html", html_to_text(text, name, [load_lexicon(lang) for lang in LANGUAGES]), encoding
     return "text", text, encoding

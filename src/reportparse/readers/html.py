@@ -1,15 +1,16 @@
 """HTML pages: the article body as plain text, one line per block, without page furniture.
 
-selectolax (lexbor) parses the page; the rules of ``clutter.json`` drop elements that never hold
+selectolax (lexbor) parses the page; the rules of ``layout.json`` drop elements that never hold
 article text (scripts, navigation, share bars, font-size switches, related links), pick the
 article container (a known container name, else the block holding the most paragraph text) and
-drop the clutter lines left inside it.
+drop the clutter lines (``<lang>/clutter.json``) left inside it.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from ..lexicon import Lexicon
@@ -30,8 +31,13 @@ MAX_DEPTH = 512
 _MAX_CONTAINERS_TRIED = 20  # known containers checked for text (bounds the work on hostile pages)
 
 
-def html_to_text(markup: str, path: str, lex: Lexicon) -> str:
-    """The article text of an HTML page, one line per paragraph or heading."""
+def html_to_text(markup: str, path: str, lexicons: Sequence[Lexicon]) -> str:
+    """The article text of an HTML page, one line per paragraph or heading.
+
+    ``lexicons`` holds the language data of every language: the page is not yet known to be in
+    one, so a clutter line of any of them is dropped (the layout rules are shared).
+    """
+    lex = lexicons[0]
     lexbor = require("selectolax.lexbor", "html", path, "HTML")
     tree = lexbor.LexborHTMLParser(_flatten(markup, MAX_DEPTH))
     root = tree.body or tree.root
@@ -39,7 +45,7 @@ def html_to_text(markup: str, path: str, lex: Lexicon) -> str:
         return ""
     _drop_furniture(root, lex)
     lines = (line.strip() for line in _block_text(_article(root, lex)).split("\n"))
-    return "\n".join(line for line in lines if line and not lex.is_clutter_line(line))
+    return "\n".join(line for line in lines if line and not any(lx.is_clutter_line(line) for lx in lexicons))
 
 
 def _flatten(markup: str, max_depth: int) -> str:
@@ -78,8 +84,8 @@ def _step(tag: re.Match[str]) -> int:
 
 def _drop_furniture(root: Any, lex: Lexicon) -> None:
     """Remove elements that are page furniture: by tag, or by a clutter word in their class or id."""
-    drop_tags = set(lex.words("clutter", "html_drop_tags"))
-    names = tuple(n.lower() for n in lex.words("clutter", "html_drop_names"))
+    drop_tags = set(lex.words("layout", "html_drop_tags"))
+    names = tuple(n.lower() for n in lex.words("layout", "html_drop_names"))
     doomed = []
     for node in root.traverse():
         if node.tag in drop_tags:
@@ -99,7 +105,7 @@ def _label(node: Any) -> str:
 
 def _article(root: Any, lex: Lexicon) -> Any:
     """The article container: the first known container with text, else the densest block."""
-    known = {n.lower() for n in lex.words("clutter", "html_content_names")}
+    known = {n.lower() for n in lex.words("layout", "html_content_names")}
     labelled = (node for node in root.traverse() if set(_label(node).split()) & known)
     for node in itertools.islice(labelled, _MAX_CONTAINERS_TRIED):
         if _CJK.search(node.text(deep=True) or ""):

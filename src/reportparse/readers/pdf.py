@@ -82,7 +82,7 @@ def _is_page_number(text: str, marks: set[str]) -> bool:
 def _drop_running_lines(pages: list[list[_Line]], lex: Lexicon) -> list[list[_Line]]:
     """Pages without running heads, footers and page numbers (looked for among each page's
     first two and last two lines)."""
-    marks = set("".join(lex.words("clutter", "page_number_marks")))
+    marks = set("".join(lex.words("layout", "page_number_marks")))
     edges: Counter[str] = Counter()
     for lines in pages:
         edges.update({_DIGITS.sub("#", ln.text) for ln in lines[:2] + lines[-2:]})

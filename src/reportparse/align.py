@@ -1,0 +1,178 @@
+"""Line up the claims of a Chinese report and of its English version.
+
+Claims pair by metric id, kind and status; their values are compared after converting units
+that a translation changes (1.3万亿斤 = 650 million metric tons: jin and tons are both masses;
+亿元 and billion yuan, 万人 and million people, 个百分点 and percentage points are already the
+same normalised value and unit). A pair with equal values is a match; a pair of the same
+metric with different values is a mismatch (a possible translation error); the rest are
+claims found on one side only. Claims without a metric id pair only when kind, status and
+value all agree.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+# Units that measure the same quantity, as (base unit, factor to the base).
+_CONVERSIONS: dict[str, tuple[str, Fraction]] = {
+    "ton": ("kg", Fraction(1000)),
+    "kg": ("kg", Fraction(1)),
+    "jin": ("kg", Fraction(1, 2)),
+    "km2": ("m2", Fraction(1_000_000)),
+    "hectare": ("m2", Fraction(10_000)),
+    "mu": ("m2", Fraction(10_000, 15)),
+    "m2": ("m2", Fraction(1)),
+    "km": ("m", Fraction(1000)),
+    "m": ("m", Fraction(1)),
+}
+_REL_TOL = 1e-4  # a translation writes the same number; only float noise is forgiven
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """The result of :func:`align_claims`."""
+
+    pairs: list[dict[str, Any]]
+    zh_only: list[dict[str, Any]]
+    en_only: list[dict[str, Any]]
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"pairs": [{"zh", "en", "match"}], "zh_only": [...], "en_only": [...]}``."""
+        return {"pairs": self.pairs, "zh_only": self.zh_only, "en_only": self.en_only}
+
+
+def comparable(claim: dict[str, Any]) -> tuple[str | None, float | None]:
+    """A claim's unit and value in the base unit of its quantity (jin and tons -> kg)."""
+    unit, value = claim.get("unit"), claim.get("value")
+    if unit in _CONVERSIONS and value is not None:
+        base, factor = _CONVERSIONS[unit]
+        return base, float(Fraction(str(value)) * factor)
+    return unit, value
+
+
+def same_value(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """True when two claims state the same number in the same (converted) unit, range bounds included."""
+    (ua, va), (ub, vb) = comparable(a), comparable(b)
+    if ua != ub or va is None or vb is None:
+        return False
+    if not math.isclose(va, vb, rel_tol=_REL_TOL, abs_tol=1e-9):
+        return False
+    if (a.get("high") is None) != (b.get("high") is None):
+        return False
+    if a.get("high") is not None:
+        ha, hb = comparable({**a, "value": a["high"]})[1], comparable({**b, "value": b["high"]})[1]
+        return ha is not None and hb is not None and math.isclose(ha, hb, rel_tol=_REL_TOL, abs_tol=1e-9)
+    return True
+
+
+def _id(claim: dict[str, Any]) -> str | None:
+    return (claim.get("metric") or {}).get("id")
+
+
+def _key(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Same metric id, kind and status."""
+    return (_id(a), a.get("kind"), a.get("status")) == (_id(b), b.get("kind"), b.get("status"))
+
+
+def _key_without_id(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Same kind and status, and one side has no metric id (its parser did not name the indicator)."""
+    return (_id(a) is None or _id(b) is None) and (a.get("kind"), a.get("status")) == (b.get("kind"), b.get("status"))
+
+
+def align_claims(zh: list[dict[str, Any]], en: list[dict[str, Any]]) -> Alignment:
+    """Pair the claims of a Chinese report with those of its English version.
+
+    First every claim is paired with an unpaired claim of the other side that has the same
+    metric id, kind, status and value (a match); then with one of the same kind, status and
+    value where one side has no metric id (a match: one parser did not name the indicator);
+    then claims with a metric id left over pair with one of the same metric id, kind and
+    status, in text order (a mismatch). Claims without a metric id only ever match.
+    """
+    used_en: set[int] = set()
+    pair_of: dict[int, tuple[int, bool]] = {}
+    for same_metric in (_key, _key_without_id):
+        for i, z in enumerate(zh):
+            if i in pair_of:
+                continue
+            for j, e in enumerate(en):
+                if j not in used_en and same_metric(z, e) and same_value(z, e):
+                    pair_of[i] = (j, True)
+                    used_en.add(j)
+                    break
+    for i, z in enumerate(zh):
+        if i in pair_of or _id(z) is None:
+            continue
+        for j, e in enumerate(en):
+            if j not in used_en and _key(z, e):
+                pair_of[i] = (j, False)
+                used_en.add(j)
+                break
+    pairs = [{"zh": zh[i], "en": en[j], "match": ok} for i, (j, ok) in sorted(pair_of.items())]
+    return Alignment(pairs, [z for i, z in enumerate(zh) if i not in pair_of],
+                     [e for j, e in enumerate(en) if j not in used_en])
+
+
+def _cell(claim: dict[str, Any] | None) -> str:
+    if claim is None:
+        return ""
+    return claim["text"].replace("|", "\\|").replace("\n", " ")
+
+
+def _metric(claim: dict[str, Any]) -> str:
+    m = claim.get("metric") or {}
+    return str(m.get("id") or m.get("text") or "").replace("|", "\\|")
+
+
+def render_markdown(alignment: Alignment) -> str:
+    """A side-by-side table: one row per pair, then the claims found on one side only."""
+    rows = ["| metric | kind | status | zh | en | result |", "| --- | --- | --- | --- | --- | --- |"]
+    for p in alignment.pairs:
+        z = p["zh"]
+        rows.append(f"| {_metric(z)} | {z['kind']} | {z['status']} | {_cell(z)} | {_cell(p['en'])} | "
+                    f"{'match' if p['match'] else '**mismatch**'} |")
+    for z in alignment.zh_only:
+        rows.append(f"| {_metric(z)} | {z['kind']} | {z['status']} | {_cell(z)} |  | zh only |")
+    for e in alignment.en_only:
+        rows.append(f"| {_metric(e)} | {e['kind']} | {e['status']} |  | {_cell(e)} | en only |")
+    matches = sum(p["match"] for p in alignment.pairs)
+    summary = (f"{matches} match(es), {len(alignment.pairs) - matches} mismatch(es), "
+               f"{len(alignment.zh_only)} zh only, {len(alignment.en_only)} en only")
+    return "\n".join(rows) + f"\n\n{summary}\n"
+
+
+def align_files(zh_path: str | Path, en_path: str | Path) -> Alignment:
+    """Parse a Chinese report and its English version and align their claims."""
+    from .pipeline import parse_file
+
+    return align_claims(parse_file(zh_path, "zh").claims, parse_file(en_path, "en").claims)
+
+
+def _cmd_align(args: argparse.Namespace) -> int:
+    alignment = align_files(args.zh, args.en)
+    if args.format == "md":
+        print(render_markdown(alignment), end="")
+    else:
+        print(json.dumps(alignment.to_dict(), ensure_ascii=False, indent=1))
+    return 0
+
+
+def add_align_command(sub: Any) -> None:
+    """Register ``reportparse align ZH EN [--format json|md]`` on the CLI's subparsers."""
+    p = sub.add_parser(
+        "align",
+        help="pair the claims of a Chinese report and its English version",
+        description="Parse a Chinese report and its English version and pair their claims by metric id, "
+        "kind, status and value (units converted where a translation changes them: 斤 -> metric tons). "
+        "Lists matches, mismatches (same metric, different value) and claims found on one side only.",
+    )
+    p.add_argument("zh", metavar="ZH", help="the Chinese report (UTF-8 text)")
+    p.add_argument("en", metavar="EN", help="its English version (UTF-8 text)")
+    p.add_argument("--format", choices=("json", "md"), default="json",
+                   help='json: {"pairs": [{"zh", "en", "match"}], "zh_only", "en_only"} (default); md: a side-by-side table')
+    p.set_defaults(func=_cmd_align)

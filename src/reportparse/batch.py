@@ -1,0 +1,258 @@
+"""Batch parsing: many reports, in parallel processes, into output files and the store.
+
+Each input is hashed first; one whose bytes were already parsed by this parser with the same
+options is not parsed again (its output file is rewritten from the store only if missing).
+The rest are parsed in a pool of worker processes, validated and rendered there, and written
+by this process: outputs atomically (temporary file, then rename), the store one document per
+transaction, so an interrupted run leaves only complete files and complete documents. A file
+that cannot be read, or whose parse fails, is reported and never stops the others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .atomic import write_atomic
+from .errors import InputError, SchemaValidationError
+from .export import render
+from .fingerprint import parser_fingerprint
+from .readers import EXTENSIONS, Limits
+from .store import Store
+
+
+@dataclass(frozen=True)
+class FileError:
+    """One input that could not be parsed, and why."""
+
+    path: str
+    reason: str
+
+    def to_json(self) -> str:
+        """The error as one line of errors.jsonl."""
+        return json.dumps({"path": self.path, "error": self.reason}, ensure_ascii=False)
+
+
+@dataclass
+class BatchResult:
+    """What a batch did: files parsed, files skipped as unchanged, failures, claims written."""
+
+    parsed: int = 0
+    unchanged: int = 0
+    claims: int = 0
+    failed: list[FileError] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Job:
+    path: Path
+    target: Path
+    sha256: str
+    options: str
+    overrides: Mapping[str, Any]
+
+
+def discover(paths: Sequence[str | Path]) -> list[Path]:
+    """The files to parse: files as given, folders searched recursively for report files (sorted)."""
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            out.extend(sorted(q for q in p.rglob("*") if q.suffix.lower() in EXTENSIONS and q.is_file()))
+        else:
+            out.append(p)
+    return out
+
+
+def output_targets(files: Iterable[Path], out_dir: Path, fmt: str) -> dict[Path, Path]:
+    """One output path per input, ``<stem>.<fmt>`` in ``out_dir``, numbered when stems repeat."""
+    targets: dict[Path, Path] = {}
+    used: set[Path] = set()
+    for source in files:
+        target = out_dir / f"{source.stem}.{fmt}"
+        n = 2
+        while target in used:
+            target = out_dir / f"{source.stem}-{n}.{fmt}"
+            n += 1
+        used.add(target)
+        targets[source] = target
+    return targets
+
+
+def options_key(lang: str, overrides: Mapping[str, Any]) -> str:
+    """The parse options that change a document, as a canonical string stored with it."""
+    return json.dumps({"lang": lang, "overrides": dict(overrides)}, sort_keys=True, ensure_ascii=False)
+
+
+def parse_to_output(path: str, lang: str, overrides: Mapping[str, Any], fmt: str,
+                    limits: Limits | None = None) -> tuple[dict[str, Any], str, str | None]:
+    """Parse one file, validate the document and render it: the worker's job.
+
+    Returns the document, its rendering, and the extracted text that claim spans point into
+    when the file is not that text itself (None for UTF-8 plain text). Raises
+    :class:`InputError` for an unreadable file and :class:`SchemaValidationError` for an
+    invalid document.
+    """
+    from .pipeline import parse_file
+    from .validate import validate_document
+
+    doc = parse_file(path, lang=lang, overrides=overrides, limits=limits)
+    data = doc.to_dict()
+    validate_document(data)
+    extracted = None if doc.source is None or doc.source.is_plain_utf8 else doc.source.text
+    return data, render(data, fmt), extracted
+
+
+def _cores() -> int:
+    """The cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def _file_sha256(path: Path) -> str:
+    try:
+        digest = hashlib.sha256()
+        with path.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+        return digest.hexdigest()
+    except FileNotFoundError:
+        raise InputError(str(path), "no such file") from None
+    except IsADirectoryError:
+        raise InputError(str(path), "is a directory") from None
+    except OSError as exc:
+        raise InputError(str(path), exc.strerror or "cannot be read") from None
+
+
+def _failure_reason(exc: BaseException) -> str:
+    if isinstance(exc, InputError):
+        return exc.reason
+    if isinstance(exc, SchemaValidationError):
+        return f"internal error (please report): {exc}"
+    detail = " ".join(str(exc).split())  # one line on stderr and in errors.jsonl
+    return f"internal error (please report): {type(exc).__name__}: {detail}"
+
+
+def _run_job(path: str, lang: str, overrides: Mapping[str, Any], fmt: str,
+             limits: Limits | None) -> tuple[dict[str, Any], str, str | None] | str:
+    """:func:`parse_to_output` in a worker: its result, or why it failed (a string, which always
+    crosses the process boundary, where an exception might not)."""
+    try:
+        return parse_to_output(path, lang, overrides, fmt, limits)
+    except Exception as exc:  # one bad file must not stop the batch
+        return _failure_reason(exc)
+
+
+class Batch:
+    """A batch run: inputs, output folder and format, store, options; :meth:`run` does it."""
+
+    def __init__(self, out_dir: Path, fmt: str, store: Store, lang: str = "zh", jobs: int | None = None,
+                 overrides_for: Callable[[Path], Mapping[str, Any]] = lambda _p: {},
+                 limits: Limits | None = None) -> None:
+        self.out_dir = out_dir
+        self.fmt = fmt
+        self.store = store
+        self.lang = lang
+        self.jobs = max(1, jobs or _cores())
+        self.overrides_for = overrides_for
+        self.limits = limits
+        self.fingerprint = parser_fingerprint()
+
+    def run(self, files: Sequence[Path], progress: Callable[[int], None] = lambda _n: None) -> BatchResult:
+        """Parse ``files`` (calling ``progress(1)`` as each is done) and return what happened."""
+        result = BatchResult()
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        todo: list[_Job] = []
+        for path, target in output_targets(files, self.out_dir, self.fmt).items():
+            try:
+                job = self._plan(path, target)
+            except InputError as exc:
+                result.failed.append(FileError(str(path), exc.reason))
+                progress(1)
+                continue
+            if job is None:
+                result.unchanged += 1
+                progress(1)
+            else:
+                todo.append(job)
+        todo.sort(key=lambda job: -job.path.stat().st_size)  # longest first: the workers finish together
+        inputs = {path.resolve() for path in files}
+        for job, outcome in self._execute(todo):
+            if isinstance(outcome, str):
+                result.failed.append(FileError(str(job.path), outcome))
+            else:
+                data, text, extracted = outcome
+                write_atomic(job.target, text)
+                if extracted is not None:
+                    _keep_extracted_text(job.target.with_suffix(".txt"), extracted, inputs)
+                self.store.put(data, self.fingerprint, job.options)
+                result.parsed += 1
+                result.claims += len(data["claims"])
+            progress(1)
+        self._write_errors(result.failed)
+        return result
+
+    def _plan(self, path: Path, target: Path) -> _Job | None:
+        """The job of one input, or None when the store already holds it and its output exists."""
+        sha = _file_sha256(path)
+        overrides = dict(self.overrides_for(path))
+        options = options_key(self.lang, overrides)
+        if self.store.is_current(sha, self.fingerprint, options):
+            if not target.exists():
+                write_atomic(target, render(self.store.document(sha), self.fmt))
+            return None
+        return _Job(path, target, sha, options, overrides)
+
+    def _execute(self, todo: list[_Job]) -> Iterable[tuple[_Job, Any]]:
+        """(job, (document, rendered) or why it failed) for each job, in the order they finish."""
+        if self.jobs == 1 or len(todo) <= 1:
+            for job in todo:
+                yield job, _run_job(str(job.path), self.lang, job.overrides, self.fmt, self.limits)
+            return
+        from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+
+        with ProcessPoolExecutor(max_workers=min(self.jobs, len(todo))) as pool:
+            futures: dict[Future[Any], _Job] = {
+                pool.submit(_run_job, str(job.path), self.lang, job.overrides, self.fmt, self.limits): job
+                for job in todo
+            }
+            try:
+                for future in as_completed(futures):
+                    exc = future.exception()
+                    yield futures[future], _failure_reason(exc) if exc is not None else future.result()
+            except BaseException:
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+
+    def _write_errors(self, failed: list[FileError]) -> None:
+        """``errors.jsonl`` in the output folder lists this run's failures; none, no file."""
+        target = self.out_dir / "errors.jsonl"
+        if failed:
+            write_atomic(target, "".join(e.to_json() + "\n" for e in failed))
+        else:
+            target.unlink(missing_ok=True)
+
+
+def _keep_extracted_text(target: Path, text: str, inputs: set[Path]) -> None:
+    """Write the text that claim spans point into beside the output (``<stem>.txt``), unless
+    that name is one of the inputs."""
+    if target.resolve() in inputs:
+        print(f"reportparse: warning: {target}: is an input; extracted text not written", file=sys.stderr)
+        return
+    write_atomic(target, text)
+
+
+def progress_bar(total: int, enabled: bool) -> Any | None:
+    """A tqdm progress bar on stderr when ``enabled`` and stderr is a terminal, else None."""
+    if not (enabled and sys.stderr.isatty()):
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="file", file=sys.stderr, dynamic_ncols=True)

@@ -1,0 +1,175 @@
+"""The embedded store: parsed documents and their claims in one SQLite file.
+
+Documents are keyed by the SHA-256 of the report's bytes, claims by that and the claim id.
+Each document row records the parser version, the parser fingerprint (a hash of the code and
+data that parsed it), the schema version and the options it was parsed with (language and
+metadata overrides), so a batch re-parses only what is new, changed or parsed otherwise.
+Claims are kept whole (JSON) and as the flat long-form columns exports and diffs query.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+from .export import CSV_COLUMNS, flat_claim
+
+STORE_FORMAT = "1"
+_INT64 = 2**63 - 1
+
+_DOC_COLUMNS = ("path", "title", "region", "level", "report_year", "lang", "chars", "parser_version")
+_SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS store_info (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    sha256 TEXT PRIMARY KEY,
+    {", ".join(f"{c} {'INTEGER' if c in ('report_year', 'chars') else 'TEXT'}" for c in _DOC_COLUMNS)},
+    schema_version TEXT NOT NULL,
+    parser_fingerprint TEXT NOT NULL,
+    options TEXT NOT NULL,
+    claim_count INTEGER NOT NULL,
+    parsed_at TEXT NOT NULL,
+    document_json TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS claims (
+    doc_sha256 TEXT NOT NULL REFERENCES documents(sha256) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL,
+    {{claim_columns}},
+    claim_json TEXT NOT NULL,
+    PRIMARY KEY (doc_sha256, id)
+);
+CREATE INDEX IF NOT EXISTS claims_metric ON claims(metric_id, kind, status, period);
+CREATE INDEX IF NOT EXISTS documents_region ON documents(region, report_year);
+"""
+
+
+def _quoted(names: list[str], prefix: str = "") -> str:
+    """Column names quoted for SQL, comma-separated."""
+    return ", ".join(f'{prefix}"{name}"' for name in names)
+
+
+_SCHEMA = _SCHEMA.replace("{claim_columns}", _quoted([c for c in CSV_COLUMNS if c != "doc_sha256"]))
+
+
+def _sql_value(value: Any) -> Any:
+    """A JSON value as SQLite takes it: integers beyond 64 bits as floats."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > _INT64:
+        return float(value)
+    return value
+
+
+class Store:
+    """A SQLite file of parsed documents; use as a context manager or call :meth:`close`."""
+
+    def __init__(self, path: str | Path, create: bool = True) -> None:
+        """Open the store at ``path``, creating it unless ``create`` is False (then a missing
+        store is an :class:`InputError`)."""
+        self.path = Path(path)
+        if not create and not self.path.is_file():
+            raise InputError(str(self.path), "no such store (write one with: reportparse parse ... -o DIR)")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path)
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._db.executescript(_SCHEMA)
+            found = self._db.execute("SELECT value FROM store_info WHERE key = 'format'").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise InputError(str(self.path), f"not a reportparse store ({exc})") from None
+        if found is None:
+            with self._db:
+                self._db.execute("INSERT INTO store_info VALUES ('format', ?)", (STORE_FORMAT,))
+        elif found[0] != STORE_FORMAT:
+            raise InputError(str(self.path), f"store format {found[0]}, this reportparse reads {STORE_FORMAT}")
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the database connection."""
+        self._db.close()
+
+    def is_current(self, sha256: str, fingerprint: str, options: str) -> bool:
+        """Whether the document with these bytes was parsed by this parser with these options."""
+        row = self._db.execute(
+            "SELECT 1 FROM documents WHERE sha256 = ? AND parser_fingerprint = ? AND options = ?",
+            (sha256, fingerprint, options),
+        ).fetchone()
+        return row is not None
+
+    def put(self, data: dict[str, Any], fingerprint: str, options: str) -> None:
+        """Store one parsed document (``{"schema_version", "document", "claims"}``), replacing
+        an earlier parse of the same bytes, in one transaction."""
+        doc = data["document"]
+        doc_json = json.dumps({k: v for k, v in data.items() if k != "claims"}, ensure_ascii=False)
+        columns = [c for c in CSV_COLUMNS if c != "doc_sha256"]
+        with self._db:
+            self._db.execute("DELETE FROM documents WHERE sha256 = ?", (doc["sha256"],))
+            self._db.execute(
+                f"INSERT INTO documents (sha256, {', '.join(_DOC_COLUMNS)}, schema_version, parser_fingerprint, "
+                f"options, claim_count, parsed_at, document_json) VALUES ({', '.join('?' * (len(_DOC_COLUMNS) + 7))})",
+                (doc["sha256"], *(doc[c] for c in _DOC_COLUMNS), data["schema_version"], fingerprint, options,
+                 len(data["claims"]), datetime.now(timezone.utc).isoformat(timespec="seconds"), doc_json),
+            )
+            self._db.executemany(
+                f"INSERT INTO claims (doc_sha256, ordinal, {_quoted(columns)}, claim_json) "
+                f"VALUES ({', '.join('?' * (len(columns) + 3))})",
+                [
+                    (doc["sha256"], n, *(_sql_value(row[c]) for c in columns), json.dumps(claim, ensure_ascii=False))
+                    for n, claim in enumerate(data["claims"])
+                    for row in [flat_claim(claim, doc)]
+                ],
+            )
+
+    def document(self, sha256: str) -> dict[str, Any]:
+        """One stored document, whole, as the parser wrote it."""
+        row = self._db.execute("SELECT document_json FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
+        if row is None:
+            raise KeyError(sha256)
+        data = json.loads(row[0])
+        data["claims"] = [
+            json.loads(c) for (c,) in self._db.execute(
+                "SELECT claim_json FROM claims WHERE doc_sha256 = ? ORDER BY ordinal", (sha256,))
+        ]
+        return data
+
+    def documents(self) -> list[dict[str, Any]]:
+        """Metadata of every stored document (sha256, path, region, level, report_year, claim_count, ...),
+        ordered by region, year and path."""
+        cur = self._db.execute(
+            f"SELECT sha256, {', '.join(_DOC_COLUMNS)}, claim_count, parsed_at FROM documents "
+            "ORDER BY region, report_year, path"
+        )
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur]
+
+    def find(self, region: str, report_year: int) -> list[str]:
+        """SHA-256s of the stored documents of one region and report year, latest parse first."""
+        return [r[0] for r in self._db.execute(
+            "SELECT sha256 FROM documents WHERE region = ? AND report_year = ? ORDER BY parsed_at DESC, path",
+            (region, report_year),
+        )]
+
+    def claim_count(self) -> int:
+        """How many claims the store holds."""
+        return int(self._db.execute("SELECT COUNT(*) FROM claims").fetchone()[0])
+
+    def long_rows(self) -> Iterator[dict[str, Any]]:
+        """Every claim as a flat long-form row (:data:`~reportparse.export.CSV_COLUMNS`), documents
+        in region, year and path order, claims in text order."""
+        doc_cols = ("path", "region", "level", "report_year")
+        claim_cols = [c for c in CSV_COLUMNS if c not in ("doc", "doc_sha256", *doc_cols)]
+        cur = self._db.execute(
+            f"SELECT d.path, d.sha256, d.region, d.level, d.report_year, {_quoted(claim_cols, 'c.')} "
+            "FROM claims c JOIN documents d ON d.sha256 = c.doc_sha256 "
+            "ORDER BY d.region, d.report_year, d.path, c.ordinal"
+        )
+        names = ["doc", "doc_sha256", "region", "level", "report_year", *claim_cols]
+        for row in cur:
+            yield dict(zip(names, row))
