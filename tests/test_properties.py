@@ -5,16 +5,21 @@ from __future__ import annotations
 import json
 import math
 
-from hypothesis import HealthCheck, given, settings
+from decimal import Decimal
+
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import reportparse
+from reportparse.lexicon import load_lexicon
+from reportparse.normalise import normalise
+from reportparse.numerals import NUMERAL_CHARS, parse_numeral, to_number
+from reportparse.quantities import recognise_quantities
+from reportparse.ranking import recognise_rankings
 from reportparse.validate import validate_document
 
-SETTINGS = settings(
-    max_examples=120, deadline=None, database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
-)
+# The number of examples comes from the profile that tests/conftest.py loads (dev or ci).
+SETTINGS = settings()
 
 # Pieces a report is made of: numerals of every script, units, qualifiers, cue words,
 # punctuation (half and full width), markdown bold, headings, clutter and line breaks.
@@ -102,6 +107,51 @@ def test_claim_ids_are_unique(text):
 def test_output_is_json_serialisable(text):
     data = reportparse.parse_text(text).to_dict()
     assert json.loads(json.dumps(data, ensure_ascii=False)) == data
+
+
+numeral_like = st.text(alphabet=NUMERAL_CHARS + "0123456789.,点點负-多余几 ", max_size=40)
+
+
+@SETTINGS
+@given(st.one_of(numeral_like, any_text))
+def test_parse_numeral_gives_a_finite_value_or_value_error(text):
+    try:
+        value = parse_numeral(text)
+    except ValueError:
+        return
+    assert isinstance(value, Decimal) and value.is_finite(), text
+    number = to_number(value)
+    assert math.isfinite(number), text
+
+
+@SETTINGS
+@given(texts)
+def test_recognisers_spans_inside_the_normalised_text(text):
+    lex = load_lexicon("zh")
+    norm = normalise(text, lex).text
+    for mention in recognise_quantities(norm, lex) + recognise_rankings(norm, lex):
+        assert 0 <= mention.start < mention.end <= len(norm), mention
+        for unit_start, unit_end in mention.unit_spans:
+            assert mention.start <= unit_start <= unit_end <= mention.end, mention
+        for value in (mention.value, mention.low, mention.high):
+            if value is not None:
+                assert value.is_finite() and math.isfinite(to_number(value)), mention
+
+
+def _traditional_pieces() -> list[str]:
+    import opencc
+
+    to_hant = opencc.OpenCC("s2t")
+    return [to_hant.convert(piece) for piece in PIECES] + ["經濟", "國內生產總值", "億元", "萬人", "達到", "預期"]
+
+
+traditional_like = st.lists(st.sampled_from(_traditional_pieces()), max_size=80).map("".join)
+
+
+@SETTINGS
+@given(traditional_like)
+def test_traditional_text_spans_point_at_the_original(text):
+    _check_document(text, reportparse.parse_text(text).to_dict())
 
 
 # English pieces: digits and number words, scales, units, qualifiers, cue words, ordinals,

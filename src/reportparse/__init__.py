@@ -3,7 +3,7 @@
 Public API::
 
     parse_text(text, lang="zh") -> Document
-    parse_file(path, lang="zh") -> Document
+    parse_file(path, lang="zh", limits=Limits()) -> Document   (text, HTML, .docx, PDF)
     find_quantities(text, lang="zh") -> list[Quantity]
 """
 
@@ -18,9 +18,10 @@ from .errors import InputError, LexiconError, ReportParseError, SchemaValidation
 if TYPE_CHECKING:
     from .model import Document, Quantity
     from .pipeline import find_quantities, parse_file, parse_text
+    from .readers import Limits
 
 _LAZY = {"Document": "model", "Quantity": "model", "find_quantities": "pipeline", "parse_file": "pipeline",
-         "parse_text": "pipeline"}
+         "parse_text": "pipeline", "Limits": "readers"}
 
 
 def __getattr__(name: str) -> Any:
@@ -35,6 +36,6 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
-    "Document", "InputError", "LexiconError", "Quantity", "ReportParseError", "SchemaValidationError",
+    "Document", "InputError", "LexiconError", "Limits", "Quantity", "ReportParseError", "SchemaValidationError",
     "UnsupportedLanguageError", "__version__", "find_quantities", "parse_file", "parse_text",
 ]

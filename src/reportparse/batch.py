@@ -23,9 +23,8 @@ from .atomic import write_atomic
 from .errors import InputError, SchemaValidationError
 from .export import render
 from .fingerprint import parser_fingerprint
+from .readers import EXTENSIONS, Limits
 from .store import Store
-
-INPUT_SUFFIXES = (".txt",)
 
 
 @dataclass(frozen=True)
@@ -65,7 +64,7 @@ def discover(paths: Sequence[str | Path]) -> list[Path]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            out.extend(sorted(q for q in p.rglob("*") if q.suffix.lower() in INPUT_SUFFIXES and q.is_file()))
+            out.extend(sorted(q for q in p.rglob("*") if q.suffix.lower() in EXTENSIONS and q.is_file()))
         else:
             out.append(p)
     return out
@@ -91,18 +90,23 @@ def options_key(lang: str, overrides: Mapping[str, Any]) -> str:
     return json.dumps({"lang": lang, "overrides": dict(overrides)}, sort_keys=True, ensure_ascii=False)
 
 
-def parse_to_output(path: str, lang: str, overrides: Mapping[str, Any], fmt: str) -> tuple[dict[str, Any], str]:
+def parse_to_output(path: str, lang: str, overrides: Mapping[str, Any], fmt: str,
+                    limits: Limits | None = None) -> tuple[dict[str, Any], str, str | None]:
     """Parse one file, validate the document and render it: the worker's job.
 
-    Raises :class:`InputError` for an unreadable file and :class:`SchemaValidationError` for
-    an invalid document.
+    Returns the document, its rendering, and the extracted text that claim spans point into
+    when the file is not that text itself (None for UTF-8 plain text). Raises
+    :class:`InputError` for an unreadable file and :class:`SchemaValidationError` for an
+    invalid document.
     """
     from .pipeline import parse_file
     from .validate import validate_document
 
-    data = parse_file(path, lang=lang, overrides=overrides).to_dict()
+    doc = parse_file(path, lang=lang, overrides=overrides, limits=limits)
+    data = doc.to_dict()
     validate_document(data)
-    return data, render(data, fmt)
+    extracted = None if doc.source is None or doc.source.is_plain_utf8 else doc.source.text
+    return data, render(data, fmt), extracted
 
 
 def _cores() -> int:
@@ -132,14 +136,16 @@ def _failure_reason(exc: BaseException) -> str:
         return exc.reason
     if isinstance(exc, SchemaValidationError):
         return f"internal error (please report): {exc}"
-    return f"internal error (please report): {type(exc).__name__}: {exc}"
+    detail = " ".join(str(exc).split())  # one line on stderr and in errors.jsonl
+    return f"internal error (please report): {type(exc).__name__}: {detail}"
 
 
-def _run_job(path: str, lang: str, overrides: Mapping[str, Any], fmt: str) -> tuple[dict[str, Any], str] | str:
+def _run_job(path: str, lang: str, overrides: Mapping[str, Any], fmt: str,
+             limits: Limits | None) -> tuple[dict[str, Any], str, str | None] | str:
     """:func:`parse_to_output` in a worker: its result, or why it failed (a string, which always
     crosses the process boundary, where an exception might not)."""
     try:
-        return parse_to_output(path, lang, overrides, fmt)
+        return parse_to_output(path, lang, overrides, fmt, limits)
     except Exception as exc:  # one bad file must not stop the batch
         return _failure_reason(exc)
 
@@ -148,13 +154,15 @@ class Batch:
     """A batch run: inputs, output folder and format, store, options; :meth:`run` does it."""
 
     def __init__(self, out_dir: Path, fmt: str, store: Store, lang: str = "zh", jobs: int | None = None,
-                 overrides_for: Callable[[Path], Mapping[str, Any]] = lambda _p: {}) -> None:
+                 overrides_for: Callable[[Path], Mapping[str, Any]] = lambda _p: {},
+                 limits: Limits | None = None) -> None:
         self.out_dir = out_dir
         self.fmt = fmt
         self.store = store
         self.lang = lang
         self.jobs = max(1, jobs or _cores())
         self.overrides_for = overrides_for
+        self.limits = limits
         self.fingerprint = parser_fingerprint()
 
     def run(self, files: Sequence[Path], progress: Callable[[int], None] = lambda _n: None) -> BatchResult:
@@ -175,12 +183,15 @@ class Batch:
             else:
                 todo.append(job)
         todo.sort(key=lambda job: -job.path.stat().st_size)  # longest first: the workers finish together
+        inputs = {path.resolve() for path in files}
         for job, outcome in self._execute(todo):
             if isinstance(outcome, str):
                 result.failed.append(FileError(str(job.path), outcome))
             else:
-                data, text = outcome
+                data, text, extracted = outcome
                 write_atomic(job.target, text)
+                if extracted is not None:
+                    _keep_extracted_text(job.target.with_suffix(".txt"), extracted, inputs)
                 self.store.put(data, self.fingerprint, job.options)
                 result.parsed += 1
                 result.claims += len(data["claims"])
@@ -203,13 +214,14 @@ class Batch:
         """(job, (document, rendered) or why it failed) for each job, in the order they finish."""
         if self.jobs == 1 or len(todo) <= 1:
             for job in todo:
-                yield job, _run_job(str(job.path), self.lang, job.overrides, self.fmt)
+                yield job, _run_job(str(job.path), self.lang, job.overrides, self.fmt, self.limits)
             return
         from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 
         with ProcessPoolExecutor(max_workers=min(self.jobs, len(todo))) as pool:
             futures: dict[Future[Any], _Job] = {
-                pool.submit(_run_job, str(job.path), self.lang, job.overrides, self.fmt): job for job in todo
+                pool.submit(_run_job, str(job.path), self.lang, job.overrides, self.fmt, self.limits): job
+                for job in todo
             }
             try:
                 for future in as_completed(futures):
@@ -226,6 +238,15 @@ class Batch:
             write_atomic(target, "".join(e.to_json() + "\n" for e in failed))
         else:
             target.unlink(missing_ok=True)
+
+
+def _keep_extracted_text(target: Path, text: str, inputs: set[Path]) -> None:
+    """Write the text that claim spans point into beside the output (``<stem>.txt``), unless
+    that name is one of the inputs."""
+    if target.resolve() in inputs:
+        print(f"reportparse: warning: {target}: is an input; extracted text not written", file=sys.stderr)
+        return
+    write_atomic(target, text)
 
 
 def progress_bar(total: int, enabled: bool) -> Any | None:

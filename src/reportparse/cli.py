@@ -17,6 +17,9 @@ from .errors import InputError, ReportParseError, SchemaValidationError
 from .export import FORMATS
 from .fingerprint import parser_fingerprint
 from .manifest import LEVELS, Manifest, checked_overrides, merged_overrides
+from .readers import EXTENSIONS
+from .readers.limits import add_limit_arguments, limits_from_args
+from .review_page import add_show_command
 from .store import Store
 
 EXIT_USAGE = 1
@@ -39,7 +42,8 @@ def _parse_to_stdout(path: Path, args: argparse.Namespace) -> int:
 
     overrides = _overrides(args)(path)
     try:
-        data, text = parse_to_output(str(path), args.lang, overrides, args.format)
+        data, text, _extracted = parse_to_output(str(path), args.lang, overrides, args.format,
+                                                 limits_from_args(args))
     except InputError as exc:
         print(f"reportparse: error: {exc}", file=sys.stderr)
         return EXIT_FILES_FAILED
@@ -53,14 +57,15 @@ def _parse_to_stdout(path: Path, args: argparse.Namespace) -> int:
 def _cmd_parse(args: argparse.Namespace) -> int:
     files = discover(args.files)
     if not files:
-        print("reportparse: error: no input files (folders are searched for *.txt)", file=sys.stderr)
+        print(f"reportparse: error: no input files (folders are searched for {' '.join(EXTENSIONS)})", file=sys.stderr)
         return EXIT_USAGE
     if args.output is None and len(args.files) == 1 and not Path(args.files[0]).is_dir():
         return _parse_to_stdout(files[0], args)
     out_dir = Path(args.output or ".")
     overrides_for = _overrides(args)
     with Store(args.db or out_dir / DEFAULT_DB) as store:
-        batch = Batch(out_dir, args.format, store, lang=args.lang, jobs=args.jobs, overrides_for=overrides_for)
+        batch = Batch(out_dir, args.format, store, lang=args.lang, jobs=args.jobs, overrides_for=overrides_for,
+                      limits=limits_from_args(args))
         bar = progress_bar(len(files), enabled=not args.quiet)
         try:
             result = batch.run(files, progress=bar.update if bar else lambda _n: None)
@@ -150,11 +155,13 @@ def build_parser() -> argparse.ArgumentParser:
         "stdout; otherwise one <stem>.<format> per input is written into DIR (-o), or into the "
         "current folder, and every document is kept in a SQLite store (DIR/reportparse.sqlite, or "
         "--db). Files already in the store, unchanged and parsed by this parser with the same "
-        "options, are not parsed again. Folders are searched for *.txt files, recursively; files "
-        "are parsed in parallel. A file that cannot be read or parsed is reported on stderr and in "
+        "options, are not parsed again. Folders are searched for report files (.txt .text .html .htm "
+        ".docx .pdf), recursively; files are parsed in parallel. For an input that is not UTF-8 plain "
+        "text, the extracted text that claim spans point into is written beside the output as <stem>.txt. A file that cannot be read or parsed is reported on stderr and in "
         "DIR/errors.jsonl, the others are still parsed, and the exit code is then 2.",
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="report text files (UTF-8) or folders")
+    p.add_argument("files", nargs="+", metavar="FILE",
+                   help="report files (text in any Chinese encoding, HTML, .docx, PDF) or folders")
     p.add_argument("--format", choices=FORMATS, default="json",
                    help="json: the document with its claims (default); jsonl: one claim a line; csv: one claim a row")
     p.add_argument("-o", "--output", metavar="DIR", help="write one output file per input into DIR")
@@ -169,7 +176,9 @@ def build_parser() -> argparse.ArgumentParser:
     meta.add_argument("--year", help="report year (the year the report was delivered)")
     meta.add_argument("--manifest", metavar="CSV",
                       help="sidecar CSV/TSV with a header: file, region, level, year (empty cells: detect)")
+    add_limit_arguments(p)
     p.set_defaults(func=_cmd_parse)
+    add_show_command(sub)
 
     d = sub.add_parser(
         "diff",
@@ -229,6 +238,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:
+        print("reportparse: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug: one line for the user instead of a traceback
+        detail = " ".join(str(exc).split())
+        print(f"reportparse: internal error (please report): {type(exc).__name__}: {detail}", file=sys.stderr)
+        return EXIT_BUG
 
 
 if __name__ == "__main__":

@@ -8,9 +8,10 @@ class ReportParseError(Exception):
 
 
 class InputError(ReportParseError):
-    """A file could not be read or decoded; names the file and the reason."""
+    """A file could not be read or decoded; names the file and the reason (kept to one line)."""
 
     def __init__(self, path: str, reason: str) -> None:
+        reason = " ".join(reason.split())
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason

@@ -20,10 +20,11 @@ from .validate import compile_schema, first_error, package_text
 
 LANGUAGES = ("zh", "en")
 _FILES = {
-    "zh": ("units", "qualifiers", "ranking", "cues", "noise", "clutter", "segment", "regions", "metrics"),
-    "en": ("units", "qualifiers", "ranking", "cues", "numbers", "clutter", "segment", "metrics"),
+    "zh": ("units", "qualifiers", "ranking", "cues", "noise", "clutter", "segment", "regions", "metrics", "layout"),
+    "en": ("units", "qualifiers", "ranking", "cues", "numbers", "clutter", "segment", "metrics", "layout"),
 }
-_SHARED = ("metrics",)  # one bilingual file under data/ for every language: the metric ids are shared
+# One file under data/ for every language: the metric ids, and the page furniture of HTML and PDF.
+_SHARED = ("metrics", "layout")
 
 
 def alternation(words: list[str] | set[str]) -> str:

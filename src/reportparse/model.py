@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .readers import Source
 
 
 @dataclass(frozen=True)
@@ -79,11 +82,16 @@ class Quantity:
 
 @dataclass
 class Document:
-    """A parsed report: metadata and claims, ready to serialise."""
+    """A parsed report: metadata and claims, ready to serialise.
+
+    ``source`` is set by :func:`reportparse.parse_file`: the text read from the file (what
+    claim spans point into) and how it was read; it is not part of the serialised document.
+    """
 
     document: dict[str, Any]
     claims: list[dict[str, Any]] = field(default_factory=list)
     schema_version: str = "1.0"
+    source: Source | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """The document in the shape of ``schemas/document.schema.json``."""

@@ -1,6 +1,7 @@
 """Stage 1: normalise a report into a copy with an offset map back to the original.
 
-The copy has full-width ASCII turned half-width (and a middle dot between digits read as a
+The copy has traditional characters made simplified (one for one, see :mod:`reportparse.hant`),
+full-width ASCII turned half-width (and a middle dot between digits read as a
 decimal point), markdown bold marks and web-clutter
 lines removed, and line breaks inside a sentence (page-break artefacts) joined. Every
 character of the copy remembers the original offset it came from, so any span found
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .hant import simplified
 from .lexicon import Lexicon
 
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
@@ -96,7 +98,7 @@ def _deletions(text: str, lex: Lexicon) -> list[tuple[int, int]]:
 
 def normalise(original: str, lex: Lexicon) -> NormalisedText:
     """Return the normalised copy of ``original`` with its offset map."""
-    widened = _WIDE.sub(lambda m: chr(_FULLWIDTH[ord(m.group())]), original)
+    widened = _WIDE.sub(lambda m: chr(_FULLWIDTH[ord(m.group())]), simplified(original))
     widened = _MIDDLE_DOT.sub(".", widened)
     cuts = sorted(_deletions(widened, lex))
     pieces: list[str] = []

@@ -13,7 +13,6 @@ from .en_claims import build_english_claims
 from .en_meta import read_english_metadata
 from .en_quantities import recognise_english
 from .en_segment import segment_english
-from .errors import InputError
 from .langdetect import detect_language
 from .lexicon import Lexicon, load_lexicon
 from .meta import read_metadata
@@ -22,6 +21,7 @@ from .normalise import NormalisedText, normalise
 from .numerals import to_json_number
 from .quantities import recognise_quantities
 from .ranking import recognise_rankings
+from .readers import Limits, read_source
 from .segment import Sentence, segment
 
 
@@ -104,31 +104,27 @@ def parse_text(text: str, lang: str = "auto", *, path: str | None = None, sha256
     return Document(document, claims)
 
 
-def read_text(path: str | Path) -> tuple[str, str]:
-    """The text of a UTF-8 file (BOM allowed) and the SHA-256 of its bytes.
+def read_text(path: str | Path, limits: Limits | None = None) -> tuple[str, str]:
+    """The text of a report file (plain text in any supported encoding, HTML, .docx or PDF)
+    and the SHA-256 of its bytes.
 
-    Raises :class:`InputError` naming the file when it cannot be read or decoded.
+    Raises :class:`InputError` naming the file when it cannot be read, decoded or extracted,
+    or is over one of ``limits``.
     """
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(str(path), "no such file") from None
-    except IsADirectoryError:
-        raise InputError(str(path), "is a directory") from None
-    except OSError as exc:
-        raise InputError(str(path), exc.strerror or "cannot be read") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(str(path), f"not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r})") from None
-    return text, hashlib.sha256(data).hexdigest()
+    source = read_source(path, limits)
+    return source.text, source.sha256
 
 
-def parse_file(path: str | Path, lang: str = "auto", overrides: Mapping[str, Any] | None = None) -> Document:
-    """Read and parse one report file; raises :class:`InputError` if it cannot be read."""
-    text, digest = read_text(path)
-    return parse_text(text, lang, path=str(path), sha256=digest, overrides=overrides)
+def parse_file(path: str | Path, lang: str = "auto", overrides: Mapping[str, Any] | None = None, *,
+               limits: Limits | None = None) -> Document:
+    """Read and parse one report file; raises :class:`InputError` if it cannot be read.
+
+    The document's ``source`` holds the text that claim spans point into.
+    """
+    source = read_source(path, limits)
+    doc = parse_text(source.text, lang, path=str(path), sha256=source.sha256, overrides=overrides)
+    doc.source = source
+    return doc
 
 
 def _version() -> str:

@@ -1,0 +1,72 @@
+"""Traditional Chinese: a simplified copy of the same length for the recognisers and lexicons.
+
+OpenCC (the optional ``traditional`` extra) converts; the copy keeps one character for one, so
+the offset map of :mod:`reportparse.normalise` stays exact and spans still point at the
+traditional original. A text counts as traditional when a fair share of the different Chinese characters it uses
+exist in Big5 but not in GB2312 (the simplified national character set).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_SAMPLE_CHARS = 20_000
+_MIN_SHARE = 0.05
+
+
+def is_traditional(text: str) -> bool:
+    """True when the text (its first 20,000 characters) is written in traditional characters."""
+    cjk = {ch for ch in set(text[:_SAMPLE_CHARS]) if _CJK.match(ch)}
+    if not cjk:
+        return False
+    return sum(1 for ch in cjk if _traditional_only(ch)) >= _MIN_SHARE * len(cjk)
+
+
+@cache
+def _traditional_only(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        try:
+            ch.encode("big5")
+            return True
+        except UnicodeEncodeError:
+            return False
+    return False
+
+
+@cache
+def converter() -> Any | None:
+    """OpenCC's traditional-to-simplified converter, or None when OpenCC is not installed."""
+    try:
+        import opencc
+    except ImportError:
+        return None
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """``text`` in simplified characters, one for one, when it is traditional and OpenCC is installed.
+
+    Otherwise ``text`` itself. Where OpenCC turns a phrase into one of another length, that
+    line is converted character by character, and a character that would become several is kept.
+    """
+    if not is_traditional(text):
+        return text
+    conv = converter()
+    if conv is None:
+        return text
+    out = conv.convert(text)
+    if len(out) == len(text):
+        return out
+    return "".join(_line(conv, line) for line in text.splitlines(keepends=True))
+
+
+def _line(conv: Any, line: str) -> str:
+    out = conv.convert(line)
+    if len(out) == len(line):
+        return out
+    return "".join(c if len(c := conv.convert(ch)) == 1 else ch for ch in line)
