@@ -17,14 +17,14 @@ import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .atomic import write_atomic
 from .errors import InputError, SchemaValidationError
 from .export import render
 from .fingerprint import parser_fingerprint
 from .readers import EXTENSIONS, Limits
-from .store import Store
+from .store import Store, StoreRecord, store_record
 
 
 @dataclass(frozen=True)
@@ -90,13 +90,22 @@ def options_key(lang: str, overrides: Mapping[str, Any]) -> str:
     return json.dumps({"lang": lang, "overrides": dict(overrides)}, sort_keys=True, ensure_ascii=False)
 
 
-def parse_to_output(path: str, lang: str, overrides: Mapping[str, Any], fmt: str,
-                    limits: Limits | None = None) -> tuple[dict[str, Any], str, str | None]:
-    """Parse one file, validate the document and render it: the worker's job.
+class Parsed(NamedTuple):
+    """What a worker makes of one file: the document, its rendering, the extracted text claim
+    spans point into when the file is not that text itself (None for UTF-8 plain text), and
+    what the store keeps of it."""
 
-    Returns the document, its rendering, and the extracted text that claim spans point into
-    when the file is not that text itself (None for UTF-8 plain text). Raises
-    :class:`InputError` for an unreadable file and :class:`SchemaValidationError` for an
+    data: dict[str, Any]
+    rendered: str
+    extracted: str | None
+    record: StoreRecord
+
+
+def parse_to_output(path: str, lang: str, overrides: Mapping[str, Any], fmt: str,
+                    limits: Limits | None = None) -> Parsed:
+    """Parse one file, validate the document, render it and make its store rows: the worker's job.
+
+    Raises :class:`InputError` for an unreadable file and :class:`SchemaValidationError` for an
     invalid document.
     """
     from .pipeline import parse_file
@@ -106,7 +115,7 @@ def parse_to_output(path: str, lang: str, overrides: Mapping[str, Any], fmt: str
     data = doc.to_dict()
     validate_document(data)
     extracted = None if doc.source is None or doc.source.is_plain_utf8 else doc.source.text
-    return data, render(data, fmt), extracted
+    return Parsed(data, render(data, fmt), extracted, store_record(data))
 
 
 def _cores() -> int:
@@ -141,7 +150,7 @@ def _failure_reason(exc: BaseException) -> str:
 
 
 def _run_job(path: str, lang: str, overrides: Mapping[str, Any], fmt: str,
-             limits: Limits | None) -> tuple[dict[str, Any], str, str | None] | str:
+             limits: Limits | None) -> Parsed | str:
     """:func:`parse_to_output` in a worker: its result, or why it failed (a string, which always
     crosses the process boundary, where an exception might not)."""
     try:
@@ -188,13 +197,12 @@ class Batch:
             if isinstance(outcome, str):
                 result.failed.append(FileError(str(job.path), outcome))
             else:
-                data, text, extracted = outcome
-                write_atomic(job.target, text)
-                if extracted is not None:
-                    _keep_extracted_text(job.target.with_suffix(".txt"), extracted, inputs)
-                self.store.put(data, self.fingerprint, job.options)
+                write_atomic(job.target, outcome.rendered)
+                if outcome.extracted is not None:
+                    _keep_extracted_text(job.target.with_suffix(".txt"), outcome.extracted, inputs)
+                self.store.put(outcome.data, self.fingerprint, job.options, outcome.record)
                 result.parsed += 1
-                result.claims += len(data["claims"])
+                result.claims += len(outcome.data["claims"])
             progress(1)
         self._write_errors(result.failed)
         return result
@@ -211,7 +219,7 @@ class Batch:
         return _Job(path, target, sha, options, overrides)
 
     def _execute(self, todo: list[_Job]) -> Iterable[tuple[_Job, Any]]:
-        """(job, (document, rendered) or why it failed) for each job, in the order they finish."""
+        """(job, :class:`Parsed` or why it failed) for each job, in the order they finish."""
         if self.jobs == 1 or len(todo) <= 1:
             for job in todo:
                 yield job, _run_job(str(job.path), self.lang, job.overrides, self.fmt, self.limits)

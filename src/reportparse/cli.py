@@ -42,15 +42,14 @@ def _parse_to_stdout(path: Path, args: argparse.Namespace) -> int:
 
     overrides = _overrides(args)(path)
     try:
-        data, text, _extracted = parse_to_output(str(path), args.lang, overrides, args.format,
-                                                 limits_from_args(args))
+        parsed = parse_to_output(str(path), args.lang, overrides, args.format, limits_from_args(args))
     except InputError as exc:
         print(f"reportparse: error: {exc}", file=sys.stderr)
         return EXIT_FILES_FAILED
     if args.db:
         with Store(args.db) as store:
-            store.put(data, parser_fingerprint(), options_key(args.lang, overrides))
-    sys.stdout.write(text)
+            store.put(parsed.data, parser_fingerprint(), options_key(args.lang, overrides), parsed.record)
+    sys.stdout.write(parsed.rendered)
     return 0
 
 

@@ -4,7 +4,8 @@ Documents are keyed by the SHA-256 of the report's bytes, claims by that and the
 Each document row records the parser version, the parser fingerprint (a hash of the code and
 data that parsed it), the schema version and the options it was parsed with (language and
 metadata overrides), so a batch re-parses only what is new, changed or parsed otherwise.
-Claims are kept whole (JSON) and as the flat long-form columns exports and diffs query.
+Each document is kept whole (its JSON) and its claims as the flat long-form rows that exports
+and diffs query.
 """
 
 from __future__ import annotations
@@ -14,12 +15,12 @@ import sqlite3
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import InputError
 from .export import CSV_COLUMNS, flat_claim
 
-STORE_FORMAT = "1"
+STORE_FORMAT = "2"
 _INT64 = 2**63 - 1
 
 _DOC_COLUMNS = ("path", "title", "region", "level", "report_year", "lang", "chars", "parser_version")
@@ -39,10 +40,8 @@ CREATE TABLE IF NOT EXISTS claims (
     doc_sha256 TEXT NOT NULL REFERENCES documents(sha256) ON DELETE CASCADE,
     ordinal INTEGER NOT NULL,
     {{claim_columns}},
-    claim_json TEXT NOT NULL,
     PRIMARY KEY (doc_sha256, id)
 );
-CREATE INDEX IF NOT EXISTS claims_metric ON claims(metric_id, kind, status, period);
 CREATE INDEX IF NOT EXISTS documents_region ON documents(region, report_year);
 """
 
@@ -52,7 +51,8 @@ def _quoted(names: list[str], prefix: str = "") -> str:
     return ", ".join(f'{prefix}"{name}"' for name in names)
 
 
-_SCHEMA = _SCHEMA.replace("{claim_columns}", _quoted([c for c in CSV_COLUMNS if c != "doc_sha256"]))
+_CLAIM_COLUMNS = [c for c in CSV_COLUMNS if c != "doc_sha256"]
+_SCHEMA = _SCHEMA.replace("{claim_columns}", _quoted(_CLAIM_COLUMNS))
 
 
 def _sql_value(value: Any) -> Any:
@@ -60,6 +60,30 @@ def _sql_value(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) > _INT64:
         return float(value)
     return value
+
+
+_INSERT_CLAIM = (f"INSERT INTO claims (doc_sha256, ordinal, {_quoted(_CLAIM_COLUMNS)}) "
+                 f"VALUES ({', '.join('?' * (len(_CLAIM_COLUMNS) + 2))})")
+
+
+class StoreRecord(NamedTuple):
+    """What the store keeps of one document besides its metadata: the whole document as JSON and
+    its claims as rows of the claims table. Made in the worker that parsed the document, so the
+    one process that writes the store only inserts."""
+
+    document_json: str
+    rows: list[tuple[Any, ...]]
+
+
+def store_record(data: dict[str, Any]) -> StoreRecord:
+    """The :class:`StoreRecord` of one parsed document."""
+    doc = data["document"]
+    rows = [
+        (doc["sha256"], n, *(_sql_value(row[c]) for c in _CLAIM_COLUMNS))
+        for n, claim in enumerate(data["claims"])
+        for row in [flat_claim(claim, doc)]
+    ]
+    return StoreRecord(json.dumps(data, ensure_ascii=False), rows)
 
 
 class Store:
@@ -75,6 +99,10 @@ class Store:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path)
             self._db.execute("PRAGMA foreign_keys = ON")
+            # a write-ahead log: one fsync per checkpoint, not per document; a crash of the
+            # program still loses no committed document
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA synchronous = NORMAL")
             self._db.executescript(_SCHEMA)
             found = self._db.execute("SELECT value FROM store_info WHERE key = 'format'").fetchone()
         except sqlite3.DatabaseError as exc:
@@ -103,41 +131,28 @@ class Store:
         ).fetchone()
         return row is not None
 
-    def put(self, data: dict[str, Any], fingerprint: str, options: str) -> None:
+    def put(self, data: dict[str, Any], fingerprint: str, options: str, record: StoreRecord | None = None) -> None:
         """Store one parsed document (``{"schema_version", "document", "claims"}``), replacing
-        an earlier parse of the same bytes, in one transaction."""
+        an earlier parse of the same bytes, in one transaction. ``record`` is its
+        :func:`store_record` when a worker process has already made it."""
         doc = data["document"]
-        doc_json = json.dumps({k: v for k, v in data.items() if k != "claims"}, ensure_ascii=False)
-        columns = [c for c in CSV_COLUMNS if c != "doc_sha256"]
+        record = record or store_record(data)
         with self._db:
             self._db.execute("DELETE FROM documents WHERE sha256 = ?", (doc["sha256"],))
             self._db.execute(
                 f"INSERT INTO documents (sha256, {', '.join(_DOC_COLUMNS)}, schema_version, parser_fingerprint, "
                 f"options, claim_count, parsed_at, document_json) VALUES ({', '.join('?' * (len(_DOC_COLUMNS) + 7))})",
                 (doc["sha256"], *(doc[c] for c in _DOC_COLUMNS), data["schema_version"], fingerprint, options,
-                 len(data["claims"]), datetime.now(timezone.utc).isoformat(timespec="seconds"), doc_json),
+                 len(data["claims"]), datetime.now(timezone.utc).isoformat(timespec="seconds"), record.document_json),
             )
-            self._db.executemany(
-                f"INSERT INTO claims (doc_sha256, ordinal, {_quoted(columns)}, claim_json) "
-                f"VALUES ({', '.join('?' * (len(columns) + 3))})",
-                [
-                    (doc["sha256"], n, *(_sql_value(row[c]) for c in columns), json.dumps(claim, ensure_ascii=False))
-                    for n, claim in enumerate(data["claims"])
-                    for row in [flat_claim(claim, doc)]
-                ],
-            )
+            self._db.executemany(_INSERT_CLAIM, record.rows)
 
     def document(self, sha256: str) -> dict[str, Any]:
         """One stored document, whole, as the parser wrote it."""
         row = self._db.execute("SELECT document_json FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
         if row is None:
             raise KeyError(sha256)
-        data = json.loads(row[0])
-        data["claims"] = [
-            json.loads(c) for (c,) in self._db.execute(
-                "SELECT claim_json FROM claims WHERE doc_sha256 = ? ORDER BY ordinal", (sha256,))
-        ]
-        return data
+        return dict(json.loads(row[0]))
 
     def documents(self) -> list[dict[str, Any]]:
         """Metadata of every stored document (sha256, path, region, level, report_year, claim_count, ...),
