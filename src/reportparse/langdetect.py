@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import regex
+import re
 
-_HAN = regex.compile(r"\p{Han}")
-_LATIN = regex.compile(r"[A-Za-z]")
-_SAMPLE = 20000  # the opening of a report tells its language
+# the CJK ideograph blocks, with the stdlib re (faster here than the regex package's \p{Han})
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef]")
+_LATIN = re.compile("[A-Za-z]")
+_SAMPLE = 4000  # the opening of a report tells its language
 
 
 def detect_language(text: str) -> str:
