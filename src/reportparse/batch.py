@@ -23,7 +23,7 @@ from .atomic import write_atomic
 from .errors import InputError, SchemaValidationError
 from .export import render
 from .fingerprint import parser_fingerprint
-from .readers import EXTENSIONS, Limits
+from .readers import EXTENSIONS, Limits, read_bytes
 from .store import Store, StoreRecord, store_record
 
 
@@ -125,21 +125,6 @@ def _cores() -> int:
     return os.cpu_count() or 1
 
 
-def _file_sha256(path: Path) -> str:
-    try:
-        digest = hashlib.sha256()
-        with path.open("rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(block)
-        return digest.hexdigest()
-    except FileNotFoundError:
-        raise InputError(str(path), "no such file") from None
-    except IsADirectoryError:
-        raise InputError(str(path), "is a directory") from None
-    except OSError as exc:
-        raise InputError(str(path), exc.strerror or "cannot be read") from None
-
-
 def _failure_reason(exc: BaseException) -> str:
     if isinstance(exc, InputError):
         return exc.reason
@@ -209,7 +194,7 @@ class Batch:
 
     def _plan(self, path: Path, target: Path) -> _Job | None:
         """The job of one input, or None when the store already holds it and its output exists."""
-        sha = _file_sha256(path)
+        sha = hashlib.sha256(read_bytes(path, self.limits or Limits())).hexdigest()
         overrides = dict(self.overrides_for(path))
         options = options_key(self.lang, overrides)
         if self.store.is_current(sha, self.fingerprint, options):

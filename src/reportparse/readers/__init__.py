@@ -60,7 +60,7 @@ def read_source(path: str | Path, limits: Limits | None = None) -> Source:
     """
     limits = limits or Limits()
     name = str(path)
-    data = _read_bytes(Path(path), name, limits)
+    data = read_bytes(Path(path), limits)
     fmt, text, encoding = _extract(data, name, Path(path).suffix.lower(), limits)
     if len(text) > limits.max_chars:
         raise InputError(name, f"refused: text of {len(text):,} characters, over the limit of "
@@ -70,7 +70,9 @@ def read_source(path: str | Path, limits: Limits | None = None) -> Source:
     return Source(text, hashlib.sha256(data).hexdigest(), fmt, encoding)
 
 
-def _read_bytes(p: Path, name: str, limits: Limits) -> bytes:
+def read_bytes(p: Path, limits: Limits) -> bytes:
+    """The bytes of a file within the size limit; :class:`InputError` naming the file otherwise."""
+    name = str(p)
     try:
         size = p.stat().st_size
         if p.is_dir():
