@@ -147,7 +147,7 @@ def _run_job(path: str, lang: str, overrides: Mapping[str, Any], fmt: str,
 class Batch:
     """A batch run: inputs, output folder and format, store, options; :meth:`run` does it."""
 
-    def __init__(self, out_dir: Path, fmt: str, store: Store, lang: str = "zh", jobs: int | None = None,
+    def __init__(self, out_dir: Path, fmt: str, store: Store, lang: str = "auto", jobs: int | None = None,
                  overrides_for: Callable[[Path], Mapping[str, Any]] = lambda _p: {},
                  limits: Limits | None = None) -> None:
         self.out_dir = out_dir

@@ -11,7 +11,7 @@ from typing import Any
 from . import __version__
 from .align import add_align_command
 from .atomic import write_atomic
-from .batch import Batch, discover, progress_bar
+from .batch import Batch, discover, options_key, parse_to_output, progress_bar
 from .diff_report import DIFF_FORMATS
 from .errors import InputError, ReportParseError, SchemaValidationError
 from .export import FORMATS
@@ -38,8 +38,6 @@ def _overrides(args: argparse.Namespace) -> Callable[[Path], dict[str, Any]]:
 
 def _parse_to_stdout(path: Path, args: argparse.Namespace) -> int:
     """One file, no output folder: its document on stdout (and in ``--db`` when given)."""
-    from .batch import options_key, parse_to_output
-
     overrides = _overrides(args)(path)
     try:
         parsed = parse_to_output(str(path), args.lang, overrides, args.format, limits_from_args(args))
