@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from reportparse.readers import Limits, read_source
+from reportparse.read import Limits, read_source
 from report_files import write_docx, write_html, write_pdf
 
 REPORT = (

@@ -14,8 +14,8 @@ import pytest
 
 import reportparse
 from reportparse.errors import InputError
-from reportparse.readers import Limits, read_source
-from reportparse.readers.text import decode
+from reportparse.read import Limits, read_source
+from reportparse.read.text import decode
 from report_files import HTML_CLUTTER, write_docx, write_html, write_pdf
 
 PROJECT = Path(__file__).resolve().parents[1]

@@ -18,10 +18,10 @@ from .errors import InputError, LexiconError, ReportParseError, SchemaValidation
 if TYPE_CHECKING:
     from .model import Document, Quantity
     from .pipeline import find_quantities, parse_file, parse_text
-    from .readers import Limits
+    from .read import Limits
 
 _LAZY = {"Document": "model", "Quantity": "model", "find_quantities": "pipeline", "parse_file": "pipeline",
-         "parse_text": "pipeline", "Limits": "readers"}
+         "parse_text": "pipeline", "Limits": "read"}
 
 
 def __getattr__(name: str) -> Any:

@@ -16,9 +16,10 @@ from .diff_report import DIFF_FORMATS
 from .errors import InputError, ReportParseError, SchemaValidationError
 from .export import FORMATS
 from .fingerprint import parser_fingerprint
+from .lang import languages
 from .manifest import LEVELS, Manifest, checked_overrides, merged_overrides
-from .readers import EXTENSIONS
-from .readers.limits import add_limit_arguments, limits_from_args
+from .read import EXTENSIONS
+from .read.limits import add_limit_arguments, limits_from_args
 from .review_page import add_show_command
 from .store import Store
 
@@ -26,7 +27,6 @@ EXIT_USAGE = 1
 EXIT_FILES_FAILED = 2
 EXIT_BUG = 3
 DEFAULT_DB = "reportparse.sqlite"
-LANGS = ("zh", "en", "auto")
 
 
 def _overrides(args: argparse.Namespace) -> Callable[[Path], dict[str, Any]]:
@@ -162,7 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=FORMATS, default="json",
                    help="json: the document with its claims (default); jsonl: one claim a line; csv: one claim a row")
     p.add_argument("-o", "--output", metavar="DIR", help="write one output file per input into DIR")
-    p.add_argument("--lang", choices=LANGS, default="auto",
+    p.add_argument("--lang", choices=(*languages(), "auto"), default="auto",
                    help="language of the reports (default auto: detected per document)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
     p.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: all cores)")
@@ -198,7 +198,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="how far an approx (左右) rate target may miss, in percentage points (default 0.5)")
     d.add_argument("--tolerance-relative", type=float, default=0.02, metavar="F",
                    help="how far an approx level target may miss, as a fraction of it (default 0.02)")
-    d.add_argument("--lang", choices=LANGS, default="auto", help="language of report files (default auto: detected)")
+    d.add_argument("--lang", choices=(*languages(), "auto"), default="auto", help="language of report files (default auto: detected)")
     d.set_defaults(func=_cmd_diff)
 
     e = sub.add_parser(

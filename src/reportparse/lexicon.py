@@ -1,4 +1,5 @@
-"""Language data: load, validate and compile the files under ``data/<lang>/``.
+"""Language data: load, validate and compile a language pack's data files (``lang/<code>/data/``)
+and the shared ones (``data/``).
 
 This is the only module that reads data files. Each file is validated against its
 definition in ``schemas/lexicon.schema.json`` when loaded; a bad file raises
@@ -15,22 +16,17 @@ from typing import Any
 
 import regex
 
-from .errors import LexiconError, UnsupportedLanguageError
+from importlib import resources
+
+from .errors import LexiconError
+from .lang import get_pack, pack_module
+from .recognise.patterns import alternation
 from .validate import compile_schema, first_error, package_text
 
-LANGUAGES = ("zh", "en")
-_FILES = {
-    "zh": ("units", "qualifiers", "ranking", "cues", "noise", "clutter", "segment", "regions", "metrics", "layout"),
-    "en": ("units", "qualifiers", "ranking", "cues", "numbers", "clutter", "segment", "metrics", "layout"),
-}
-# One file under data/ for every language: the metric ids, and the page furniture of HTML and PDF.
+__all__ = ["Lexicon", "Metric", "Segmentation", "Unit", "load_lexicon"]
+
+# Files under data/ shared by every language: the metric ids, and the page furniture of HTML and PDF.
 _SHARED = ("metrics", "layout")
-
-
-def alternation(words: list[str] | set[str]) -> str:
-    """A regex alternation of literal words, longest first (so 亿元 beats 元)."""
-    unique = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(regex.escape(w) for w in unique if w)
 
 
 @dataclass(frozen=True)
@@ -70,6 +66,9 @@ class Segmentation:
     heading_numerals: str
     heading_max_chars: int
     body_line_min_chars: int
+    fullwidth_kept: str
+    body_line_marks: str
+    line_joiner: str
 
     @property
     def clause_ends(self) -> str:
@@ -184,14 +183,18 @@ def _validate(name: str, data: Any, schema: dict[str, Any], where: str | None = 
 
 
 def _data_path(lang: str, name: str) -> str:
-    """Where a data file lives in the package: data/<name>.json when shared, else data/<lang>/<name>.json."""
+    """Where a data file lives: ``data/<name>.json`` in the package when shared, else
+    ``data/<name>.json`` in the language's pack (named ``<lang>/<name>.json`` in errors)."""
     return f"{name}.json" if name in _SHARED else f"{lang}/{name}.json"
 
 
 def _read(lang: str, name: str) -> Any:
     where = _data_path(lang, name)
     try:
-        text = package_text(f"data/{where}")
+        if name in _SHARED:
+            text = package_text(f"data/{where}")
+        else:
+            text = resources.files(pack_module(lang)).joinpath("data", f"{name}.json").read_text("utf-8")
     except FileNotFoundError as exc:
         raise LexiconError(where, "(file)", "missing") from exc
     try:
@@ -200,7 +203,7 @@ def _read(lang: str, name: str) -> Any:
         raise LexiconError(where, f"line {exc.lineno}", exc.msg) from exc
 
 
-def load_lexicon(lang: str = "zh") -> Lexicon:
+def load_lexicon(lang: str) -> Lexicon:
     """Load, validate and compile the language data of ``lang`` (cached per process).
 
     Each data file is validated against ``schemas/lexicon.schema.json`` (a few
@@ -211,9 +214,7 @@ def load_lexicon(lang: str = "zh") -> Lexicon:
 
 @cache
 def _load_lexicon(lang: str) -> Lexicon:
-    if lang not in LANGUAGES:
-        raise UnsupportedLanguageError(f"no language data for {lang!r}; known: {', '.join(LANGUAGES)}")
-    raw = {name: _read(lang, name) for name in _FILES[lang]}
+    raw = {name: _read(lang, name) for name in get_pack(lang).data_files}
     schema = json.loads(package_text("schemas/lexicon.schema.json"))
     for name, data in raw.items():
         _validate(_definition(lang, name, schema), data, schema, _data_path(lang, name))

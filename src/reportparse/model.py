@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .readers import Source
+    from .read import Source
 
 
 @dataclass(frozen=True)
@@ -35,23 +35,6 @@ class Mention:
     rank_of: int | None = None
     rank_scope: str | None = None
     claimable: bool = True
-
-
-@dataclass
-class SentenceState:
-    """What the claims read so far in a sentence leave for the next one: its metric (for 、增长5.4% after
-    a level), kind, whether it spoke of last year, and the items of a 分别 list being walked."""
-
-    metric: str = ""
-    metric_id: str | None = None
-    kind: str | None = None
-    sign: int = 1
-    unit: str | None = None
-    end: int = -1
-    last_year: bool = False
-    items: tuple[str, ...] = ()
-    item_index: int = -1
-    list_qualifier: str = "exact"
 
 
 @dataclass(frozen=True)

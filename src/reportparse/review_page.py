@@ -17,8 +17,8 @@ from typing import Any
 
 from .model import Document
 from .atomic import write_atomic
-from .lexicon import LANGUAGES
-from .readers.limits import add_limit_arguments, limits_from_args
+from .lang import languages
+from .read.limits import add_limit_arguments, limits_from_args
 from .validate import validate_document
 
 _COLUMNS = ("#", "claim", "kind", "value", "unit", "qualifier", "status", "period", "metric")
@@ -102,7 +102,7 @@ def add_show_command(sub: argparse._SubParsersAction) -> None:  # type: ignore[t
     )
     p.add_argument("file", metavar="FILE", help="a report file (text, HTML, .docx or PDF)")
     p.add_argument("-o", "--output", metavar="HTML", required=True, help="the page to write")
-    p.add_argument("--lang", choices=(*LANGUAGES, "auto"), default="auto",
+    p.add_argument("--lang", choices=(*languages(), "auto"), default="auto",
                    help="language of the report (default auto: detected)")
     add_limit_arguments(p)
     p.set_defaults(func=_cmd_show)
