@@ -13,8 +13,8 @@ import pytest
 
 from reportparse.errors import LexiconError
 from reportparse.lang import languages
-from reportparse.lexicon import _validate, load_lexicon
 from reportparse.lang.zh.numerals import DIGITS
+from reportparse.lexicon import _validate, load_lexicon
 
 PROJECT = Path(__file__).resolve().parents[1]
 DATA_ROOT = PROJECT / "src" / "reportparse" / "data"

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import json
 import math
-
 from decimal import Decimal
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import reportparse
-from reportparse.lexicon import load_lexicon
-from reportparse.normalise import normalise
 from reportparse.lang.zh.numerals import NUMERAL_CHARS, parse_numeral
-from reportparse.resolve import to_number
 from reportparse.lang.zh.quantities import recognise_quantities
 from reportparse.lang.zh.ranking import recognise_rankings
+from reportparse.lexicon import load_lexicon
+from reportparse.normalise import normalise
+from reportparse.resolve import to_number
 from reportparse.validate import validate_document
 
 # The number of examples comes from the profile that tests/conftest.py loads (dev or ci).

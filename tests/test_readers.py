@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 import reportparse
+from report_files import HTML_CLUTTER, write_docx, write_html, write_pdf
 from reportparse.errors import InputError
 from reportparse.read import Limits, read_source
 from reportparse.read.text import decode
-from report_files import HTML_CLUTTER, write_docx, write_html, write_pdf
 
 PROJECT = Path(__file__).resolve().parents[1]
 SEED = PROJECT / "corpus" / "zh" / "2023-zhengzhou-erqi.txt"

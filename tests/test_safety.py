@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 import reportparse
+from report_files import write_docx, write_html, write_pdf
 from reportparse.errors import InputError
 from reportparse.read import Limits, extras, read_source
 from reportparse.review_page import review_page
-from report_files import write_docx, write_html, write_pdf
 
 REPORT = "2024年政府工作报告\n全市地区生产总值完成1234.5亿元，增长5.2%。\n地区生产总值预期增长6%左右。\n"
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'

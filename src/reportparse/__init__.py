@@ -17,10 +17,11 @@ from .errors import InputError, LexiconError, ReportParseError, SchemaValidation
 
 if TYPE_CHECKING:
     from .model import Document, Quantity
-    from .pipeline import find_quantities, parse_file, parse_text
+    from .pipeline import explain_text, find_quantities, parse_file, parse_text
     from .read import Limits
 
-_LAZY = {"Document": "model", "Quantity": "model", "find_quantities": "pipeline", "parse_file": "pipeline",
+_LAZY = {"Document": "model", "Quantity": "model", "explain_text": "pipeline", "find_quantities": "pipeline",
+         "parse_file": "pipeline",
          "parse_text": "pipeline", "Limits": "read"}
 
 
@@ -37,5 +38,5 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "Document", "InputError", "LexiconError", "Limits", "Quantity", "ReportParseError", "SchemaValidationError",
-    "UnsupportedLanguageError", "__version__", "find_quantities", "parse_file", "parse_text",
+    "UnsupportedLanguageError", "__version__", "explain_text", "find_quantities", "parse_file", "parse_text",
 ]

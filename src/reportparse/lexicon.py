@@ -12,15 +12,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import resources
 from typing import Any
 
 import regex
 
-from importlib import resources
-
 from .errors import LexiconError
 from .lang import get_pack, pack_module
-from .recognise.patterns import alternation
 from .validate import compile_schema, first_error, package_text
 
 __all__ = ["Lexicon", "Metric", "Segmentation", "Unit", "load_lexicon"]

@@ -8,10 +8,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from .explain import tracing
 from .lang import detect, get_pack
 from .lexicon import Lexicon, load_lexicon
 from .model import Document, Mention, Quantity
-from .normalise import normalise
+from .normalise import NormalisedText, normalise
 from .read import Limits, read_source
 from .recognise import resolve_overlaps
 from .resolve import to_json_number
@@ -55,6 +56,12 @@ def parse_text(text: str, lang: str = "auto", *, path: str | None = None, sha256
     bytes) are recorded in the metadata when given. ``overrides`` (``region``, ``level``,
     ``report_year``) replace what the opening lines say; the report year also dates the claims.
     """
+    return _parse(text, lang, path, sha256, overrides)[0]
+
+
+def _parse(text: str, lang: str, path: str | None, sha256: str | None,
+           overrides: Mapping[str, Any] | None) -> tuple[Document, NormalisedText]:
+    """The document of a text and the normalised copy its stages read."""
     lex = _lexicon(lang, text)
     pack = get_pack(lex.lang)
     digest = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -72,7 +79,24 @@ def parse_text(text: str, lang: str = "auto", *, path: str | None = None, sha256
         **meta,
         "parser_version": _version(),
     }
-    return Document(document, claims)
+    return Document(document, claims), norm
+
+
+def explain_text(text: str, lang: str = "auto") -> list[dict[str, Any]]:
+    """Every decision the parser made about the number expressions of ``text``, in text order:
+    which rule found each candidate, which filter dropped it and why, and what became a claim.
+
+    Each decision is ``{"span", "text", "stage", "rule", "outcome", "reason"}`` with the span in
+    the original text (as claims have it).
+    """
+    with tracing() as trace:
+        _doc, norm = _parse(text, lang, None, None, None)
+    out = []
+    for d in sorted(trace, key=lambda d: (d.start, d.end)):
+        start, end = norm.to_original(d.start, d.end)
+        out.append({"span": [start, end], "text": text[start:end], "stage": d.stage, "rule": d.rule,
+                    "outcome": d.outcome, "reason": d.reason})
+    return out
 
 
 def read_text(path: str | Path, limits: Limits | None = None) -> tuple[str, str]:

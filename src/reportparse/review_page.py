@@ -15,9 +15,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .model import Document
 from .atomic import write_atomic
 from .lang import languages
+from .model import Document
 from .read.limits import add_limit_arguments, limits_from_args
 from .validate import validate_document
 

@@ -113,7 +113,7 @@ class Store:
         elif found[0] != STORE_FORMAT:
             raise InputError(str(self.path), f"store format {found[0]}, this reportparse reads {STORE_FORMAT}")
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..explain import note
 from ..model import Mention
 from ..normalise import NormalisedText
 from ..segment import Sentence
@@ -46,3 +47,7 @@ def by_sentence(norm: NormalisedText, mentions: list[Mention], sentences: list[S
             idx += 1
             if m.start >= sent.start and m.claimable:
                 yield m, sent, sentence_text, prev, mentions[idx] if idx < len(mentions) else None
+            else:
+                note(m.start, m.end, "assemble", m.rule, "dropped",
+                     "not a claim on its own (no unit, a lone numeral or a duration)" if not m.claimable
+                     else "outside every sentence")

@@ -17,14 +17,13 @@ from ..lexicon import Lexicon
 from .extras import require
 
 _BLOCKS = frozenset(
-    "address article blockquote br dd div dl dt figcaption figure h1 h2 h3 h4 h5 h6 hr li main ol p pre "
-    "section table tbody td th thead tr ul".split()
+    ["address", "article", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "main", "ol", "p", "pre", "section", "table", "tbody", "td", "th", "thead", "tr", "ul"]
 )
 _SPACES = re.compile(r"[ \t\r\n\f]+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _PARAGRAPHS = "p, h1, h2, h3, h4, h5, h6, li, td"
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*?(/?)>")
-_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"])
 # Elements nested deeper than this are unwrapped before parsing, as Chromium's parser does
 # (its tree is at most 512 deep); parsing time grows with the square of the depth.
 MAX_DEPTH = 512

@@ -3,6 +3,7 @@ in the normalised copy; this stage keeps one reading where they overlap."""
 
 from __future__ import annotations
 
+from ..explain import note
 from ..model import Mention
 
 __all__ = ["resolve_overlaps"]
@@ -16,7 +17,10 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     for m in ordered:
         if kept and m.start < kept[-1].end:
             if m.end - m.start > kept[-1].end - kept[-1].start and m.rule.endswith(".ranking"):
+                note(kept[-1].start, kept[-1].end, "overlap", kept[-1].rule, "dropped", f"inside the longer {m.rule}")
                 kept[-1] = m
+            else:
+                note(m.start, m.end, "overlap", m.rule, "dropped", f"inside the longer {kept[-1].rule}")
             continue
         kept.append(m)
     return kept

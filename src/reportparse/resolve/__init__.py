@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from ..explain import note
 from ..lexicon import Metric
 from ..model import Mention
 from ..normalise import NormalisedText
@@ -49,6 +50,8 @@ def claim_record(norm: NormalisedText, doc_id: str, m: Mention, f: ClaimFields) 
     """The claim dict of a mention (the shape of ``schemas/claim.schema.json``): the span mapped
     back to the original text, the value signed (a decline is negative; a declining range swaps
     its bounds), the rank of a ranking."""
+    note(m.start, m.end, "resolve", m.rule, "claim",
+         f"{f.kind} {f.status} {f.period} metric={f.metric.id if f.metric else f.metric_text}")
     start, end = norm.to_original(m.start, m.end)
     value, low, high = m.value, m.low, m.high
     if f.sign < 0:

@@ -13,15 +13,14 @@ from typing import Any
 
 import regex
 
-from ...assemble import by_sentence
-from ...resolve import ClaimFields, claim_record
-from .meta import YEAR_EN
-from ...recognise.patterns import alternation
+from ...assemble import SentenceState, by_sentence
 from ...lexicon import Lexicon, Metric
-from ...assemble import SentenceState
 from ...model import Mention
 from ...normalise import NormalisedText
+from ...recognise.patterns import alternation
+from ...resolve import ClaimFields, claim_record
 from ...segment import Sentence
+from .meta import YEAR_EN
 
 _CLAUSE_END = regex.compile(r"(?r)[;:()]|,(?!\d{3})")  # not the comma of 10,000
 _AFTER_CLAUSE_END = regex.compile(r"[,;:.!?()]|\s(?:and|while|but|which|with)\s")
@@ -185,7 +184,7 @@ class ClaimBuilder:
         ratio_after_growth = g is not None and any(
             h.group().lower() in c.ratio_words and h.start() >= g.end() for h in hits)
         ratio_named = any(h.group().lower() in c.ratio_words for h in hits)
-        if word is None or word in c.weak_copulas and g is None and not ratio_named:
+        if word is None or (word in c.weak_copulas and g is None and not ratio_named):
             if prev.kind in ("growth", "ratio") and prev.unit == m.unit:
                 return prev.kind, prev.sign  # exceeding the target of around 5 percent
             after = self._after_phrase(m)
@@ -317,8 +316,8 @@ class ClaimBuilder:
             since = c.comparison.sub("", before)
             last = list(c.last_year.finditer(since))
             this = list(c.this_year.finditer(since))
-            about_last = bool(last) and (not this or this[-1].start() < last[-1].start()) \
-                or prev.last_year and not this and not c.target.search(since)
+            about_last = (bool(last) and (not this or this[-1].start() < last[-1].start())) \
+                or (prev.last_year and not this and not c.target.search(since))
             prev.last_year = about_last
             if about_last and report:
                 return "actual", report - 1  # last year, retail sales grew by 7.2 percent

@@ -12,8 +12,8 @@ from typing import Any
 
 import regex
 
-from ...recognise.patterns import alternation
 from ...lexicon import Lexicon
+from ...recognise.patterns import alternation
 
 YEAR_EN = regex.compile(r"(?<![\d.,-])(?:19|20)\d\d(?![\d%-]|\.\d|,\d{3})")
 _DELIVERY = regex.compile(r"^.{0,40}\b(?:Delivered|delivered|Presented|presented)\b[^\n]{0,240}", regex.M)

@@ -9,8 +9,8 @@ from functools import cache
 
 import regex
 
-from ...recognise.patterns import alternation
 from ...lexicon import Lexicon
+from ...recognise.patterns import alternation
 
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 

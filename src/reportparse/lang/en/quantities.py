@@ -18,10 +18,10 @@ from functools import cache
 
 import regex
 
-from .numbers import NumberWords, number_words
-from ...recognise.patterns import alternation
 from ...lexicon import Lexicon, Unit
 from ...model import Mention
+from ...recognise.patterns import alternation
+from .numbers import NumberWords, number_words
 
 _WORD = regex.compile(r"[A-Za-z][\w'-]*")
 _BARE_YEAR = regex.compile(r"(?:19|20)\d\d")
@@ -229,8 +229,8 @@ class _Recogniser:
             end = max(end, m.end("num"))
         qualifier = self._qualifier(g["pre"], suf, value2 is not None)
         claimable = unit is not None and not (
-            g["num"].lower() in ("one", "a") and unit.kind in ("count", "people", "time")
-            or unit.kind == "time" and unit.code == "year" and value == value.to_integral_value())
+            (g["num"].lower() in ("one", "a") and unit.kind in ("count", "people", "time"))
+            or (unit.kind == "time" and unit.code == "year" and value == value.to_integral_value()))
         factor = Decimal(unit.factor if unit else 1)
         start = m.start("between") if g["between"] and value2 is not None else \
             m.start("pre") if g["pre"] else m.start("cur") if g["cur"] else m.start("neg") if g["neg"] else m.start("num")
@@ -246,7 +246,7 @@ class _Recogniser:
 
     def _good_range(self, m: regex.Match[str], low: Decimal, high: Decimal) -> bool:
         g = m.groupdict()
-        if high <= low or not g["unit"] and not (g["cur"] and g["cur2"]) or g["unit1"] and not g["unit"]:
+        if high <= low or (not g["unit"] and not (g["cur"] and g["cur2"])) or (g["unit1"] and not g["unit"]):
             return False  # 6 to 6.5 percent, $1 billion to $2 billion; not 0.6 percent to $3.38 trillion
         if bool(g["cur"]) != bool(g["cur2"]) and (g["cur"] or g["cur2"]):
             return False

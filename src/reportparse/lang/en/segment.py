@@ -15,10 +15,10 @@ from functools import cache
 
 import regex
 
-from .meta import YEAR_EN
-from ...recognise.patterns import alternation
 from ...lexicon import Lexicon
+from ...recognise.patterns import alternation
 from ...segment import Sentence
+from .meta import YEAR_EN
 
 _LINE = regex.compile(r"[^\n]+")
 _CONTINUATION = regex.compile(r"\n[ \t]*[a-z0-9(]")  # the next line goes on with the sentence

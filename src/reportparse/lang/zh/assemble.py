@@ -8,18 +8,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from .cues import compile_cues
-from .kind import kind_and_sign
-from ...lexicon import Lexicon, Metric
-from .metric import MetricFinder
-from ...assemble import SentenceState
+from ...assemble import SentenceState, by_sentence
+from ...lexicon import Lexicon
 from ...model import Mention
 from ...normalise import NormalisedText
-from ...segment import Sentence
 from ...resolve import ClaimFields, claim_record
-from ...assemble import by_sentence
+from ...segment import Sentence
+from .cues import compile_cues
+from .kind import kind_and_sign
+from .metric import MetricFinder
 from .timing import Timing
-
 
 
 class ClaimBuilder:

@@ -7,8 +7,8 @@ from functools import cache
 
 import regex
 
-from ...recognise.patterns import alternation
 from ...lexicon import Lexicon
+from ...recognise.patterns import alternation
 from .years import YEAR
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import regex
 
-from .cues import Cues
 from ...assemble import SentenceState
 from ...model import Mention
+from .cues import Cues
 
 
 def _last_cue(before: str, cues: Cues) -> regex.Match[str] | None:

@@ -13,8 +13,8 @@ from typing import Any
 
 import regex
 
-from ...recognise.patterns import alternation
 from ...lexicon import Lexicon
+from ...recognise.patterns import alternation
 from .numerals import parse_numeral
 from .years import YEAR, year_value
 

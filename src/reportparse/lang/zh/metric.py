@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import regex
 
-from .cues import Cues
-from ...recognise.patterns import alternation
-from ...lexicon import Lexicon, Metric
 from ...assemble import SentenceState
+from ...lexicon import Lexicon, Metric
 from ...model import Mention
+from ...recognise.patterns import alternation
+from .cues import Cues
 from .tokenise import tokens
 
 _PARENTHESES = regex.compile(r"（[^（）]*）|\([^()]*\)")
@@ -157,8 +157,8 @@ class MetricFinder:
         gap = bool(cues.comparison.search(before))
         phrase = cues.comparison.split(before)[0] if gap else before
         phrase = self._walk_list(before, self.trim(cues.from_end.sub("", phrase)), prev)
-        noun_first = m.unit_kind in _COUNT_KINDS or m.unit_kind in ("money", "measure") and (
-            len(phrase) <= 2 or cues.object_verb_end.search(phrase))  # 拟发行1400亿元长期建设国债
+        noun_first = m.unit_kind in _COUNT_KINDS or (m.unit_kind in ("money", "measure") and (
+            len(phrase) <= 2 or cues.object_verb_end.search(phrase)))  # 拟发行1400亿元长期建设国债
         if noun_first:
             noun = self.counted_noun(m, sentence[1])
             if len(noun) >= 2:

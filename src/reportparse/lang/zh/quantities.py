@@ -16,9 +16,9 @@ from functools import cache
 
 import regex
 
-from ...recognise.patterns import alternation
 from ...lexicon import Lexicon, Unit
 from ...model import Mention
+from ...recognise.patterns import alternation
 from .numerals import BIG_UNITS, DIGITS, FILLERS, FINANCIAL, NUMERAL_CHARS, parse_numeral
 from .years import year_value
 
@@ -252,17 +252,17 @@ class _Recogniser:
             return True  # 02 of 2026-02-02: part of a date or a code
         if before in "-/" and before and text[nstart - 2 : nstart - 1].isdigit():
             return True
-        if before == "第" or before and before.isascii() and (before.isalpha() or before in "+.") \
-                or after and after.isascii() and (after.isalpha() or after == "+"):
+        if before == "第" or (before and before.isascii() and (before.isalpha() or before in "+.")) \
+                or (after and after.isascii() and (after.isalpha() or after == "+")):
             return True
         if text.startswith("年", nend) and year_value(num):
             return True
         if unitless and self.pats.time_or_list.match(text, nend):
             return True
-        if unitless and (text.startswith("、", nend) and not text[text.rfind("\n", 0, nstart) + 1 : nstart].strip()
-                         or before and before in "（(" and text.startswith(("）", ")"), nend)):
+        if unitless and ((text.startswith("、", nend) and not text[text.rfind("\n", 0, nstart) + 1 : nstart].strip())
+                         or (before and before in "（(" and text.startswith(("）", ")"), nend))):
             return True
-        if self.in_noise_phrase(nstart, nend) or self.near_quote(nstart, end) and _quoted(text, m.start(), end, self.lex):
+        if self.in_noise_phrase(nstart, nend) or (self.near_quote(nstart, end) and _quoted(text, m.start(), end, self.lex)):
             return True
         return bool(self.pats.name_follower.match(text, end))
 
@@ -293,9 +293,9 @@ class _Recogniser:
         qualifier = self._qualifier(g["pre"], inner, g["suf"] if unit else None, value2 is not None)
         end = m.end() if unit else m.end("inner") if g["inner"] else m.end("num")
         claimable = unit is not None and not (
-            num == "一" and unit.kind in ("count", "people", "time")  # 一个, 一批, 一年: "a", not a count
-            or unit.surface == "年" and value == value.to_integral_value()  # durations: 三年行动, 过去五年
-            or unit.surface == "岁" and qualifier != "exact" and _is_cjk(self.text[end:end + 1]))  # 3岁以下婴幼儿
+            (num == "一" and unit.kind in ("count", "people", "time"))  # 一个, 一批, 一年: "a", not a count
+            or (unit.surface == "年" and value == value.to_integral_value())  # durations: 三年行动, 过去五年
+            or (unit.surface == "岁" and qualifier != "exact" and _is_cjk(self.text[end:end + 1])))  # 3岁以下婴幼儿
         rule = "zh.arabic" if _HAS_DIGIT.search(num) else "zh.chinese_numeral"
         return Mention(m.start(), end, m.start("num"), value * factor, low, high,
                        unit.code if unit else None, unit.kind if unit else None,

@@ -12,9 +12,9 @@ from functools import cache
 
 import regex
 
-from ...recognise.patterns import alternation
 from ...lexicon import Lexicon
 from ...model import Mention
+from ...recognise.patterns import alternation
 from .numerals import NUMERAL_CHARS, parse_numeral
 
 _ORD_NUM = rf"(?:\d+|[{NUMERAL_CHARS}]+)"

@@ -15,9 +15,9 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from .cues import compile_cues
 from ...lexicon import Lexicon
 from ...segment import Sentence
+from .cues import compile_cues
 from .years import YEAR, YEAR_IN_TEXT, year_value
 
 _LINE = regex.compile(r"[^\n]+")

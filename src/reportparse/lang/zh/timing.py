@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import regex
 
-from .cues import Cues
 from ...assemble import SentenceState
 from ...model import Mention
 from ...segment import Sentence
+from .cues import Cues
 from .years import YEAR, year_value
 
 _YEAR_BEFORE = regex.compile(rf"({YEAR})年(?:的|底|末)?[^，,；;。\d]{{0,6}}$")
@@ -56,8 +56,8 @@ class Timing:
         since_prev = self.text[max(sent.start, prev.end, m.start - _REACH) : m.start]
         last_year = status == "target" and self.report_year is not None and (
             self._about_last_year(since_prev)
-            or prev.last_year and not self.cues.this_year.search(since_prev)
-            and not self.cues.to_verb.search(since_prev))
+            or (prev.last_year and not self.cues.this_year.search(since_prev)
+            and not self.cues.to_verb.search(since_prev)))
         prev.last_year = last_year
         if last_year and self.report_year:
             return "actual", self.report_year - 1  # 去年全国财政超收7239亿元，其中中央财政超收4168亿元

@@ -23,7 +23,7 @@ _FREQ = 1000
 
 
 @cache
-def tokenizer(lex: Lexicon) -> "jieba.Tokenizer":
+def tokenizer(lex: Lexicon) -> jieba.Tokenizer:
     """A private jieba.Tokenizer whose dictionary is the lexicons' words (cached)."""
     import jieba
 
