@@ -192,7 +192,7 @@ def _read(lang: str, name: str) -> Any:
         if name in _SHARED:
             text = package_text(f"data/{where}")
         else:
-            text = resources.files(pack_module(lang)).joinpath("data", f"{name}.json").read_text("utf-8")
+            text = resources.files(pack_module(lang)).joinpath("data").joinpath(f"{name}.json").read_text("utf-8")
     except FileNotFoundError as exc:
         raise LexiconError(where, "(file)", "missing") from exc
     try:
