@@ -14,6 +14,7 @@ from .atomic import write_atomic
 from .batch import Batch, discover, options_key, parse_to_output, progress_bar
 from .diff_report import DIFF_FORMATS
 from .errors import InputError, ReportParseError, SchemaValidationError
+from .explain_command import add_explain_command
 from .export import FORMATS
 from .fingerprint import parser_fingerprint
 from .lang import languages
@@ -176,6 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_limit_arguments(p)
     p.set_defaults(func=_cmd_parse)
     add_show_command(sub)
+    add_explain_command(sub)
 
     d = sub.add_parser(
         "diff",

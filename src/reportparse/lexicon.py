@@ -67,6 +67,10 @@ class Segmentation:
     fullwidth_kept: str
     body_line_marks: str
     line_joiner: str
+    heading_number_ends: str
+    heading_brackets: str
+    heading_part_prefix: str
+    heading_part_words: str
 
     @property
     def clause_ends(self) -> str:
@@ -109,10 +113,7 @@ class Lexicon:
         clutter = self.raw["clutter"]
         self._clutter_lines = frozenset(clutter["lines"])
         self._clutter_prefixes = tuple(clutter["prefixes"])
-        numerals = regex.escape(self.segment.heading_numerals)
-        self.heading_re = regex.compile(
-            rf"^\s*(?:(?P<top>[{numerals}]+[、.]|第[{numerals}]+[部分章节篇])|[（(][{numerals}\d]+[）)]|\d+[、.](?!\d))"
-        )
+        self.heading_re = _heading_pattern(self.segment)
 
     # ----- small lookups used by several stages -----
     def words(self, file: str, key: str) -> list[str]:
@@ -163,6 +164,19 @@ class Lexicon:
     def metric_names(self) -> list[str]:
         """Every Chinese metric name (for the tokenizer's dictionary)."""
         return list(self._metric_by_surface)
+
+
+def _heading_pattern(seg: Segmentation) -> regex.Pattern[str]:
+    """A heading number at the start of a line: a top-level numeral and its end mark (一、, with
+    ``top`` set), a numbered part (第一部分, also top), a bracketed number ((一)) or a digit (1.)."""
+    numerals = regex.escape(seg.heading_numerals)
+    ends = regex.escape(seg.heading_number_ends)
+    opening, closing = (regex.escape(seg.heading_brackets[i::2]) for i in (0, 1))
+    part = (rf"|{regex.escape(seg.heading_part_prefix)}[{numerals}]+[{regex.escape(seg.heading_part_words)}]"
+            if seg.heading_part_words else "")
+    return regex.compile(
+        rf"^\s*(?:(?P<top>[{numerals}]+[{ends}]{part})|[{opening}][{numerals}\d]+[{closing}]|\d+[{ends}](?!\d))"
+    )
 
 
 def _definition(lang: str, name: str, schema: dict[str, Any]) -> str:
