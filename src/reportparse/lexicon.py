@@ -200,13 +200,26 @@ def _data_path(lang: str, name: str) -> str:
     return f"{name}.json" if name in _SHARED else f"{lang}/{name}.json"
 
 
+def _pack_file(lang: str, file: str) -> str:
+    """A file of a pack's ``data/`` folder; FileNotFoundError when it has none."""
+    return resources.files(pack_module(lang)).joinpath("data").joinpath(file).read_text("utf-8")
+
+
+def _schema(lang: str) -> dict[str, Any]:
+    """The lexicon schema of a language: the shared definitions, and those of the pack's own
+    ``data/lexicon.schema.json`` (for files the language shapes its own way) over them."""
+    schema: dict[str, Any] = json.loads(package_text("schemas/lexicon.schema.json"))
+    try:
+        own = json.loads(_pack_file(lang, "lexicon.schema.json"))
+    except FileNotFoundError:
+        return schema
+    return {**schema, "$defs": {**schema["$defs"], **own.get("$defs", {})}}
+
+
 def _read(lang: str, name: str) -> Any:
     where = _data_path(lang, name)
     try:
-        if name in _SHARED:
-            text = package_text(f"data/{where}")
-        else:
-            text = resources.files(pack_module(lang)).joinpath("data").joinpath(f"{name}.json").read_text("utf-8")
+        text = package_text(f"data/{where}") if name in _SHARED else _pack_file(lang, f"{name}.json")
     except FileNotFoundError as exc:
         raise LexiconError(where, "(file)", "missing") from exc
     try:
@@ -218,8 +231,9 @@ def _read(lang: str, name: str) -> Any:
 def load_lexicon(lang: str) -> Lexicon:
     """Load, validate and compile the language data of ``lang`` (cached per process).
 
-    Each data file is validated against ``schemas/lexicon.schema.json`` (a few
-    milliseconds with the compiled validator). A bad file raises :class:`LexiconError`.
+    Each data file is validated against its definition in ``schemas/lexicon.schema.json`` or in
+    the pack's own ``data/lexicon.schema.json`` (a few milliseconds with the compiled validator).
+    A bad file raises :class:`LexiconError`.
     """
     return _load_lexicon(lang)
 
@@ -227,7 +241,7 @@ def load_lexicon(lang: str) -> Lexicon:
 @cache
 def _load_lexicon(lang: str) -> Lexicon:
     raw = {name: _read(lang, name) for name in get_pack(lang).data_files}
-    schema = json.loads(package_text("schemas/lexicon.schema.json"))
+    schema = _schema(lang)
     for name, data in raw.items():
         _validate(_definition(lang, name, schema), data, schema, _data_path(lang, name))
     return Lexicon(lang, raw)
