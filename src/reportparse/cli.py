@@ -17,6 +17,7 @@ from .errors import InputError, ReportParseError, SchemaValidationError
 from .export import FORMATS
 from .fingerprint import parser_fingerprint
 from .manifest import LEVELS, Manifest, checked_overrides, merged_overrides
+from .pairing import MIN_CONFIDENCE
 from .readers import EXTENSIONS
 from .readers.limits import add_limit_arguments, limits_from_args
 from .review_page import add_show_command
@@ -86,18 +87,20 @@ def _emit(text: str, output: str | None) -> None:
 
 
 def _cmd_diff(args: argparse.Namespace) -> int:
-    from .diff import Tolerance, diff_documents
+    from .diff import DiffOptions, diff_documents
+    from .verdicts import Tolerance
     from .diff_report import render_diff, render_many
     from .documents import consecutive_pairs, load_document, stored_document
 
-    tolerance = Tolerance(args.tolerance_points, args.tolerance_relative)
+    options = DiffOptions(Tolerance(args.tolerance_points, args.tolerance_relative), args.strict,
+                          args.min_confidence)
     if args.all or args.region:
         if not args.db:
             print("reportparse: error: --all and --region read the store: give --db PATH", file=sys.stderr)
             return EXIT_USAGE
         with Store(args.db, create=False) as store:
             if args.all:
-                results = [diff_documents(store.document(old), store.document(new), tolerance)
+                results = [diff_documents(store.document(old), store.document(new), options)
                            for old, new in consecutive_pairs(store)]
                 _emit(render_many(results, args.format), args.output)
                 return 0
@@ -111,7 +114,7 @@ def _cmd_diff(args: argparse.Namespace) -> int:
         print("reportparse: error: give OLD and NEW, or --db PATH with --region R --years OLD NEW, or --db PATH --all",
               file=sys.stderr)
         return EXIT_USAGE
-    _emit(render_diff(diff_documents(old, new, tolerance), args.format), args.output)
+    _emit(render_diff(diff_documents(old, new, options), args.format), args.output)
     return 0
 
 
@@ -179,9 +182,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     d = sub.add_parser(
         "diff",
-        help="last year's targets against this year's report: met, missed or unclear",
+        help="last year's targets against this year's report: met, exceeded, missed, not_reported or unclear",
         description="Pair the targets an OLD report sets for its year with the actuals a NEW report states "
-        "for that year (by metric id, else metric text, and kind) and judge each by its qualifier; also "
+        "for that year (by metric id, else metric text, and kind, else by the words of the metric with a "
+        "confidence) and judge each by its qualifier, its wording (控制在, 以内, 以上) and which way is good "
+        "for its indicator (a cap such as CPI; lower is better for energy intensity); also "
         "compare the two reports' targets. OLD and NEW are report files (parsed now) or parsed .json "
         "documents; or read them from a store with --db and --region/--years; --all diffs every region "
         "with reports of consecutive years in the store into one table of verdicts.",
@@ -198,6 +203,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="how far an approx (左右) rate target may miss, in percentage points (default 0.5)")
     d.add_argument("--tolerance-relative", type=float, default=0.02, metavar="F",
                    help="how far an approx level target may miss, as a fraction of it (default 0.02)")
+    d.add_argument("--strict", action="store_true",
+                   help="the plain textbook rule of the written qualifier: met or missed only, no tolerance "
+                   "beside 左右 and no 'exceeded'")
+    d.add_argument("--min-confidence", type=float, default=MIN_CONFIDENCE, metavar="C",
+                   help="the least confidence (0..1) of a pair by the words of the metric, for targets and "
+                   f"actuals without a common indicator id (default {MIN_CONFIDENCE})")
     d.add_argument("--lang", choices=LANGS, default="auto", help="language of report files (default auto: detected)")
     d.set_defaults(func=_cmd_diff)
 
