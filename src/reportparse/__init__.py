@@ -5,6 +5,7 @@ Public API::
     parse_text(text, lang="zh") -> Document
     parse_file(path, lang="zh", limits=Limits()) -> Document   (text, HTML, .docx, PDF)
     find_quantities(text, lang="zh") -> list[Quantity]
+    open_store(path) -> StoreFrames   (.claims(), .panel(), .cells(), .verdicts() as DataFrames; needs pandas)
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ from .errors import InputError, LexiconError, ReportParseError, SchemaValidation
 if TYPE_CHECKING:
     from .model import Document, Quantity
     from .pipeline import find_quantities, parse_file, parse_text
+    from .frames import StoreFrames, open_store
     from .readers import Limits
 
 _LAZY = {"Document": "model", "Quantity": "model", "find_quantities": "pipeline", "parse_file": "pipeline",
-         "parse_text": "pipeline", "Limits": "readers"}
+         "parse_text": "pipeline", "Limits": "readers", "open_store": "frames", "StoreFrames": "frames"}
 
 
 def __getattr__(name: str) -> Any:
@@ -37,5 +39,6 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "Document", "InputError", "LexiconError", "Limits", "Quantity", "ReportParseError", "SchemaValidationError",
-    "UnsupportedLanguageError", "__version__", "find_quantities", "parse_file", "parse_text",
+    "StoreFrames", "UnsupportedLanguageError", "__version__", "find_quantities", "open_store", "parse_file",
+    "parse_text",
 ]

@@ -90,7 +90,7 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     from .diff import DiffOptions, diff_documents
     from .verdicts import Tolerance
     from .diff_report import render_diff, render_many
-    from .documents import consecutive_pairs, load_document, stored_document
+    from .documents import diff_all, load_document, stored_document
 
     options = DiffOptions(Tolerance(args.tolerance_points, args.tolerance_relative), args.strict,
                           args.min_confidence)
@@ -100,9 +100,7 @@ def _cmd_diff(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         with Store(args.db, create=False) as store:
             if args.all:
-                results = [diff_documents(store.document(old), store.document(new), options)
-                           for old, new in consecutive_pairs(store)]
-                _emit(render_many(results, args.format), args.output)
+                _emit(render_many(diff_all(store, options), args.format), args.output)
                 return 0
             if not args.years or len(args.years) != 2:
                 print("reportparse: error: --region needs --years OLD NEW", file=sys.stderr)
@@ -119,7 +117,9 @@ def _cmd_diff(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from .tables import TABLE_FORMATS, long_table, wide_table, write_table
+    from .panel import cell_rows, duplicate_region_years
+    from .store import ClaimFilter
+    from .tables import TABLE_FORMATS, cells_table, long_table, wide_table, write_table
 
     target = Path(args.output)
     fmt = args.format or target.suffix.lstrip(".").lower()
@@ -128,14 +128,22 @@ def _cmd_export(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return EXIT_USAGE
     with Store(args.db, create=False) as store:
-        rows = list(store.long_rows())
-    if args.wide:
-        table, labels = wide_table(rows)
-    else:
-        table, labels = long_table(rows), {}
+        if args.wide or args.cells:
+            cells = cell_rows(store)
+            for region, year, paths in duplicate_region_years(store):
+                print(f"reportparse: warning: {region} {year} has {len(paths)} reports; the panel uses {paths[0]} "
+                      f"(others: {', '.join(paths[1:])})", file=sys.stderr)
+            cells = [c for c in cells if (args.region is None or c["region"] == args.region)
+                     and (args.year is None or c["year"] == args.year)
+                     and (args.metric is None or args.metric in (c["metric_id"], c["metric_text"]))
+                     and (args.kind is None or c["kind"] == args.kind)]
+            table, labels = wide_table(cells) if args.wide else (cells_table(cells), {})
+        else:
+            rows = store.long_rows(ClaimFilter(args.region, args.year, args.metric, args.status, args.kind))
+            table, labels = long_table(rows), {}
     write_table(table, target, fmt, labels=labels, bom=args.bom)
     if not args.quiet:
-        what = f"{len(table)} region-years" if args.wide else f"{len(table)} claims"
+        what = f"{len(table)} region-years" if args.wide else f"{len(table)} {'cells' if args.cells else 'claims'}"
         print(f"reportparse: {what} written to {target}", file=sys.stderr)
     return 0
 
@@ -224,7 +232,18 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--format", choices=("csv", "jsonl", "parquet", "dta", "xlsx"),
                    help="table format (default: from the FILE's extension); dta is Stata 14+ (version 118)")
     e.add_argument("-o", "--output", required=True, metavar="FILE", help="the table to write")
-    e.add_argument("--wide", action="store_true", help="a region x year panel of targets and actuals")
+    shape = e.add_mutually_exclusive_group()
+    shape.add_argument("--wide", action="store_true",
+                       help="a region x year panel of targets, actuals and verdicts, paired and judged as diff does")
+    shape.add_argument("--cells", action="store_true",
+                       help="the panel's cells in long form, with the claim ids and report files of each target "
+                       "and actual, and the verdict")
+    pick = e.add_argument_group("filters (each given must match)")
+    pick.add_argument("--region", help="region as stored, e.g. 北京市")
+    pick.add_argument("--year", type=int, help="report year (--wide/--cells: the year of the panel)")
+    pick.add_argument("--metric", help="standard indicator id (gdp) or the metric as written")
+    pick.add_argument("--status", choices=("actual", "target"), help="claims of this status (long form only)")
+    pick.add_argument("--kind", choices=("level", "growth", "ratio", "ranking"), help="claims of this kind")
     e.add_argument("--bom", action="store_true", help="csv: start with the byte-order mark Excel wants")
     e.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     e.set_defaults(func=_cmd_export)
