@@ -24,7 +24,7 @@ PROVINCES = ["beijing", "jilin", "hainan"]
 
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory):
-    national = sorted(SHARED_CORPUS.glob("national_*_zh.txt"))
+    national = sorted(SHARED_CORPUS.glob("national_*_zh*.txt"))  # with the 2020 transcript
     if not national:
         pytest.skip(f"no national reports in {SHARED_CORPUS}")
     provinces = [SHARED_CORPUS / f"province_{p}_{y}_zh.txt" for p in PROVINCES for y in (2025, 2026)]
@@ -127,3 +127,27 @@ def test_cells_name_the_claims_and_reports_of_each_cell(store_path, tmp_path):
     assert gdp["actual_doc"].endswith("province_beijing_2026_zh.txt")
     assert gdp["target_id"].split(":")[0] != gdp["actual_id"].split(":")[0]
     assert gdp["verdict"] == "met"                # 5%左右 -> 5.4%
+
+
+def run(args: list[str], capsys) -> str:
+    assert main(args) == 0
+    return capsys.readouterr().out
+
+
+def test_summary_reports_duplicates_and_missing_metadata(store_path, capsys):
+    out = run(["summary", "--db", str(store_path), "--format", "json"], capsys)
+    import json
+
+    found = json.loads(out)
+    assert {"region": "全国", "year": 2020, "reports": 2} in found["duplicates"]   # report and transcript
+    assert found["claims"] == sum(d["claims"] for d in found["per_document"])
+    assert "duplicate: 全国 2020 has 2 reports" in run(["summary", "--db", str(store_path)], capsys)
+
+
+def test_metrics_codebook_as_csv(capsys):
+    rows = pd.read_csv(__import__("io").StringIO(run(["metrics", "--format", "csv"], capsys)))
+    assert list(rows.columns) == ["id", "en", "zh", "direction"]
+    by_id = rows.set_index("id")
+    assert by_id.loc["cpi", "direction"] == "ceiling"
+    assert by_id.loc["energy_intensity", "direction"] == "lower"
+    assert by_id.loc["gdp", "direction"] == "higher" and "国内生产总值" in by_id.loc["gdp", "zh"]

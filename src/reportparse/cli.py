@@ -12,6 +12,7 @@ from . import __version__
 from .align import add_align_command
 from .atomic import write_atomic
 from .batch import Batch, discover, options_key, parse_to_output, progress_bar
+from .codebook import add_codebook_commands
 from .diff_report import DIFF_FORMATS
 from .errors import InputError, ReportParseError, SchemaValidationError
 from .export import FORMATS
@@ -249,6 +250,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.set_defaults(func=_cmd_export)
 
     add_align_command(sub)
+    add_codebook_commands(sub)
     return parser
 
 
