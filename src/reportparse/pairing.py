@@ -27,7 +27,7 @@ MIN_CONFIDENCE = 0.6
 _METRIC_WEIGHT = 0.85
 _SECTION_WEIGHT = 0.15
 _SHORT = 3  # fewer shared characters than this: the overlap is a generic word (企业, 项目)
-_SHORT_PENALTY = 0.6
+_SHORT_PENALTY = 0.5
 _MAGNITUDE = 4.0  # levels further apart than this factor are rarely one thing counted twice
 _MAGNITUDE_PENALTY = 0.5
 
