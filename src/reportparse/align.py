@@ -15,22 +15,11 @@ import argparse
 import json
 import math
 from dataclasses import dataclass
-from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-# Units that measure the same quantity, as (base unit, factor to the base).
-_CONVERSIONS: dict[str, tuple[str, Fraction]] = {
-    "ton": ("kg", Fraction(1000)),
-    "kg": ("kg", Fraction(1)),
-    "jin": ("kg", Fraction(1, 2)),
-    "km2": ("m2", Fraction(1_000_000)),
-    "hectare": ("m2", Fraction(10_000)),
-    "mu": ("m2", Fraction(10_000, 15)),
-    "m2": ("m2", Fraction(1)),
-    "km": ("m", Fraction(1000)),
-    "m": ("m", Fraction(1)),
-}
+from .conversions import comparable
+
 _REL_TOL = 1e-4  # a translation writes the same number; only float noise is forgiven
 
 
@@ -45,15 +34,6 @@ class Alignment:
     def to_dict(self) -> dict[str, Any]:
         """``{"pairs": [{"zh", "en", "match"}], "zh_only": [...], "en_only": [...]}``."""
         return {"pairs": self.pairs, "zh_only": self.zh_only, "en_only": self.en_only}
-
-
-def comparable(claim: dict[str, Any]) -> tuple[str | None, float | None]:
-    """A claim's unit and value in the base unit of its quantity (jin and tons -> kg)."""
-    unit, value = claim.get("unit"), claim.get("value")
-    if unit in _CONVERSIONS and value is not None:
-        base, factor = _CONVERSIONS[unit]
-        return base, float(Fraction(str(value)) * factor)
-    return unit, value
 
 
 def same_value(a: dict[str, Any], b: dict[str, Any]) -> bool:
