@@ -102,7 +102,8 @@ def _gap_written(target: Claim, gap: float | None, lang: str) -> tuple[float | N
     return (round(in_unit(target["unit"], gap) / scale, 10), target.get("unit_text")) if scale else (None, None)
 
 
-def _allowed(target: Claim, t: float, tolerance: Tolerance) -> float:
+def allowance(target: Claim, t: float, tolerance: Tolerance) -> float:
+    """How far a point target ``t`` (in the target's unit) may miss: points for a rate, else a fraction of it."""
     if target["unit"] in indicators().rate_units:
         return tolerance.rate_points
     return abs(t) * tolerance.level_relative
@@ -142,7 +143,7 @@ def judge(target: Claim, actual: Claim, tolerance: Tolerance = Tolerance(), stri
     low = comparable({**target, "value": target.get("low")})[1] if target.get("low") is not None else t
     high = comparable({**target, "value": target.get("high")})[1] if target.get("high") is not None else t
     assert a is not None and t is not None and low is not None and high is not None
-    allowed = _allowed(target, t, tolerance)
+    allowed = allowance(target, t, tolerance)
     qualifier = target["qualifier"]
     # the gap, positive on the good side: past the good end of a range, short of the bad end
     if qualifier == "range":
