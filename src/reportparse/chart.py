@@ -14,15 +14,15 @@ import sys
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .atomic import write_atomic
 from .codebook import codebook
-from .diff import DiffOptions
 from .errors import ReportParseError
-from .panel import cell_rows
 from .store import Store
-from .verdicts import allowance, target_shape
+
+if TYPE_CHECKING:  # the panel and the verdicts are imported when a chart is drawn, not at start-up
+    from .diff import DiffOptions
 
 KINDS = ("level", "growth", "ratio", "ranking")
 
@@ -59,6 +59,8 @@ class _Claims:
 
 
 def _with_provenance(cell: dict[str, Any], claims: _Claims, options: DiffOptions) -> dict[str, Any]:
+    from .verdicts import allowance, target_shape
+
     target, lang = claims.get(cell["target_doc"], cell["target_id"])
     actual, _ = claims.get(cell["actual_doc"], cell["actual_id"])
     shape = target_shape(target, lang)[0] if target else None
@@ -90,6 +92,9 @@ def chart_series(store: Store, metric: str, regions: list[str] | None = None, ki
     """One :class:`Series` per region (in the order given, else by name), kind and unit of an
     indicator; a :class:`~reportparse.errors.ReportParseError` for an unknown indicator id or a
     region without its figures; ``options``: the diff rules (default: ``diff``'s defaults)."""
+    from .diff import DiffOptions
+    from .panel import cell_rows
+
     options = options or DiffOptions()
     known = known_metrics()
     if metric not in known:

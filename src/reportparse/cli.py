@@ -11,8 +11,8 @@ from typing import Any
 from . import __version__
 from .align import add_align_command
 from .atomic import write_atomic
-from .chart import add_chart_command
 from .batch import Batch, discover, options_key, parse_to_output, progress_bar
+from .chart import add_chart_command
 from .codebook import add_codebook_commands
 from .diff_report import DIFF_FORMATS
 from .errors import InputError, ReportParseError, SchemaValidationError
