@@ -109,7 +109,7 @@ def align_claims(zh: list[dict[str, Any]], en: list[dict[str, Any]]) -> Alignmen
 def _cell(claim: dict[str, Any] | None) -> str:
     if claim is None:
         return ""
-    return claim["text"].replace("|", "\\|").replace("\n", " ")
+    return str(claim["text"]).replace("|", "\\|").replace("\n", " ")
 
 
 def _metric(claim: dict[str, Any]) -> str:
@@ -138,7 +138,8 @@ def align_files(zh_path: str | Path, en_path: str | Path) -> Alignment:
     """Parse a Chinese report and its English version and align their claims."""
     from .pipeline import parse_file
 
-    return align_claims(parse_file(zh_path, "zh").claims, parse_file(en_path, "en").claims)
+    zh, en = parse_file(zh_path, "zh").to_dict()["claims"], parse_file(en_path, "en").to_dict()["claims"]
+    return align_claims(zh, en)
 
 
 def _cmd_align(args: argparse.Namespace) -> int:
