@@ -17,7 +17,13 @@ import pytest
 
 from reportparse.cli import main
 from reportparse.diff import diff_documents, metric_key, spans_years
-from reportparse.verdicts import Tolerance, judge, target_shape
+from reportparse.verdicts import Tolerance, target_shape
+from reportparse.verdicts import judge as _judge
+
+
+def judge(target, actual, *args, **kwargs):
+    """The verdict of a Chinese target and actual (the claims of these tests are Chinese)."""
+    return _judge(target, actual, *args, lang="zh", **kwargs)
 from reportparse.pipeline import parse_file
 
 DATA = Path(__file__).resolve().parent / "data" / "diff"
@@ -74,7 +80,7 @@ def test_verdict_rules(target, actual, verdict):
 
 def test_ceiling_wording_in_the_clause_makes_a_cap():
     target = {**claim(5.5, "approx", metric_id=None), "text": "5.5%左右", "sentence": "城镇就业率控制在5.5%左右，"}
-    assert target_shape(target) == ("ceiling", -1)
+    assert target_shape(target, "zh") == ("ceiling", -1)
     assert judge(target, claim(4.0)).verdict == "met"
     assert judge({**target, "sentence": "某指标达到5.5%左右，"}, claim(4.0)).verdict == "missed"
 

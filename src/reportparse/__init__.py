@@ -2,9 +2,9 @@
 
 Public API::
 
-    parse_text(text, lang="zh") -> Document
-    parse_file(path, lang="zh", limits=Limits()) -> Document   (text, HTML, .docx, PDF)
-    find_quantities(text, lang="zh") -> list[Quantity]
+    parse_text(text, lang="auto") -> Document
+    parse_file(path, lang="auto", limits=Limits()) -> Document  (text, HTML, .docx, PDF)
+    find_quantities(text, lang="auto") -> list[Quantity]
     open_store(path) -> StoreFrames   (.claims(), .panel(), .cells(), .verdicts() as DataFrames; needs pandas)
 """
 

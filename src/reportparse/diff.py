@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .indicators import clause, indicators
+from .indicators import clause, indicators, wording
 from .pairing import MIN_CONFIDENCE, confidence, match_by_words
 from .verdicts import Tolerance, judge
 
@@ -38,8 +38,7 @@ def spans_years(claim: Claim, lang: str) -> bool:
     """Whether the clause a claim stands in marks it as spanning several years (年均增长10.6%,
     比2002年增长65.5%): such a figure is not the year's actual or target."""
     found = clause(claim, lang)
-    pattern = indicators().multi_year.get(lang)
-    return found is not None and pattern is not None and pattern.search(found[0]) is not None
+    return found is not None and wording(lang).multi_year.search(found[0]) is not None
 
 
 def metric_key(claim: Claim) -> Key | None:
@@ -103,7 +102,7 @@ def _meta(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _lang(data: dict[str, Any]) -> str:
-    return str(data["document"].get("lang") or "zh")
+    return str(data["document"]["lang"])
 
 
 def _claims(data: dict[str, Any] | None, status: str, period: int | None) -> list[Claim]:
@@ -120,14 +119,10 @@ def year_targets(data: dict[str, Any] | None, year: int | None) -> dict[Key, Cla
     return _first_by_key(_claims(data, "target", year))
 
 
-def judge_year(target_doc: dict[str, Any] | None, actual_doc: dict[str, Any] | None, year: int | None,
-               options: DiffOptions = DiffOptions()) -> dict[str, Any]:
-    """The targets ``target_doc`` sets for ``year`` against the actuals ``actual_doc`` states for
-    it, paired by indicator id, metric text and kind, then by the words of the metric: the one
-    rule that ``diff`` and the panel both follow. Either document may be None (no report)."""
-    targets = year_targets(target_doc, year)
-    actuals = _first_by_key(_claims(actual_doc, "actual", year))
-    lang = _lang(target_doc) if target_doc is not None else "zh"
+def _pairs_found(targets: dict[Key, Claim], actuals: dict[Key, Claim], lang: str,
+                 options: DiffOptions) -> tuple[list[tuple[Key, Key, str, float]], list[Key], list[Key]]:
+    """Pairs by indicator id or metric text (kept when confident enough), then by the words of the
+    metric; with the targets and actuals left alone."""
     matched, lone_targets, lone_actuals = _pair(targets, actuals)
     found = []
     for t_key, a_key in matched:
@@ -139,20 +134,37 @@ def judge_year(target_doc: dict[str, Any] | None, actual_doc: dict[str, Any] | N
             lone_actuals.append(a_key)
     for t_key, a_key, score in match_by_words(
             [(k, targets[k]) for k in lone_targets], [(k, actuals[k]) for k in lone_actuals],
-            options.min_confidence, lang):
+            lang, options.min_confidence):
         found.append((t_key, a_key, "words", score))
         lone_targets.remove(t_key)
         lone_actuals.remove(a_key)
-    pairs = []
-    for t_key, a_key, how, score in found:
-        target, actual = targets[t_key], actuals[a_key]
-        if how == "successor":
-            verdict = {"verdict": "unclear", "gap": None, "gap_written": None, "gap_unit": None,
-                       "direction": None, "rule": f"indicator replaced: {t_key[1]} -> {a_key[1]}"}
-        else:
-            verdict = vars(judge(target, actual, options.tolerance, options.strict, lang))
-        pairs.append({"metric": _metric(target), "kind": target["kind"], "target": target, "actual": actual,
-                      "match": how, "confidence": round(score, 3), **verdict})
+    return found, lone_targets, lone_actuals
+
+
+def _judged(target: Claim, actual: Claim, t_key: Key, a_key: Key, how: str, lang: str,
+            options: DiffOptions) -> dict[str, Any]:
+    """The verdict fields of one pair (a replaced indicator is not comparable)."""
+    if how == "successor":
+        return {"verdict": "unclear", "gap": None, "gap_written": None, "gap_unit": None,
+                "direction": None, "rule": f"indicator replaced: {t_key[1]} -> {a_key[1]}"}
+    return vars(judge(target, actual, options.tolerance, options.strict, lang=lang))
+
+
+def judge_year(target_doc: dict[str, Any] | None, actual_doc: dict[str, Any] | None, year: int | None,
+               options: DiffOptions = DiffOptions()) -> dict[str, Any]:
+    """The targets ``target_doc`` sets for ``year`` against the actuals ``actual_doc`` states for
+    it, paired by indicator id, metric text and kind, then by the words of the metric: the one
+    rule that ``diff`` and the panel both follow. Either document may be None (no report)."""
+    targets = year_targets(target_doc, year)
+    actuals = _first_by_key(_claims(actual_doc, "actual", year))
+    either = target_doc if target_doc is not None else actual_doc
+    if either is None:
+        return {"year": year, "pairs": [], "unmatched_targets": [], "unmatched_actuals": []}
+    lang = _lang(either)
+    found, lone_targets, lone_actuals = _pairs_found(targets, actuals, lang, options)
+    pairs = [{"metric": _metric(targets[t]), "kind": targets[t]["kind"], "target": targets[t], "actual": actuals[a],
+              "match": how, "confidence": round(score, 3),
+              **_judged(targets[t], actuals[a], t, a, how, lang, options)} for t, a, how, score in found]
     no_report = actual_doc is None
     return {
         "year": year, "pairs": pairs,

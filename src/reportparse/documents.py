@@ -12,7 +12,7 @@ from .store import Store
 from .validate import validate_document
 
 
-def load_document(path: str | Path, lang: str = "zh") -> dict[str, Any]:
+def load_document(path: str | Path, lang: str = "auto") -> dict[str, Any]:
     """A document from a parsed JSON document (``{"document", "claims"}``) or a report to parse now."""
     p = Path(path)
     if p.suffix.lower() == ".json":

@@ -12,14 +12,12 @@ pair greedily, best first; each target pairs with at most one actual and the oth
 
 from __future__ import annotations
 
-import json
-import logging
 from collections.abc import Hashable, Sequence
-from functools import cache
 from typing import Any, TypeVar
 
 from .conversions import comparable, family
-from .validate import package_text
+from .indicators import wording
+from .lang import get_pack
 
 MIN_CONFIDENCE = 0.6
 """The least confidence of a pair by words (0..1); below it the target stays without an actual."""
@@ -34,27 +32,13 @@ _MAGNITUDE_PENALTY = 0.5
 K = TypeVar("K", bound=Hashable)
 
 
-@cache
-def _stop_words(lang: str) -> frozenset[str]:
-    raw = json.loads(package_text("data/indicators.json"))["pairing_stop_words"]
-    return frozenset(raw.get(lang, ()))
-
-
-@cache
-def _tokenizer() -> Any:
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.Tokenizer()
-
-
-def words(text: str | None, lang: str = "zh") -> frozenset[str]:
-    """The content words of a metric phrase or heading: jieba's words (English: lower-case words),
-    without stop words, digits and punctuation."""
+def words(text: str | None, lang: str) -> frozenset[str]:
+    """The content words of a metric phrase or heading (the language pack's words), without the
+    language's stop words, digits and punctuation."""
     if not text:
         return frozenset()
-    cut = text.lower().split() if lang == "en" else _tokenizer().lcut(text, HMM=False)
-    stop = _stop_words(lang)
+    cut = get_pack(lang).words(text)
+    stop = wording(lang).stop_words
     return frozenset(w for w in (t.strip() for t in cut) if w and w not in stop and any(ch.isalpha() for ch in w))
 
 
@@ -68,7 +52,7 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return score * (_SHORT_PENALTY if shared < _SHORT else 1.0)
 
 
-def confidence(target: dict[str, Any], actual: dict[str, Any], lang: str = "zh") -> float:
+def confidence(target: dict[str, Any], actual: dict[str, Any], lang: str) -> float:
     """How sure it is that ``actual`` reports what ``target`` aimed at (0 when they cannot pair)."""
     if target["kind"] != actual["kind"] or family(target["unit"]) != family(actual["unit"]):
         return 0.0
@@ -93,7 +77,7 @@ def _far_apart(target: dict[str, Any], actual: dict[str, Any]) -> bool:
 
 
 def match_by_words(targets: Sequence[tuple[K, dict[str, Any]]], actuals: Sequence[tuple[K, dict[str, Any]]],
-                   threshold: float = MIN_CONFIDENCE, lang: str = "zh") -> list[tuple[K, K, float]]:
+                   lang: str, threshold: float = MIN_CONFIDENCE) -> list[tuple[K, K, float]]:
     """One-to-one pairs (target key, actual key, confidence) at or above ``threshold``, best first."""
     candidates = sorted(
         ((score, i, j) for i, (_, t) in enumerate(targets) for j, (_, a) in enumerate(actuals)

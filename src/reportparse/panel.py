@@ -33,22 +33,28 @@ def _reports(store: Store) -> dict[tuple[str, str], dict[int, list[dict[str, Any
     return found
 
 
+def _metric_of(target: dict[str, Any], actual: dict[str, Any]) -> tuple[str | None, str | None]:
+    """The cell's indicator id (the target's, else the actual's) and its metric as written."""
+    metrics = [c.get("metric") or {} for c in (target, actual)]
+    ids = [m["id"] for m in metrics if m.get("id")]
+    text = next((m.get("text") for m in metrics if m), None)
+    return (ids[0] if ids else None), text
+
+
 def _cell(region: str, level: str, year: int, target: dict[str, Any] | None, actual: dict[str, Any] | None,
           entry: dict[str, Any], docs: tuple[list[dict[str, Any]], list[dict[str, Any]]]) -> dict[str, Any]:
     target, actual = target or {}, actual or {}
-    metric = target.get("metric") or actual.get("metric") or {}
-    ids = [m.get("id") for m in (target.get("metric") or {}, actual.get("metric") or {}) if m.get("id")]
+    metric_id, metric_text = _metric_of(target, actual)
+    either = target or actual
     return {
-        "region": region, "level": level, "year": year, "metric_id": ids[0] if ids else None,
-        "metric_text": metric.get("text"), "kind": target.get("kind") or actual.get("kind"),
-        "unit": target.get("unit") or actual.get("unit"),
+        "region": region, "level": level, "year": year, "metric_id": metric_id,
+        "metric_text": metric_text, "kind": either.get("kind"), "unit": either.get("unit"),
         "target_value": target.get("value"), "target_high": target.get("high"),
         "target_qualifier": target.get("qualifier"), "target_text": target.get("text"), "target_id": target.get("id"),
         "target_doc": docs[0][0]["path"] if target and docs[0] else None, "target_reports": len(docs[0]),
         "actual_value": actual.get("value"), "actual_text": actual.get("text"), "actual_id": actual.get("id"),
         "actual_doc": docs[1][0]["path"] if actual and docs[1] else None, "actual_reports": len(docs[1]),
-        "verdict": entry.get("verdict"), "gap": entry.get("gap"), "gap_written": entry.get("gap_written"),
-        "gap_unit": entry.get("gap_unit"), "match": entry.get("match"), "confidence": entry.get("confidence"),
+        **{key: entry.get(key) for key in ("verdict", "gap", "gap_written", "gap_unit", "match", "confidence")},
     }
 
 

@@ -30,7 +30,7 @@ _TEXT_FIELDS = ("_tq", "_v")
 _STATA_NAME = 32
 _STATA_LABEL = 80
 _LONG_LABELS = {
-    "doc": "report file", "doc_sha256": "SHA-256 of the report's bytes", "region": "region (地区)",
+    "doc": "report file", "doc_sha256": "SHA-256 of the report's bytes", "region": "region",
     "level": "national, province, city or county", "report_year": "year the report was delivered",
     "id": "claim id", "text": "claim as written", "period": "year the claim is about",
     "metric_id": "standard indicator id", "metric_text": "indicator as written", "metric_en": "indicator in English",
@@ -103,7 +103,7 @@ def wide_table(cells: Iterable[dict[str, Any]]) -> tuple[Any, dict[str, str]]:
     """
     pd = _pandas()
     rows: dict[tuple[Any, ...], dict[str, Any]] = {}
-    labels: dict[str, str] = {"region": "region (地区)", "level": "administrative level", "year": "year",
+    labels: dict[str, str] = {"region": "region", "level": "administrative level", "year": "year",
                               "reports": "stored reports of the region-year"}
     for cell in cells:
         row = rows.setdefault((cell["region"], cell["level"], cell["year"]), {"reports": 0})

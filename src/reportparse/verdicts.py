@@ -26,7 +26,7 @@ from typing import Any
 import regex
 
 from .conversions import comparable, family, in_unit
-from .indicators import clause, indicators
+from .indicators import clause, indicators, wording
 
 Claim = dict[str, Any]
 VERDICTS = ("met", "exceeded", "missed", "not_reported", "unclear")
@@ -57,7 +57,7 @@ def _fmt(x: float) -> str:
     return f"{x:.12g}"
 
 
-def target_shape(target: Claim, lang: str = "zh") -> tuple[str, int]:
+def target_shape(target: Claim, lang: str) -> tuple[str, int]:
     """How a target binds (``floor``, ``ceiling``, ``point`` or ``range``) and its good direction
     (+1 higher is better, -1 lower is better), from its qualifier, its wording and its indicator."""
     facts = indicators()
@@ -70,10 +70,10 @@ def target_shape(target: Claim, lang: str = "zh") -> tuple[str, int]:
         return "floor", good
     found = clause(target, lang)
     before = found[0][: found[1]] if found else ""
-    words = facts.wording.get(lang, {})
-    if any(w in before for w in words.get("ceiling", ())):
+    words = wording(lang)
+    if any(w in before for w in words.ceiling):
         return "ceiling", -1
-    if any(w in before for w in words.get("floor", ())):
+    if any(w in before for w in words.floor):
         return "floor", good
     if way == "ceiling":
         return "ceiling", -1
@@ -95,7 +95,7 @@ def _written_scale(target: Claim) -> float | None:
 def _gap_written(target: Claim, gap: float | None, lang: str) -> tuple[float | None, str | None]:
     if gap is None:
         return None, None
-    unit = indicators().gap_units.get(lang, {}).get(target["unit"])
+    unit = wording(lang).gap_units.get(target["unit"])
     if unit:
         return gap, unit
     scale = _written_scale(target)
@@ -122,52 +122,54 @@ def _strict(shape: str, good: int, a: float, t: float, low: float, high: float,
     return (a_s > t_s if strictly else a_s >= t_s), f"{_fmt(a_s)} {op} {_fmt(t_s)}"
 
 
-def judge(target: Claim, actual: Claim, tolerance: Tolerance = Tolerance(), strict: bool = False,
-          lang: str = "zh") -> Verdict:
-    """Judge one target against the actual reported for its year (see the module's rules)."""
-    shape, good = target_shape(target, lang)
-    direction = "ceiling" if shape == "ceiling" else ("lower" if good < 0 else "higher")
+@dataclass(frozen=True)
+class _Values:
+    """The actual, the target and its bounds in one base unit (a point target has low == high == t)."""
 
-    def unclear(reason: str) -> Verdict:
-        return Verdict("unclear", None, None, None, direction, reason)
+    a: float
+    t: float
+    low: float
+    high: float
 
+
+def _values(target: Claim, actual: Claim) -> _Values | str:
+    """The figures to compare, or why they cannot be compared."""
     if family(target["unit"]) != family(actual["unit"]):
-        return unclear(f"units differ ({target['unit']} vs {actual['unit']})")
+        return f"units differ ({target['unit']} vs {actual['unit']})"
     if actual.get("value") is None or actual["qualifier"] == "range":
-        return unclear("the actual is not a single number")
+        return "the actual is not a single number"
     bounds = [target.get(k) for k in ("value", "low", "high")]
-    if target["qualifier"] == "range" and None in bounds[1:] or bounds[0] is None:
-        return unclear("the target has no value")
-    a = comparable({**actual})[1]
-    t = comparable(target)[1]
-    low = comparable({**target, "value": target.get("low")})[1] if target.get("low") is not None else t
-    high = comparable({**target, "value": target.get("high")})[1] if target.get("high") is not None else t
-    assert a is not None and t is not None and low is not None and high is not None
-    allowed = allowance(target, t, tolerance)
-    qualifier = target["qualifier"]
-    # the gap, positive on the good side: past the good end of a range, short of the bad end
-    if qualifier == "range":
-        good_end, bad_end = (high, low) if good > 0 else (low, high)
-        beyond = (a - good_end) * good
-        short = (a - bad_end) * good
-        gap = beyond if beyond > 0 else (min(short, 0.0) if short < 0 else 0.0)
-    else:
-        gap = (a - t) * good
-    gap = round(gap, 10)
-    written, unit = _gap_written(target, gap, lang)
-    if strict:
-        met, words = _strict(shape, good, a, t, low, high, qualifier, allowed)
-        return Verdict("met" if met else "missed", gap, written, unit, direction,
-                       f"strict {qualifier}: {words}" + ("" if met else " fails"))
-    slack = allowed if qualifier == "approx" else 0.0
-    if shape == "ceiling":
-        ceiling = high if qualifier == "range" else t
-        over = round(a - ceiling, 10)
-        met = over < 0 if qualifier == "less_than" else over <= slack + 1e-9
-        return Verdict("met" if met else "missed", gap, written, unit, direction,
-                       f"ceiling {_fmt(ceiling)}{f' (+{_fmt(slack)})' if slack else ''}: actual {_fmt(a)}")
-    strictly = qualifier == "more_than" and actual["qualifier"] not in ("more_than", "at_least")
-    if strictly and gap <= 0 or gap < -slack - 1e-9:
+    if (target["qualifier"] == "range" and None in bounds[1:]) or bounds[0] is None:
+        return "the target has no value"
+    a, t = comparable(actual)[1], comparable(target)[1]
+    low = comparable({**target, "value": target["low"]})[1] if target.get("low") is not None else t
+    high = comparable({**target, "value": target["high"]})[1] if target.get("high") is not None else t
+    if a is None or t is None or low is None or high is None:
+        return "the target has no value"
+    return _Values(a, t, low, high)
+
+
+def _signed_gap(v: _Values, qualifier: str, good: int) -> float:
+    """The gap, positive on the good side: past the good end of a range, short of the bad end."""
+    if qualifier != "range":
+        return round((v.a - v.t) * good, 10)
+    good_end, bad_end = (v.high, v.low) if good > 0 else (v.low, v.high)
+    beyond, short = (v.a - good_end) * good, (v.a - bad_end) * good
+    return round(beyond if beyond > 0 else min(short, 0.0), 10)
+
+
+def _ceiling(v: _Values, qualifier: str, slack: float) -> tuple[str, str]:
+    """A cap: kept (met, never exceeded) or broken."""
+    ceiling = v.high if qualifier == "range" else v.t
+    over = round(v.a - ceiling, 10)
+    met = over < 0 if qualifier == "less_than" else over <= slack + 1e-9
+    return "met" if met else "missed", f"ceiling {_fmt(ceiling)}{f' (+{_fmt(slack)})' if slack else ''}: actual {_fmt(v.a)}"
+
+
+def _floor_or_point(v: _Values, shape: str, good: int, gap: float, allowed: float, slack: float,
+                    strictly: bool, qualifier: str) -> tuple[str, str]:
+    """A floor, a point or a range: missed short of it, exceeded beyond the tolerance, else met."""
+    if (strictly and gap <= 0) or gap < -slack - 1e-9:
         verdict = "missed"
     elif gap > allowed + 1e-9:
         verdict = "exceeded"
@@ -175,6 +177,30 @@ def judge(target: Claim, actual: Claim, tolerance: Tolerance = Tolerance(), stri
         verdict = "met"
     what = {"floor": "floor", "point": "about", "range": "range"}[shape]
     side = "higher" if good > 0 else "lower"
-    shown = f"{_fmt(low)}..{_fmt(high)}" if qualifier == "range" else _fmt(t)
-    return Verdict(verdict, gap, written, unit, direction,
-                   f"{what} {shown}, {side} is better, tolerance {_fmt(allowed)}: actual {_fmt(a)}")
+    shown = f"{_fmt(v.low)}..{_fmt(v.high)}" if qualifier == "range" else _fmt(v.t)
+    return verdict, f"{what} {shown}, {side} is better, tolerance {_fmt(allowed)}: actual {_fmt(v.a)}"
+
+
+def judge(target: Claim, actual: Claim, tolerance: Tolerance = Tolerance(), strict: bool = False, *,
+          lang: str) -> Verdict:
+    """Judge one target against the actual reported for its year (see the module's rules)."""
+    shape, good = target_shape(target, lang)
+    direction = "ceiling" if shape == "ceiling" else ("lower" if good < 0 else "higher")
+    v = _values(target, actual)
+    if isinstance(v, str):
+        return Verdict("unclear", None, None, None, direction, v)
+    allowed = allowance(target, v.t, tolerance)
+    qualifier = target["qualifier"]
+    gap = _signed_gap(v, qualifier, good)
+    written, unit = _gap_written(target, gap, lang)
+    if strict:
+        met, words = _strict(shape, good, v.a, v.t, v.low, v.high, qualifier, allowed)
+        return Verdict("met" if met else "missed", gap, written, unit, direction,
+                       f"strict {qualifier}: {words}" + ("" if met else " fails"))
+    slack = allowed if qualifier == "approx" else 0.0
+    if shape == "ceiling":
+        verdict, rule = _ceiling(v, qualifier, slack)
+    else:
+        strictly = qualifier == "more_than" and actual["qualifier"] not in ("more_than", "at_least")
+        verdict, rule = _floor_or_point(v, shape, good, gap, allowed, slack, strictly, qualifier)
+    return Verdict(verdict, gap, written, unit, direction, rule)
