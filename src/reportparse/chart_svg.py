@@ -26,8 +26,15 @@ def esc(value: Any) -> str:
 
 
 def number(value: float) -> str:
-    """A number as a reader wants it: at most four significant digits, no float noise."""
-    return f"{value:,.4g}" if abs(value) >= 1e4 else f"{round(value, 4):g}"
+    """A number as a reader wants it: four significant digits (more for a whole number), no float noise.
+
+    >>> number(5.2), number(-0.8), number(12000), number(0.35), number(63.6000000001)
+    ('5.2', '-0.8', '12,000', '0.35', '63.6')
+    """
+    if not value:
+        return "0"
+    shown = f"{value:,.{max(0, 3 - math.floor(math.log10(abs(value))))}f}"
+    return shown.rstrip("0").rstrip(".") if "." in shown else shown
 
 
 def scale_of(unit: str, values: list[float]) -> tuple[float, str]:
