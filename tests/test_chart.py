@@ -206,3 +206,26 @@ def test_chromium_opens_the_corpus_chart(corpus_store, tmp_path):
     assert dom.returncode == 0, dom.stderr[-2000:]
     assert re.search(r'<body data-points="(\d+)"', dom.stdout).group(1) == str(drawn)
     assert 'data-verdict="met"' in dom.stdout
+
+
+def test_two_reports_of_one_year_are_named(tmp_path):
+    """A second copy of the 2025 report (one more line): the chart says which one it drew from."""
+    copy = tmp_path / "2025-linjiang-copy.txt"
+    copy.write_text((DATA / "2025-linjiang.txt").read_text("utf-8") + "\n附件略。\n", "utf-8")
+    out = tmp_path / "out"
+    assert _run("parse", str(DATA / "2024-linjiang.txt"), str(DATA / "2025-linjiang.txt"), "-o", str(out),
+                "-q").returncode == 0
+    assert _run("parse", str(copy), "-o", str(out), "-q").returncode == 0
+    page = tmp_path / "gdp.html"
+    result = _run("chart", "--db", str(out / "reportparse.sqlite"), "--metric", "gdp", "--kind", "growth",
+                  "-o", str(page))
+    assert result.returncode == 0, result.stderr
+    # the 2024 actual and the 2025 target come from the doubled 2025 report; the 2023 actual does not
+    assert "warning: 2 points come from a year with several stored reports" in result.stderr
+    points = {p["year"]: p for p in _sections(page.read_text("utf-8"))[f"{CITY} · growth (percent)"]}
+    html = page.read_text("utf-8")
+    for year in (2024, 2025):
+        row = re.search(rf'<tr id="{points[year]["anchor"]}">(.*?)</tr>', html, re.S).group(1)
+        assert re.search(r"2025-linjiang(-copy)?\.txt</a> \(the latest parsed of 2 stored reports of that year\)", row)
+    row_2023 = re.search(rf'<tr id="{points[2023]["anchor"]}">(.*?)</tr>', html, re.S).group(1)
+    assert "stored reports" not in row_2023

@@ -106,7 +106,9 @@ def _source(cell: dict[str, Any], side: str) -> str:
     file = esc(path or "")
     if path and Path(path).is_absolute():
         file = f'<a href="{esc(Path(path).as_uri())}">{file}</a>'
-    return f"{side}: {quoted}<br>[{esc(cell[f'{side}_id'])}] {file}"
+    reports = cell[f"{side}_reports"]
+    held = f" (the latest parsed of {reports} stored reports of that year)" if reports > 1 else ""
+    return f"{side}: {quoted}<br>[{esc(cell[f'{side}_id'])}] {file}{held}"
 
 
 def _sources(cell: dict[str, Any]) -> str:
