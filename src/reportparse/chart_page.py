@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .chart import Series
-from .chart_svg import esc, number, scale_of, series_svg, verdict_of
+from .chart_svg import esc, key, number, scale_of, series_svg, verdict_of
 
 VERDICT_COLOURS = {
     "met": "#1a7f37", "exceeded": "#0969da", "missed": "#cf222e", "not_reported": "#6e7781",
@@ -33,7 +33,7 @@ h1 { font-size: 18px; margin: 12px 0 4px; } h2 { font-size: 15px; margin: 22px 0
 .legend span { margin-right: 14px; white-space: nowrap; }
 .swatch { display: inline-block; width: 11px; height: 11px; border-radius: 50%; vertical-align: -1px; }
 .swatch.hollow { background: #fff !important; border: 2px dashed #8c959f; width: 8px; height: 8px; }
-svg.chart { display: block; max-width: 100%; height: auto; }
+svg.chart { display: block; max-width: 100%; height: auto; } svg.key { vertical-align: middle; }
 .grid { stroke: #eaeef2; } .tick { fill: #57606a; font-size: 11px; } .axis { fill: #1f2328; font-size: 12px; }
 .trend { fill: none; stroke: #8c959f; stroke-width: 1.5; }
 .target .band { fill: #fb8500; fill-opacity: .25; stroke: #fb8500; stroke-dasharray: 4 2; }
@@ -62,8 +62,8 @@ _SCRIPT = """
   });
 })();
 """
-_SHAPES = ("band: a range", "diamond in its tolerance band: about (approx)", "line, shaded above: a floor (at least)",
-           "line, shaded below: a ceiling (at most, or a cap such as CPI)")
+_SHAPES = (("range", "a range"), ("point", "about (approx), with its tolerance"), ("floor", "a floor (at least)"),
+           ("ceiling", "a ceiling (at most, or a cap such as CPI)"))
 
 
 def _shown(value: Any, factor: float, label: str) -> str:
@@ -136,9 +136,9 @@ def _legend(series: list[Series]) -> str:
     marks = " ".join(
         f'<span><i class="swatch verdict-{v}{" hollow" if v in ("not_reported", "pending") else ""}"></i> '
         f'{v.replace("_", " ")} {counts.get(v, 0)}</span>' for v in VERDICT_COLOURS)
-    shapes = " ".join(f"<span>{esc(words)}</span>" for words in _SHAPES)
-    return (f'<div class="legend">{marks}</div><div class="legend">targets: {shapes} · dot: the actual '
-            "(hollow: none found) · hover a point for details, click it for its sentences</div>")
+    shapes = " ".join(f"<span>{key(shape)} {esc(words)}</span>" for shape, words in _SHAPES)
+    return (f'<div class="legend">{marks}</div><div class="legend">targets: {shapes}</div>'
+            "<div>dot: the actual (hollow: none found) · hover a point for details, click it for its sentences</div>")
 
 
 def chart_page(series: list[Series], metric: str, name: str, store: str) -> str:

@@ -142,6 +142,18 @@ def _target(cell: dict[str, Any], frame: Frame) -> str:
     return f'<g class="target shape-{shape}">{body}</g>'
 
 
+def key(shape: str) -> str:
+    """A small sample of a target shape (``range``, ``point``, ``floor``, ``ceiling``) for the legend."""
+    x, w, y = 13.0, 20.0, 9.0
+    body = {
+        "range": _rect(x, w, 3, 15, "band"),
+        "point": _rect(x, w, 5, 13, "room") + _line(x, w, y) + '<path class="diamond" d="M13,4 l5,5 l-5,5 l-5,-5 z"/>',
+        "floor": _rect(x, w, y, 1, "room") + _line(x, w, y),
+        "ceiling": _rect(x, w, y, 17, "room") + _line(x, w, y),
+    }[shape]
+    return f'<svg class="key" width="26" height="18" viewBox="0 0 26 18"><g class="target">{body}</g></svg>'
+
+
 def verdict_of(cell: dict[str, Any]) -> str:
     """The verdict a cell is marked with; ``pending`` for a target whose year has no stored report
     yet, ``no_target`` for an actual without one."""
