@@ -8,14 +8,14 @@ projected / is set at, last year), and the shared claim record of
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import regex
 
 from ... import explain
 from ...assemble import SentenceState, by_sentence
 from ...lexicon import Lexicon, Metric
-from ...model import Mention
+from ...model import Claim, Mention
 from ...normalise import NormalisedText
 from ...resolve import ClaimFields, claim_record
 from ...segment import Sentence
@@ -41,7 +41,8 @@ class ClaimBuilder:
 
     def build(self, mentions: list[Mention], sentences: list[Sentence]) -> list[dict[str, Any]]:
         """Claims of every claimable mention that stands in a sentence, in text order."""
-        return [self._claim(m, sent, text, prev) for m, sent, text, prev, _ in by_sentence(self.norm, mentions, sentences)]
+        return [self._claim(m, sent, text, prev)
+                for m, sent, text, prev, _ in by_sentence(self.norm, mentions, sentences)]
 
     def _reduction_level(self, m: Mention, metric: Metric | None, kind: tuple[str, int]) -> tuple[str, int]:
         """Cut taxes and fees by 2.2 trillion yuan: an amount of a reduction indicator is its level."""
@@ -62,16 +63,17 @@ class ClaimBuilder:
             period -= 1  # rule 4: X of 'from X to Y' is the year before the change
             explain.note(m.start, m.end, "assemble", "en.period.from_value", "period", str(period))
         if kind == "ranking":
-            prev.metric, prev.end = metric_text, m.end
+            prev.metric, prev.end = metric_text or "", m.end
         else:
             prev.metric, prev.metric_id, prev.kind, prev.sign, prev.unit, prev.end = (
-                metric_text, metric.id if metric else None, kind, sign, m.unit, m.end)
+                metric_text or "", metric.id if metric else None, kind, sign, m.unit, m.end)
         return claim_record(self.norm, self.doc_id, m, ClaimFields(
             kind, sign, m.qualifier, status, period, metric_text, None if kind == "ranking" else metric,
             sentence_text, sent.section))
 
 
 def build_claims(norm: NormalisedText, lex: Lexicon, doc_id: str, report_year: int | None,
-                 mentions: list[Mention], sentences: list[Sentence]) -> list[dict[str, Any]]:
-    """The claims of an English document (see :class:`ClaimBuilder`)."""
-    return ClaimBuilder(norm, lex, doc_id, report_year).build(mentions, sentences)
+                 mentions: list[Mention], sentences: list[Sentence]) -> list[Claim]:
+    """The claims of an English document (see :class:`ClaimBuilder`); each is a claim record
+    of the shape of :class:`~reportparse.model.Claim`."""
+    return cast("list[Claim]", ClaimBuilder(norm, lex, doc_id, report_year).build(mentions, sentences))
