@@ -202,6 +202,6 @@ def find_metric(context: MetricContext) -> Found:
     """The metric text and lexicon metric of a claim: the first rule that decides."""
     for name, rule in RULES:
         if (found := rule(context)) is not None:
-            explain.note(context.m.start, context.m.end, "assemble", f"en.metric.{name}", "metric", found[0] or "")
+            explain.note(context.m.start, context.m.end, "assemble", f"en.metric.{name}", "metric", found[0] or "no metric")
             return found
     raise AssertionError("the last metric rule always decides")
