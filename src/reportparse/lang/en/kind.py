@@ -148,22 +148,18 @@ def _growth_before(c: KindContext) -> Decision | None:
     return None if ratio_after_growth else ("growth", c.sign)
 
 
-def _ratio(c: KindContext) -> Decision | None:
-    return "ratio", 1
-
-
 RULES: tuple[tuple[str, Callable[[KindContext], Decision | None]], ...] = (
     ("ranking", _ranking), ("doubling", _doubling), ("post_growth", _post_growth), ("from_value", _from_value),
     ("points", _points), ("amount_change", _amount_change), ("amount_level", _amount_level),
     ("previous", _previous), ("growth_after", _growth_after), ("uncued_ratio", _uncued_ratio),
-    ("growth_cue", _growth_cue), ("ratio_cue", _ratio_cue), ("growth_before", _growth_before), ("ratio", _ratio),
+    ("growth_cue", _growth_cue), ("ratio_cue", _ratio_cue), ("growth_before", _growth_before),
 )
+DEFAULT: tuple[str, Decision] = ("ratio", ("ratio", 1))
 
 
 def kind_and_sign(context: KindContext) -> Decision:
-    """The kind of a claim and its direction (-1 for a decline): the first rule that decides."""
-    for name, rule in RULES:
-        if (decision := rule(context)) is not None:
-            explain.note(context.m.start, context.m.end, "assemble", f"en.kind.{name}", "kind", decision[0])
-            return decision
-    raise AssertionError("the last kind rule always decides")
+    """The kind of a claim and its direction (-1 for a decline): the first rule that decides,
+    else :data:`DEFAULT` (a ratio)."""
+    name, decision = next(((name, d) for name, rule in RULES if (d := rule(context)) is not None), DEFAULT)
+    explain.note(context.m.start, context.m.end, "assemble", f"en.kind.{name}", "kind", decision[0])
+    return decision

@@ -185,7 +185,7 @@ def _previous(c: MetricContext) -> Found | None:
     return None
 
 
-def _earlier(c: MetricContext) -> Found | None:
+def _earlier(c: MetricContext) -> Found:
     """A lexicon name earlier in the sentence, else no metric."""
     text = c.phrases.text
     return c.phrases.lexicon_metric(text[c.sent.start : c.m.start - len(c.before)]) or (None, None)
@@ -194,14 +194,15 @@ def _earlier(c: MetricContext) -> Found | None:
 RULES: tuple[tuple[str, Callable[[MetricContext], Found | None]], ...] = (
     ("ranked_thing", _ranked_thing), ("counted_noun", _counted_noun), ("in_clause", _in_clause),
     ("lexicon_after", _lexicon_after), ("clause_phrase", _clause_phrase), ("phrase_after", _phrase_after),
-    ("unit_word", _unit_word), ("previous", _previous), ("earlier", _earlier),
+    ("unit_word", _unit_word), ("previous", _previous),
 )
 
 
 def find_metric(context: MetricContext) -> Found:
-    """The metric text and lexicon metric of a claim: the first rule that decides."""
-    for name, rule in RULES:
-        if (found := rule(context)) is not None:
-            explain.note(context.m.start, context.m.end, "assemble", f"en.metric.{name}", "metric", found[0] or "no metric")
-            return found
-    raise AssertionError("the last metric rule always decides")
+    """The metric text and lexicon metric of a claim: the first rule that decides, else a name
+    earlier in the sentence (or none)."""
+    name, found = next(((name, f) for name, rule in RULES if (f := rule(context)) is not None), ("earlier", None))
+    if found is None:
+        found = _earlier(context)
+    explain.note(context.m.start, context.m.end, "assemble", f"en.metric.{name}", "metric", found[0] or "no metric")
+    return found
