@@ -84,7 +84,7 @@ class _Recogniser:
         m = c.m
         if c.value2 is None:
             return
-        reason = ranges.rejected(m, c.value, c.value2, self.pats, clause_before(self.text, m.start()))
+        reason = ranges.rejected(m, c.value, c.value2, self.pats, self.text)
         if reason is not None:
             explain.note(m.start(), m.end(), "recognise", "en.range.split", "range", reason)
             c.unit_word, c.value2 = m.group("unit1"), None

@@ -13,14 +13,15 @@ from decimal import Decimal
 import regex
 
 from .filters import BARE_YEAR
+from .implied import clause_before
 from .patterns import Patterns
 
 
-def _not_rising(m: regex.Match[str], low: Decimal, high: Decimal, pats: Patterns, clause: str) -> str | None:
+def _not_rising(m: regex.Match[str], low: Decimal, high: Decimal, pats: Patterns, text: str) -> str | None:
     return "the second number is not higher" if high <= low else None
 
 
-def _no_shared_unit(m: regex.Match[str], low: Decimal, high: Decimal, pats: Patterns, clause: str) -> str | None:
+def _no_shared_unit(m: regex.Match[str], low: Decimal, high: Decimal, pats: Patterns, text: str) -> str | None:
     unit, unit1, cur, cur2 = m.group("unit"), m.group("unit1"), m.group("cur"), m.group("cur2")
     if (not unit and not (cur and cur2)) or (unit1 and not unit):
         return "no unit after the second number"
@@ -29,21 +30,21 @@ def _no_shared_unit(m: regex.Match[str], low: Decimal, high: Decimal, pats: Patt
     return None
 
 
-def _different_units(m: regex.Match[str], low: Decimal, high: Decimal, pats: Patterns, clause: str) -> str | None:
+def _different_units(m: regex.Match[str], low: Decimal, high: Decimal, pats: Patterns, text: str) -> str | None:
     unit, unit1 = m.group("unit"), m.group("unit1")
     if unit1 and unit and pats.units[unit1.lower()].code != pats.units[unit.lower()].code:
         return "two different units"
     return None
 
 
-def _from_to(m: regex.Match[str], low: Decimal, high: Decimal, pats: Patterns, clause: str) -> str | None:
+def _from_to(m: regex.Match[str], low: Decimal, high: Decimal, pats: Patterns, text: str) -> str | None:
     sep = (m.group("sep") or "").strip().lower()
-    if sep in pats.range_to and pats.from_word.search(clause):
+    if sep in pats.range_to and pats.from_word.search(clause_before(text, m.start())):
         return "from one value to another"
     return None
 
 
-def _years(m: regex.Match[str], low: Decimal, high: Decimal, pats: Patterns, clause: str) -> str | None:
+def _years(m: regex.Match[str], low: Decimal, high: Decimal, pats: Patterns, text: str) -> str | None:
     sep = (m.group("sep") or "").strip().lower()
     if sep in "-–—" and BARE_YEAR.fullmatch(m.group("num")) and BARE_YEAR.fullmatch(m.group("num2")):
         return "a span of years"
@@ -54,10 +55,9 @@ _CHECKS: tuple[Callable[[regex.Match[str], Decimal, Decimal, Patterns, str], str
     _not_rising, _no_shared_unit, _different_units, _from_to, _years)
 
 
-def rejected(m: regex.Match[str], low: Decimal, high: Decimal, pats: Patterns, clause: str) -> str | None:
-    """Why the two numbers of ``m`` are not one range, or None when they are; ``clause`` is the
-    text of the clause before the match."""
+def rejected(m: regex.Match[str], low: Decimal, high: Decimal, pats: Patterns, text: str) -> str | None:
+    """Why the two numbers of ``m`` (a match in ``text``) are not one range, or None when they are."""
     for check in _CHECKS:
-        if (reason := check(m, low, high, pats, clause)) is not None:
+        if (reason := check(m, low, high, pats, text)) is not None:
             return reason
     return None
