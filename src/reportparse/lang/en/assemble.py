@@ -8,14 +8,14 @@ projected / is set at, last year), and the shared claim record of
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import get_args
 
 import regex
 
 from ... import explain
 from ...assemble import SentenceState, by_sentence
 from ...lexicon import Lexicon, Metric
-from ...model import Claim, Mention
+from ...model import Claim, Kind, Mention, Qualifier
 from ...normalise import NormalisedText
 from ...resolve import ClaimFields, claim_record
 from ...segment import Sentence
@@ -25,6 +25,7 @@ from .metric import MetricContext, Phrases, find_metric
 from .timing import TimingRules
 
 _CLAUSE_END = regex.compile(r"(?r)[;:()]|,(?!\d{3})")  # not the comma of 10,000
+_QUALIFIERS: dict[str, Qualifier] = {q: q for q in get_args(Qualifier)}
 
 
 class ClaimBuilder:
@@ -39,19 +40,19 @@ class ClaimBuilder:
         self.phrases = Phrases(self.text, self.cues)
         self.timing = TimingRules(self.text, self.cues, report_year)
 
-    def build(self, mentions: list[Mention], sentences: list[Sentence]) -> list[dict[str, Any]]:
+    def build(self, mentions: list[Mention], sentences: list[Sentence]) -> list[Claim]:
         """Claims of every claimable mention that stands in a sentence, in text order."""
         return [self._claim(m, sent, text, prev)
                 for m, sent, text, prev, _ in by_sentence(self.norm, mentions, sentences)]
 
-    def _reduction_level(self, m: Mention, metric: Metric | None, kind: tuple[str, int]) -> tuple[str, int]:
+    def _reduction_level(self, m: Mention, metric: Metric | None, kind: tuple[Kind, int]) -> tuple[Kind, int]:
         """Cut taxes and fees by 2.2 trillion yuan: an amount of a reduction indicator is its level."""
         if kind[0] == "growth" and m.unit_kind != "rate" and metric and metric.id in self.cues.reduction_metrics:
             explain.note(m.start, m.end, "assemble", "en.kind.reduction_metric", "kind", "level")
             return "level", 1
         return kind
 
-    def _claim(self, m: Mention, sent: Sentence, sentence_text: str, prev: SentenceState) -> dict[str, Any]:
+    def _claim(self, m: Mention, sent: Sentence, sentence_text: str, prev: SentenceState) -> Claim:
         floor = max(sent.start, prev.end)
         cut = _CLAUSE_END.search(self.text, floor, m.start)
         before = self.text[cut.end() if cut else floor : m.start]
@@ -68,12 +69,11 @@ class ClaimBuilder:
             prev.metric, prev.metric_id, prev.kind, prev.sign, prev.unit, prev.end = (
                 metric_text or "", metric.id if metric else None, kind, sign, m.unit, m.end)
         return claim_record(self.norm, self.doc_id, m, ClaimFields(
-            kind, sign, m.qualifier, status, period, metric_text, None if kind == "ranking" else metric,
+            kind, sign, _QUALIFIERS[m.qualifier], status, period, metric_text, None if kind == "ranking" else metric,
             sentence_text, sent.section))
 
 
 def build_claims(norm: NormalisedText, lex: Lexicon, doc_id: str, report_year: int | None,
                  mentions: list[Mention], sentences: list[Sentence]) -> list[Claim]:
-    """The claims of an English document (see :class:`ClaimBuilder`); each is a claim record
-    of the shape of :class:`~reportparse.model.Claim`."""
-    return cast("list[Claim]", ClaimBuilder(norm, lex, doc_id, report_year).build(mentions, sentences))
+    """The claims of an English document (see :class:`ClaimBuilder`)."""
+    return ClaimBuilder(norm, lex, doc_id, report_year).build(mentions, sentences)

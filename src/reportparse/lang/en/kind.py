@@ -11,15 +11,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import get_args
 
 import regex
 
 from ... import explain
 from ...assemble import SentenceState
-from ...model import Mention
+from ...model import Kind, Mention
 from .cues import Cues
 
-Decision = tuple[str, int]
+Decision = tuple[Kind, int]
+_KINDS: dict[str | None, Kind] = {k: k for k in get_args(Kind)}
 
 
 @dataclass
@@ -114,7 +116,7 @@ def _amount_level(c: KindContext) -> Decision | None:
 def _previous(c: KindContext) -> Decision | None:
     """Exceeding the target of around 5 percent: the kind of the claim before, same unit."""
     if c.uncued and c.prev.kind in ("growth", "ratio") and c.prev.unit == c.m.unit:
-        return c.prev.kind, c.prev.sign
+        return _KINDS[c.prev.kind], c.prev.sign
     return None
 
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from ... import explain
 from ...assemble import SentenceState
-from ...model import Mention
+from ...model import Mention, Status
 from ...segment import Sentence
 from .cues import Cues
 
-Timing = tuple[str, int | None, str]
+Timing = tuple[Status, int | None, str]
 
 
 class TimingRules:
@@ -67,7 +67,7 @@ class TimingRules:
             return "actual", int(lead.group(1)), "dated"
         return "actual", report - 1 if report else None, "last_year"
 
-    def status_period(self, m: Mention, sent: Sentence, before: str, prev: SentenceState) -> tuple[str, int | None]:
+    def status_period(self, m: Mention, sent: Sentence, before: str, prev: SentenceState) -> tuple[Status, int | None]:
         """Status and period of a mention; ``before`` is the sentence text before it since the
         previous claim."""
         window = self.cues.comparison.sub("", before)
