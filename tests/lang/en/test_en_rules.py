@@ -4,6 +4,8 @@ tested and switched alone, and ``reportparse.explain_text`` names the one that d
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from dataclasses import fields
 from pathlib import Path
 
@@ -39,6 +41,27 @@ def test_explain_names_the_filter_that_dropped_a_candidate(body, written, rule):
     decisions = _decisions(body, written)
     assert [d["rule"] for d in decisions] == [rule]
     assert decisions[0]["outcome"] == "dropped" and decisions[0]["reason"]
+
+
+def test_explain_command_names_the_english_rules(tmp_path):
+    """Through the command line: the year of the delivery line is dropped by the year filter, the
+    target's recogniser, kind, metric and timing rules are named before its claim."""
+    report = tmp_path / "report.txt"
+    report.write_text(HEAD + "II. Government Work Tasks for 2024\nGDP growth of around 5 percent is projected.\n",
+                      encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "reportparse.cli", "explain", str(report), "--format", "jsonl"],
+                         capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert run.returncode == 0, run.stderr
+    lines = [json.loads(line) for line in run.stdout.splitlines()]
+    assert any(d["text"] == "2024" and d["rule"] == "en.filter.year" and d["outcome"] == "dropped" for d in lines)
+    target = {(d["stage"], d["rule"]): d["reason"] for d in lines if d["text"] == "around 5 percent"}
+    assert target == {
+        ("recognise", "en.digits"): "unit percent",
+        ("assemble", "en.kind.growth_before"): "growth",
+        ("assemble", "en.metric.in_clause"): "GDP growth",
+        ("assemble", "en.timing.plan"): "target 2024",
+        ("resolve", "en.digits"): "growth target 2024 metric=gdp",
+    }
 
 
 def test_a_heading_number_is_found_but_never_a_claim():
