@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import regex
 
@@ -100,7 +101,7 @@ def _after_lead(c: CueData) -> regex.Pattern[str]:
         rf"\s+(?:\w+\s+)?(?:{alternation(c.target_nouns)})\s+(?:{alternation(c.target_of)}))\s+", regex.I)
 
 
-def _kind_cues(c: CueData) -> dict[str, object]:
+def _kind_cues(c: CueData) -> dict[str, Any]:
     return dict(
         kind=_words(c.growth_up + c.growth_down + c.to_words + c.level_verbs + c.ratio_words),
         growth_up=_lower(c.growth_up), growth_down=_lower(c.growth_down), to_words=_lower(c.to_words),
@@ -113,7 +114,7 @@ def _kind_cues(c: CueData) -> dict[str, object]:
     )
 
 
-def _timing_cues(c: CueData) -> dict[str, object]:
+def _timing_cues(c: CueData) -> dict[str, Any]:
     return dict(
         target=_words(c.target_cues), review_target=_words(c.review_target_nouns),
         last_year=_words(c.last_year_words), this_year=_words(c.this_year_words),
@@ -123,7 +124,7 @@ def _timing_cues(c: CueData) -> dict[str, object]:
     )
 
 
-def _metric_cues(lex: Lexicon, c: CueData) -> dict[str, object]:
+def _metric_cues(lex: Lexicon, c: CueData) -> dict[str, Any]:
     by_name = _metric_names(lex)
     return dict(
         share_head=regex.compile(rf"\b(?:{alternation(c.share_heads)})\s", regex.I),
@@ -150,4 +151,4 @@ def _metric_cues(lex: Lexicon, c: CueData) -> dict[str, object]:
 def compile_cues(lex: Lexicon) -> Cues:
     """The English cues of ``lex``, compiled once."""
     c = english_data(lex).cues
-    return Cues(**_kind_cues(c), **_timing_cues(c), **_metric_cues(lex, c))  # type: ignore[arg-type]
+    return Cues(**_kind_cues(c), **_timing_cues(c), **_metric_cues(lex, c))

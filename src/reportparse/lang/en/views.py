@@ -10,18 +10,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from functools import cache
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ...lexicon import Lexicon
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
 Words = tuple[str, ...]
-_View = TypeVar("_View")
+_View = TypeVar("_View", bound="DataclassInstance")
 
 
 def _view(cls: type[_View], raw: Mapping[str, Any]) -> _View:
     """The view ``cls`` of a data file: each field from the key of the same name."""
     return cls(**{f.name: tuple(raw[f.name]) if isinstance(raw[f.name], list) else raw[f.name]
-                  for f in fields(cls)})  # type: ignore[arg-type]
+                  for f in fields(cls)})
 
 
 @dataclass(frozen=True)
