@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import reportparse
-from reportparse.lang.en import filters, kind, metric, views
+from reportparse.lang.en import filters, kind, metric, ranges, views
 from reportparse.lang.en.patterns import compile_patterns
 from reportparse.lexicon import load_lexicon
 
@@ -150,3 +150,21 @@ def test_typed_views_are_built_once_per_lexicon():
     assert data.meta.province_level_cities == ("Beijing", "Shanghai", "Tianjin", "Chongqing")
     assert data.qualifiers.prefix["around"] == "approx"
     assert data.units.implied["jobs"] == "person"
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("targets of 6 to 6.5 percent", None),
+    ("between 6 and 6.5 percent", None),
+    ("$1 billion to $2 billion", None),
+    ("fell 6.5 to 6 percent", "the second number is not higher"),
+    ("0.6 percent to $3.38 trillion", "no unit after the second number"),
+    ("$1 to 2 billion dollars", "a currency sign on one number only"),
+    ("5 percent to 6 yuan", "two different units"),
+    ("the rate rose from 5 percent to 6 percent", "from one value to another"),
+    ("spending 2021-2025 yuan", "a span of years"),
+])
+def test_each_range_check_names_why_two_numbers_are_not_one_range(text, reason):
+    pats = compile_patterns(load_lexicon("en"))
+    m = next(m for m in pats.mention.finditer(text) if m.group("num2"))
+    low, high = pats.numbers.parse(m.group("num")), pats.numbers.parse(m.group("num2"))
+    assert ranges.rejected(m, low, high, pats, text) == reason
