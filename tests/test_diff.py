@@ -229,7 +229,7 @@ def test_cli_diff_errors_are_one_line(tmp_path):
     assert "Traceback" not in result.stderr
     assert "bad.json" in result.stderr and "not a reportparse document" in result.stderr
     missing_region = run_cli("diff", "--region", "北京市", "--years", "2025", "2026")
-    assert missing_region.returncode == 1 and "--db" in missing_region.stderr
+    assert missing_region.returncode == 64 and "--db" in missing_region.stderr
     no_store = run_cli("diff", "--db", str(tmp_path / "none.sqlite"), "--region", "北京市", "--years", "2025", "2026")
     assert no_store.returncode == 1 and "no such store" in no_store.stderr
     assert not (tmp_path / "none.sqlite").exists()

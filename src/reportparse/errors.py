@@ -39,3 +39,8 @@ class SchemaValidationError(ReportParseError):
 
 class UnsupportedLanguageError(ReportParseError, ValueError):
     """The language asked for has no language data."""
+
+
+class UsageError(ReportParseError):
+    """The command line asks for something that cannot be meant: a bad value, a folder where a
+    file is wanted, a diff of two regions; the command exits 64 without doing anything."""

@@ -16,6 +16,7 @@ from typing import Any
 from .atomic import atomic_path
 from .errors import ReportParseError
 from .export import CSV_COLUMNS
+from .readers.extras import install_hint
 
 TABLE_FORMATS = ("csv", "jsonl", "parquet", "dta", "xlsx")
 NUMERIC_COLUMNS = frozenset({"report_year", "period", "value", "low", "high", "rank_position", "rank_of",
@@ -43,7 +44,7 @@ def _pandas() -> Any:
     try:
         import pandas
     except ImportError:
-        raise ReportParseError("exports need pandas: pip install 'reportparse[export]'") from None
+        raise ReportParseError(f"exports need pandas: {install_hint('export')}") from None
     return pandas
 
 
@@ -145,7 +146,7 @@ def _require(module: str, extra: str) -> None:
     try:
         __import__(module)
     except ImportError:
-        raise ReportParseError(f"this export needs {module}: pip install 'reportparse[{extra}]'") from None
+        raise ReportParseError(f"this export needs {module}: {install_hint(extra)}") from None
 
 
 def _write_stata(df: Any, path: Path, labels: dict[str, str]) -> None:

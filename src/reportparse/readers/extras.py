@@ -8,9 +8,14 @@ from types import ModuleType
 from ..errors import InputError
 
 
+def install_hint(extra: str) -> str:
+    """How to install an extra, from the package index or from a clone of the repository."""
+    return f"pip install 'reportparse[{extra}]' (in a clone of the repository: pip install '.[{extra}]')"
+
+
 def require(module: str, extra: str, path: str, what: str) -> ModuleType:
     """Import ``module``; when it is missing raise :class:`InputError` naming the pip extra."""
     try:
         return importlib.import_module(module)
     except ImportError:
-        raise InputError(path, f"reading {what} needs the '{extra}' extra: pip install 'reportparse[{extra}]'") from None
+        raise InputError(path, f"reading {what} needs the '{extra}' extra: {install_hint(extra)}") from None

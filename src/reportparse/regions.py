@@ -1,0 +1,70 @@
+"""Region names as users and manifests write them, mapped to the canonical names the parser writes.
+
+``北京``, ``beijing``, ``Beijing`` and the corpus manifest's ``beijing (北京)`` all mean
+``北京市``; ``China`` means ``全国``. The names live in data files: the Chinese short forms in
+``data/zh/regions.json``, the Latin names in ``data/region_names.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+
+_PARENTHESISED = re.compile(r"^(.*?)\s*[(（]\s*(.*?)\s*[)）]\s*$")
+
+
+def _key(name: str) -> str:
+    """A name as looked up: lower case, without spaces, hyphens or apostrophes' variants."""
+    return re.sub(r"[\s\-_]+", "", name.strip().lower()).replace("’", "'")
+
+
+def _load(name: str) -> dict[str, object]:
+    return dict(json.loads(resources.files("reportparse").joinpath("data", *name.split("/")).read_text("utf-8")))
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, str]:
+    """Every known form of a region (looked-up key) -> its canonical name."""
+    zh = _load("zh/regions.json")
+    latin = _load("region_names.json")["names"]
+    out: dict[str, str] = {}
+    for national in zh["national"]:  # type: ignore[union-attr]
+        out[_key(national)] = "全国"
+    for canonical, forms in zh["provinces"].items():  # type: ignore[union-attr]
+        out[_key(canonical)] = canonical
+        for form in forms:
+            out[_key(form)] = canonical
+    for canonical, forms in latin.items():  # type: ignore[union-attr]
+        out[_key(canonical)] = canonical
+        for form in forms:
+            out[_key(form)] = canonical
+    return out
+
+
+def canonical_region(name: str) -> str:
+    """The canonical name of a region (``beijing (北京)`` -> ``北京市``); a name not known (a
+    city, a county) comes back stripped but otherwise as given."""
+    name = name.strip()
+    aliases = _aliases()
+    candidates = [name]
+    match = _PARENTHESISED.match(name)
+    if match:
+        candidates += [match.group(1), match.group(2)]
+    for candidate in candidates:
+        found = aliases.get(_key(candidate))
+        if found:
+            return found
+    return name
+
+
+def match_region(name: str, stored: Iterable[str]) -> str | None:
+    """The stored region ``name`` means: the same name, else the one with the same canonical
+    name (``北京`` finds ``北京市``, ``beijing`` too); None when no stored region matches."""
+    stored = [s for s in stored if s]
+    if name in stored:
+        return name
+    wanted = canonical_region(name)
+    return next((s for s in stored if canonical_region(s) == wanted), None)
