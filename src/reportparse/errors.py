@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 
+def install_hint(extra: str) -> str:
+    """How to install an optional extra, from the package index or from a clone of the repository."""
+    return f"pip install 'reportparse[{extra}]' (in a clone of the repository: pip install '.[{extra}]')"
+
+
 class ReportParseError(Exception):
     """Base class of every error reportparse raises on purpose."""
 

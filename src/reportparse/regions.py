@@ -1,8 +1,8 @@
 """Region names as users and manifests write them, mapped to the canonical names the parser writes.
 
 ``北京``, ``beijing``, ``Beijing`` and the corpus manifest's ``beijing (北京)`` all mean
-``北京市``; ``China`` means ``全国``. The names live in data files: the Chinese short forms in
-``data/zh/regions.json``, the Latin names in ``data/region_names.json``.
+``北京市``; ``China`` means ``全国``. The names live in data files: the Chinese short forms in the
+Chinese language data (``regions.json``), the Latin names in ``data/region_names.json``.
 """
 
 from __future__ import annotations
@@ -21,26 +21,18 @@ def _key(name: str) -> str:
     return re.sub(r"[\s\-_]+", "", name.strip().lower()).replace("’", "'")
 
 
-def _load(name: str) -> dict[str, object]:
-    return dict(json.loads(resources.files("reportparse").joinpath("data", *name.split("/")).read_text("utf-8")))
-
-
 @lru_cache(maxsize=1)
 def _aliases() -> dict[str, str]:
     """Every known form of a region (looked-up key) -> its canonical name."""
-    zh = _load("zh/regions.json")
-    latin = _load("region_names.json")["names"]
-    out: dict[str, str] = {}
-    for national in zh["national"]:  # type: ignore[union-attr]
-        out[_key(national)] = "全国"
-    for canonical, forms in zh["provinces"].items():  # type: ignore[union-attr]
-        out[_key(canonical)] = canonical
-        for form in forms:
-            out[_key(form)] = canonical
-    for canonical, forms in latin.items():  # type: ignore[union-attr]
-        out[_key(canonical)] = canonical
-        for form in forms:
-            out[_key(form)] = canonical
+    from .lexicon import load_lexicon
+
+    zh = load_lexicon("zh").raw["regions"]
+    latin = json.loads(resources.files("reportparse").joinpath("data", "region_names.json").read_text("utf-8"))
+    out = {_key(national): "全国" for national in zh["national"]}
+    for names in (zh["provinces"], latin["names"]):
+        for canonical, forms in names.items():
+            out[_key(canonical)] = canonical
+            out.update((_key(form), canonical) for form in forms)
     return out
 
 

@@ -14,9 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from .atomic import atomic_path
-from .errors import ReportParseError
+from .errors import ReportParseError, install_hint
 from .export import CSV_COLUMNS
-from .readers.extras import install_hint
 
 TABLE_FORMATS = ("csv", "jsonl", "parquet", "dta", "xlsx")
 NUMERIC_COLUMNS = frozenset({"report_year", "period", "value", "low", "high", "rank_position", "rank_of",

@@ -5,12 +5,7 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-from ..errors import InputError
-
-
-def install_hint(extra: str) -> str:
-    """How to install an extra, from the package index or from a clone of the repository."""
-    return f"pip install 'reportparse[{extra}]' (in a clone of the repository: pip install '.[{extra}]')"
+from ..errors import InputError, install_hint
 
 
 def require(module: str, extra: str, path: str, what: str) -> ModuleType:
