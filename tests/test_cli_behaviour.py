@@ -189,6 +189,13 @@ def test_file_for_a_folder_is_a_usage_error(tmp_path):
     assert several_to_stdout.returncode == 64 and several_to_stdout.stdout == ""
 
 
+def test_store_folder_for_parse_is_a_usage_error(tmp_path):
+    result = rp("parse", BJ25, BJ26, "-o", tmp_path / "out", "--db", f"{tmp_path}/stores/")
+    assert result.returncode == 64
+    assert "is a folder; give the store's file name" in one_error_line(result)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_store_folder_is_named(store):
     result = rp("export", "--db", store.parent, "-o", "-")
     assert result.returncode == 64
@@ -214,6 +221,16 @@ def test_diff_of_reversed_years_refuses_unless_forced():
     assert result.returncode == 64
     assert "OLD is the 2026 report and NEW the 2025 one" in one_error_line(result)
     assert rp("diff", BJ26, BJ25, "--force").returncode == 0
+
+
+def test_diff_of_years_apart_warns(tmp_path):
+    later = tmp_path / "2028-beijing.txt"
+    later.write_text(SHANGHAI_2026.replace("2026年上海市", "2028年北京市").replace("2025年", "2027年")
+                     .replace("2026年", "2028年"), "utf-8")
+    result = rp("diff", BJ25, later, "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    assert ("warning: OLD is the 2025 report and NEW the 2028 one: NEW reviews 2027, not the year OLD's targets "
+            "are for (2025)") in result.stderr
 
 
 def test_align_checks_the_languages():

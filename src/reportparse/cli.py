@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from . import __version__
 from .align import add_align_command
@@ -38,7 +38,7 @@ EXIT_CODES = (
 class _ArgumentParser(argparse.ArgumentParser):
     """argparse with usage errors exiting 64 (EX_USAGE), as the exit codes say, not argparse's 2."""
 
-    def error(self, message: str) -> Any:
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
