@@ -68,7 +68,7 @@ def _parse_to_stdout(path: Path, args: argparse.Namespace) -> int:
 def _cmd_parse(args: argparse.Namespace) -> int:
     one_file = len(args.files) == 1 and not Path(args.files[0]).is_dir()
     if args.output == STDOUT and not one_file:
-        raise UsageError(f"-o {STDOUT} (stdout) takes one FILE; give a folder for several inputs or a folder")
+        raise UsageError(f"-o {STDOUT} (stdout) takes one FILE; several inputs or a folder need -o DIR")
     out_dir = None if args.output in (None, STDOUT) else folder_output(args.output)
     db = store_to_write(args.db) if args.db else None
     files = discover(args.files)
@@ -197,7 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-j", "--jobs", type=positive_int, metavar="N", help="worker processes (default: all cores)")
     p.add_argument("--db", metavar="PATH", help=f"the SQLite store (default DIR/{DEFAULT_DB})")
     meta = p.add_argument_group("metadata overrides (flags apply to every input and win over --manifest)")
-    meta.add_argument("--region", help="region name, e.g. 北京市")
+    meta.add_argument("--region", help="region name, e.g. 北京市 (北京 and beijing are stored as 北京市)")
     meta.add_argument("--level", choices=LEVELS, help="administrative level")
     meta.add_argument("--year", help="report year (the year the report was delivered)")
     meta.add_argument("--manifest", metavar="CSV",
@@ -220,7 +220,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="json: pairs, unmatched and target changes (default); csv: one verdict a row; md: tables")
     d.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default, or -: stdout)")
     d.add_argument("--db", metavar="PATH", help="the SQLite store written by parse")
-    d.add_argument("--region", help="with --db: the region (as stored, e.g. 北京市)")
+    d.add_argument("--region", help="with --db: the region, by any of its names (北京市, 北京, beijing)")
     d.add_argument("--years", nargs=2, type=int, metavar=("OLD", "NEW"), help="with --region: two report years")
     d.add_argument("--all", action="store_true", help="with --db: every region with consecutive report years")
     d.add_argument("--tolerance-points", type=non_negative_float, default=0.5, metavar="PP",
