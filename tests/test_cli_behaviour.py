@@ -68,6 +68,9 @@ def store(tmp_path_factory) -> Path:
     (["diff", "BJ25", "BJ26", "--db", "STORE", "--all", "-o", "OUT"], "--all reads the store: give no report files"),
     (["diff", "--region", "北京市", "--years", "2025", "2026", "-o", "OUT"], "give --db PATH"),
     (["export", "--db", "STORE", "-o", "OUT.unknown"], "say --format"),
+    (["parse", "CORPUS", "-o", "OUT", "--max-chars", "0"], "--max-chars: 0 is less than 1"),
+    (["parse", "CORPUS", "-o", "OUT", "--max-file-mb", "-5"], "--max-file-mb: -5 is not above 0"),
+    (["diff", "BJ25", "BJ26", "-o", "OUT", "--tolerance-points", "nan"], "'nan' is not a finite number"),
 ])
 def test_usage_errors_exit_64_and_create_nothing(tmp_path, store, args, message):
     out = tmp_path / "out"

@@ -23,14 +23,29 @@ def positive_int(raw: str) -> int:
     return value
 
 
-def non_negative_float(raw: str) -> float:
-    """An argparse type: a number of at least 0 (tolerances)."""
+def _number(raw: str) -> float:
     try:
         value = float(raw)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{raw!r} is not a number") from None
-    if not value >= 0:  # also refuses nan
+    if value != value or value in (float("inf"), float("-inf")):
+        raise argparse.ArgumentTypeError(f"{raw!r} is not a finite number")
+    return value
+
+
+def non_negative_float(raw: str) -> float:
+    """An argparse type: a number of at least 0 (tolerances)."""
+    value = _number(raw)
+    if value < 0:
         raise argparse.ArgumentTypeError(f"{raw} is negative (give 0 or more)")
+    return value
+
+
+def positive_float(raw: str) -> float:
+    """An argparse type: a number above 0 (size limits)."""
+    value = _number(raw)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{raw} is not above 0")
     return value
 
 
