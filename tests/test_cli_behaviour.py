@@ -130,7 +130,8 @@ def test_dash_is_stdout_for_every_one_file_verb(tmp_path, store):
     cases = {
         "parse": ["parse", BJ25, "-o", "-"],
         "show": ["show", BJ25, "-o", "-"],
-        "diff": ["diff", "--db", store, "--region", "北京市", "--years", "2025", "2026", "-o", "-", "--format", "csv"],
+        "diff": ["diff", "--db", store, "--region", "北京市", "--years", "2025", "2026", "-o", "-",
+                 "--format", "csv"],
         "align": ["align", ZH, EN, "-o", "-"],
         "export": ["export", "--db", store, "-o", "-"],
     }
@@ -283,8 +284,9 @@ def test_duplicate_region_year_warns_and_names_the_one_used(tmp_path):
     assert all_pairs.returncode == 0 and "2 reports of 北京市 2025" in all_pairs.stderr
 
 
-@pytest.mark.parametrize("written, canonical", [("beijing (北京)", "北京市"), ("China", "全国"), ("北京", "北京市"),
-                                                ("shaanxi (陕西)", "陕西省"), ("二七区", "二七区")])
+@pytest.mark.parametrize("written, canonical", [
+    ("beijing (北京)", "北京市"), ("China", "全国"), ("北京", "北京市"), ("shaanxi (陕西)", "陕西省"), ("二七区", "二七区"),
+])
 def test_manifest_region_names_map_to_canonical_ones(tmp_path, written, canonical):
     manifest = tmp_path / "MANIFEST.tsv"
     manifest.write_text(f"file\tlevel\tregion\tyear\n{BJ25.name}\tprovince\t{written}\t2025\n", "utf-8")

@@ -243,7 +243,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--db", required=True, metavar="PATH", help="the SQLite store written by parse")
     e.add_argument("--format", choices=("csv", "jsonl", "parquet", "dta", "xlsx"),
                    help="table format (default: from the FILE's extension); dta is Stata 14+ (version 118)")
-    e.add_argument("-o", "--output", required=True, metavar="FILE", help="the table to write; - : stdout (csv unless --format)")
+    e.add_argument("-o", "--output", required=True, metavar="FILE",
+                   help="the table to write; - : stdout (csv unless --format)")
     e.add_argument("--wide", action="store_true", help="a region x year panel of targets and actuals")
     e.add_argument("--bom", action="store_true", help="csv: start with the byte-order mark Excel wants")
     e.add_argument("-q", "--quiet", action="store_true", help="no summary line")

@@ -53,7 +53,8 @@ def check_years(years: Sequence[int]) -> None:
     """``--years OLD NEW``: OLD must come before NEW."""
     old, new = years
     if new == old:
-        raise UsageError(f"--years {old} {new}: two reports of one year; OLD must be earlier (e.g. --years {old} {old + 1})")
+        raise UsageError(f"--years {old} {new}: two reports of one year; OLD must be earlier "
+                         f"(e.g. --years {old} {old + 1})")
     if new < old:
         raise UsageError(f"--years {old} {new}: OLD must be earlier than NEW (did you mean --years {new} {old}?)")
 

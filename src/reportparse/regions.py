@@ -27,7 +27,7 @@ def _aliases() -> dict[str, str]:
     from .lexicon import load_lexicon
 
     zh = load_lexicon("zh").raw["regions"]
-    latin = json.loads(resources.files("reportparse").joinpath("data", "region_names.json").read_text("utf-8"))
+    latin = json.loads(resources.files("reportparse").joinpath("data").joinpath("region_names.json").read_text("utf-8"))
     out = {_key(national): "全国" for national in zh["national"]}
     for names in (zh["provinces"], latin["names"]):
         for canonical, forms in names.items():
