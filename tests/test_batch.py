@@ -61,10 +61,9 @@ def test_output_targets_number_repeated_stems(tmp_path):
 def test_atomic_write_keeps_the_old_file_when_writing_fails(tmp_path):
     target = tmp_path / "out.json"
     write_atomic(target, "old")
-    with pytest.raises(RuntimeError):
-        with atomic_path(target) as tmp:
-            tmp.write_text("half of the new", "utf-8")
-            raise RuntimeError("interrupted")
+    with pytest.raises(RuntimeError), atomic_path(target) as tmp:
+        tmp.write_text("half of the new", "utf-8")
+        raise RuntimeError("interrupted")
     assert target.read_text("utf-8") == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import reportparse
 from reportparse.cli import main
-from reportparse.langdetect import detect_language
+from reportparse.lang import detect as detect_language
 
 EN_RENDERING = Path(__file__).resolve().parent / "data" / "national_2024_main_targets_en.txt"
 SEED = Path(__file__).resolve().parents[1] / "corpus" / "zh" / "2023-zhengzhou-erqi.txt"

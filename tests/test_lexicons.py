@@ -1,5 +1,5 @@
-"""Language data under src/reportparse/data/ (zh/, en/ and the shared bilingual metrics.json):
-schema validity, coverage and consistency."""
+"""Language data of every registered pack (src/reportparse/lang/<code>/data/) and the shared bilingual
+metrics.json: schema validity, coverage and consistency."""
 
 from __future__ import annotations
 
@@ -12,20 +12,27 @@ import jsonschema
 import pytest
 
 from reportparse.errors import LexiconError
+from reportparse.lang import languages
+from reportparse.lang.zh.numerals import DIGITS
 from reportparse.lexicon import _validate, load_lexicon
-from reportparse.numerals import DIGITS
 
 PROJECT = Path(__file__).resolve().parents[1]
 DATA_ROOT = PROJECT / "src" / "reportparse" / "data"
-DATA = DATA_ROOT / "zh"
+PACKS = PROJECT / "src" / "reportparse" / "lang"
+DATA = PACKS / "zh" / "data"
 SCHEMA_PATH = PROJECT / "schemas" / "lexicon.schema.json"
 CLAIM_SCHEMA_PATH = PROJECT / "schemas" / "claim.schema.json"
-DATA_FILES = sorted(DATA.glob("*.json")) + [DATA_ROOT / "metrics.json"] + sorted((DATA_ROOT / "en").glob("*.json"))
+DATA_FILES = [DATA_ROOT / "metrics.json"] + [p for code in languages() for p in sorted((PACKS / code / "data").glob("*.json"))]
+
+
+def _lang(path: Path) -> str:
+    """The language code of a pack's data file ("" for a shared file)."""
+    return path.parent.parent.name if path.parent.name == "data" and path.parent.parent.parent == PACKS else ""
 
 
 def _definition(path: Path) -> str:
-    """The schema definition of a data file: en_<stem> for a file English shapes its own way."""
-    own = f"{path.parent.name}_{path.stem}"
+    """The schema definition of a data file: <lang>_<stem> for a file a language shapes its own way."""
+    own = f"{_lang(path)}_{path.stem}"
     return own if own in json.loads(SCHEMA_PATH.read_text("utf-8"))["$defs"] else path.stem
 
 
@@ -60,8 +67,8 @@ def units():
 # ---------------------------------------------------------------- schema validation
 
 def test_data_files_exist():
-    for lang in ("zh", "en"):
-        stems = {p.stem for p in DATA_FILES if p.parent.name == lang}
+    for lang in languages():
+        stems = {p.stem for p in DATA_FILES if _lang(p) == lang}
         assert stems >= {"units", "qualifiers", "clutter", "segment", "cues", "ranking"}, lang
     assert (DATA_ROOT / "metrics.json").is_file()
 
@@ -70,7 +77,7 @@ def test_lexicon_schema_is_a_valid_schema(schema):
     jsonschema.Draft202012Validator.check_schema(schema)
 
 
-@pytest.mark.parametrize("path", DATA_FILES, ids=[f"{p.parent.name}/{p.stem}" for p in DATA_FILES])
+@pytest.mark.parametrize("path", DATA_FILES, ids=[f"{_lang(p) or 'shared'}/{p.stem}" for p in DATA_FILES])
 def test_data_file_validates_against_its_definition(path, schema):
     name = _definition(path)
     assert name in schema["$defs"], f"no $defs entry for {path.name}"
@@ -293,7 +300,7 @@ def test_fullwidth_and_ascii_digits_are_not_numeral_characters():
 def test_broken_english_file_is_named_in_the_error(schema):
     from reportparse.lexicon import _definition
 
-    data = copy.deepcopy(load(DATA_ROOT / "en" / "cues.json"))
+    data = copy.deepcopy(load(PACKS / "en" / "data" / "cues.json"))
     del data["growth_up"]
     with pytest.raises(LexiconError) as info:
         _validate(_definition("en", "cues", schema), data, schema, "en/cues.json")

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from reportparse.readers import Limits, read_source
 from report_files import write_docx, write_html, write_pdf
+from reportparse.read import Limits, read_source
 
 REPORT = (
     "2024年政府工作报告\n"

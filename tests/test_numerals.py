@@ -12,7 +12,8 @@ from decimal import Decimal
 
 import pytest
 
-from reportparse.numerals import parse_numeral, to_number
+from reportparse.lang.zh.numerals import parse_numeral
+from reportparse.resolve import to_number
 
 CASES = [
     # plain Chinese numerals

@@ -11,9 +11,10 @@ qualifier, e.g. 百分之五: our span covers 百分之), with the same value.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 import regex
@@ -33,7 +34,7 @@ REJECTED_ON_PURPOSE: list[tuple[str, Callable[[str, list[dict[str, Any]]], bool]
     ("fractions (五分之一, 3/5, 又): shares in reports are percents; we read 百分之/千分之 and a few share "
      "words (三分之一 -> 33.33 percent), never a fraction as a plain number (0.2)",
      lambda s, r: any(("分之" in x["Text"] and not x["Text"].startswith(("百分之", "千分之"))) or "/" in x["Text"]
-                      or "又" in x["Text"] for x in r) or "分之" in s and not r),
+                      or "又" in x["Text"] for x in r) or ("分之" in s and not r)),
     ("scientific notation, powers and K/M suffixes (2e5, 2^5, 40k, -2.5 M): not written in reports; "
      "a number glued to Latin letters is a code (5G, C919, PM2.5)",
      lambda s, r: any(regex.search(r"[eE^kKmM]", x["Text"]) for x in r)),

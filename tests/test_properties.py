@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import json
 import math
-
 from decimal import Decimal
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import reportparse
+from reportparse.lang.zh.numerals import NUMERAL_CHARS, parse_numeral
+from reportparse.lang.zh.quantities import recognise_quantities
+from reportparse.lang.zh.ranking import recognise_rankings
 from reportparse.lexicon import load_lexicon
 from reportparse.normalise import normalise
-from reportparse.numerals import NUMERAL_CHARS, parse_numeral, to_number
-from reportparse.quantities import recognise_quantities
-from reportparse.ranking import recognise_rankings
+from reportparse.resolve import to_number
 from reportparse.validate import validate_document
 
 # The number of examples comes from the profile that tests/conftest.py loads (dev or ci).
@@ -195,7 +195,7 @@ def test_english_find_quantities_spans_and_values(text):
 @SETTINGS
 @given(en_report_like)
 def test_english_report_like_text_is_detected_as_english(text):
-    from reportparse.langdetect import detect_language
+    from reportparse.lang import detect as detect_language
 
     if sum(ch.isascii() and ch.isalpha() for ch in text) >= 3:
         assert detect_language(text) == "en"

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 import reportparse
-from reportparse.errors import InputError
-from reportparse.readers import Limits, extras, read_source
-from reportparse.review_page import review_page
 from report_files import write_docx, write_html, write_pdf
+from reportparse.errors import InputError
+from reportparse.read import Limits, extras, read_source
+from reportparse.review_page import review_page
 
 REPORT = "2024年政府工作报告\n全市地区生产总值完成1234.5亿元，增长5.2%。\n地区生产总值预期增长6%左右。\n"
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -136,7 +136,7 @@ def test_a_missing_format_library_names_the_extra(module, extra, what, writer, t
 
 
 def test_traditional_text_without_opencc_names_the_extra(tmp_path, monkeypatch):
-    from reportparse import hant
+    from reportparse.lang.zh import hant
 
     path = tmp_path / "report-big5.txt"
     path.write_bytes("國內生產總值增長百分之五點二，財政收入達到一萬億元，這是經濟發展的結果。".encode("big5"))

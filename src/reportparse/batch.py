@@ -23,7 +23,7 @@ from .atomic import write_atomic
 from .errors import InputError, SchemaValidationError
 from .export import render
 from .fingerprint import parser_fingerprint
-from .readers import EXTENSIONS, Limits, read_bytes
+from .read import EXTENSIONS, Limits, read_bytes
 from .store import Store, StoreRecord, store_record
 
 

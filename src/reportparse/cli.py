@@ -11,15 +11,19 @@ from typing import Any, NoReturn
 from . import __version__
 from .align import add_align_command
 from .batch import Batch, discover, options_key, parse_to_output, progress_bar
+from .codebook import add_codebook_commands
 from .diff_report import DIFF_FORMATS
 from .errors import InputError, ReportParseError, SchemaValidationError, UsageError
+from .explain_command import add_explain_command
 from .export import FORMATS
 from .fingerprint import parser_fingerprint
 from .guards import check_pair, check_years, non_negative_float, positive_int
+from .lang import languages
 from .manifest import LEVELS, Manifest, checked_overrides, merged_overrides
 from .outputs import DEFAULT_DB, STDOUT, emit, emit_file, file_output, folder_output, store_to_read, store_to_write
-from .readers import EXTENSIONS
-from .readers.limits import add_limit_arguments, limits_from_args
+from .pairing import MIN_CONFIDENCE
+from .read import EXTENSIONS
+from .read.limits import add_limit_arguments, limits_from_args
 from .review_page import add_show_command
 from .store import Store
 
@@ -27,7 +31,6 @@ EXIT_NOTHING_DONE = 1
 EXIT_FILES_FAILED = 2
 EXIT_BUG = 3
 EXIT_USAGE = 64  # EX_USAGE of BSD sysexits.h
-LANGS = ("zh", "en", "auto")
 EXIT_CODES = (
     "exit codes: 0 done; 1 nothing could be done (no input, a missing store, a bad manifest); "
     "2 some inputs failed (the others were done); 3 internal error (a bug: please report it); "
@@ -108,11 +111,13 @@ def _summary(parsed: int, unchanged: int, rerendered: int, failed: int) -> str:
 
 
 def _cmd_diff(args: argparse.Namespace) -> int:
-    from .diff import Tolerance, diff_documents
+    from .diff import DiffOptions, diff_documents
+    from .verdicts import Tolerance
     from .diff_report import render_diff, render_many
-    from .documents import consecutive_pairs, load_document, stored_document
+    from .documents import diff_all, load_document, stored_document
 
-    tolerance = Tolerance(args.tolerance_points, args.tolerance_relative)
+    options = DiffOptions(Tolerance(args.tolerance_points, args.tolerance_relative), args.strict,
+                          args.min_confidence)
     target = file_output(args.output, example=f"diff.{args.format}")
     if args.all or args.region:
         if args.reports:
@@ -128,9 +133,7 @@ def _cmd_diff(args: argparse.Namespace) -> int:
             check_years(args.years)
         with Store(store_to_read(args.db), create=False) as store:
             if args.all:
-                results = [diff_documents(store.document(old), store.document(new), tolerance)
-                           for old, new in consecutive_pairs(store)]
-                emit(render_many(results, args.format), target)
+                emit(render_many(diff_all(store, options), args.format), target)
                 return 0
             old, new = (stored_document(store, args.region, y) for y in args.years)
     elif len(args.reports) == 2:
@@ -140,26 +143,36 @@ def _cmd_diff(args: argparse.Namespace) -> int:
         check_pair(old, new, args.force)
     else:
         raise UsageError("give OLD and NEW, or --db PATH with --region R --years OLD NEW, or --db PATH --all")
-    emit(render_diff(diff_documents(old, new, tolerance), args.format), target)
+    emit(render_diff(diff_documents(old, new, options), args.format), target)
     return 0
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from .tables import TABLE_FORMATS, long_table, wide_table, write_table
+    from .panel import cell_rows, duplicate_region_years
+    from .store import ClaimFilter
+    from .tables import TABLE_FORMATS, cells_table, long_table, wide_table, write_table
 
     target = file_output(args.output, example="claims.csv")
     fmt = args.format or ("csv" if target is None else target.suffix.lstrip(".").lower())
     if fmt not in TABLE_FORMATS:
         raise UsageError(f"say --format ({', '.join(TABLE_FORMATS)}); {args.output!r} does not tell")
     with Store(store_to_read(args.db), create=False) as store:
-        rows = list(store.long_rows())
-    if args.wide:
-        table, labels = wide_table(rows)
-    else:
-        table, labels = long_table(rows), {}
+        if args.wide or args.cells:
+            cells = cell_rows(store)
+            for region, year, paths in duplicate_region_years(store):
+                print(f"reportparse: warning: {region} {year} has {len(paths)} reports; the panel uses {paths[0]} "
+                      f"(others: {', '.join(paths[1:])})", file=sys.stderr)
+            cells = [c for c in cells if (args.region is None or c["region"] == args.region)
+                     and (args.year is None or c["year"] == args.year)
+                     and (args.metric is None or args.metric in (c["metric_id"], c["metric_text"]))
+                     and (args.kind is None or c["kind"] == args.kind)]
+            table, labels = wide_table(cells) if args.wide else (cells_table(cells), {})
+        else:
+            rows = store.long_rows(ClaimFilter(args.region, args.year, args.metric, args.status, args.kind))
+            table, labels = long_table(rows), {}
     emit_file(lambda path: write_table(table, path, fmt, labels=labels, bom=args.bom), target, f".{fmt}")
     if not args.quiet:
-        what = f"{len(table)} region-years" if args.wide else f"{len(table)} claims"
+        what = f"{len(table)} region-years" if args.wide else f"{len(table)} {'cells' if args.cells else 'claims'}"
         print(f"reportparse: {what} written to {target or 'stdout'}", file=sys.stderr)
     return 0
 
@@ -191,7 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="json: the document with its claims (default); jsonl: one claim a line; csv: one claim a row")
     p.add_argument("-o", "--output", metavar="DIR",
                    help="write one output file per input into DIR (created if missing); - : one FILE to stdout")
-    p.add_argument("--lang", choices=LANGS, default="auto",
+    p.add_argument("--lang", choices=(*languages(), "auto"), default="auto",
                    help="language of the reports (default auto: detected per document)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
     p.add_argument("-j", "--jobs", type=positive_int, metavar="N", help="worker processes (default: all cores)")
@@ -205,12 +218,15 @@ def build_parser() -> argparse.ArgumentParser:
     add_limit_arguments(p)
     p.set_defaults(func=_cmd_parse)
     add_show_command(sub)
+    add_explain_command(sub)
 
     d = sub.add_parser(
         "diff",
-        help="last year's targets against this year's report: met, missed or unclear",
+        help="last year's targets against this year's report: met, exceeded, missed, not_reported or unclear",
         description="Pair the targets an OLD report sets for its year with the actuals a NEW report states "
-        "for that year (by metric id, else metric text, and kind) and judge each by its qualifier; also "
+        "for that year (by metric id, else metric text, and kind, else by the words of the metric with a "
+        "confidence) and judge each by its qualifier, its wording (控制在, 以内, 以上) and which way is good "
+        "for its indicator (a cap such as CPI; lower is better for energy intensity); also "
         "compare the two reports' targets. OLD and NEW are report files (parsed now) or parsed .json "
         "documents; or read them from a store with --db and --region/--years; --all diffs every region "
         "with reports of consecutive years in the store into one table of verdicts.",
@@ -229,7 +245,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="how far an approx level target may miss, as a fraction of it (default 0.02)")
     d.add_argument("--force", action="store_true",
                    help="diff even two regions' reports, or a NEW report not later than OLD (refused otherwise)")
-    d.add_argument("--lang", choices=LANGS, default="auto", help="language of report files (default auto: detected)")
+    d.add_argument("--strict", action="store_true",
+                   help="the plain textbook rule of the written qualifier: met or missed only, no tolerance "
+                   "beside 左右 and no 'exceeded'")
+    d.add_argument("--min-confidence", type=float, default=MIN_CONFIDENCE, metavar="C",
+                   help="the least confidence (0..1) of a pair by the words of the metric, for targets and "
+                   f"actuals without a common indicator id (default {MIN_CONFIDENCE})")
+    d.add_argument("--lang", choices=(*languages(), "auto"), default="auto",
+                   help="language of report files (default auto: detected)")
     d.set_defaults(func=_cmd_diff)
 
     e = sub.add_parser(
@@ -245,12 +268,24 @@ def build_parser() -> argparse.ArgumentParser:
                    help="table format (default: from the FILE's extension); dta is Stata 14+ (version 118)")
     e.add_argument("-o", "--output", required=True, metavar="FILE",
                    help="the table to write; - : stdout (csv unless --format)")
-    e.add_argument("--wide", action="store_true", help="a region x year panel of targets and actuals")
+    shape = e.add_mutually_exclusive_group()
+    shape.add_argument("--wide", action="store_true",
+                       help="a region x year panel of targets, actuals and verdicts, paired and judged as diff does")
+    shape.add_argument("--cells", action="store_true",
+                       help="the panel's cells in long form, with the claim ids and report files of each target "
+                       "and actual, and the verdict")
+    pick = e.add_argument_group("filters (each given must match)")
+    pick.add_argument("--region", help="region as stored, e.g. 北京市")
+    pick.add_argument("--year", type=int, help="report year (--wide/--cells: the year of the panel)")
+    pick.add_argument("--metric", help="standard indicator id (gdp) or the metric as written")
+    pick.add_argument("--status", choices=("actual", "target"), help="claims of this status (long form only)")
+    pick.add_argument("--kind", choices=("level", "growth", "ratio", "ranking"), help="claims of this kind")
     e.add_argument("--bom", action="store_true", help="csv: start with the byte-order mark Excel wants")
     e.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     e.set_defaults(func=_cmd_export)
 
     add_align_command(sub)
+    add_codebook_commands(sub)
     for command in sub.choices.values():
         command.epilog = EXIT_CODES
     return parser

@@ -8,13 +8,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .diff import DiffOptions, diff_documents
 from .errors import InputError, SchemaValidationError
 from .regions import match_region
 from .store import Store
 from .validate import validate_document
 
 
-def load_document(path: str | Path, lang: str = "zh") -> dict[str, Any]:
+def load_document(path: str | Path, lang: str = "auto") -> dict[str, Any]:
     """A document from a parsed JSON document (``{"document", "claims"}``) or a report to parse now."""
     p = Path(path)
     if p.suffix.lower() == ".json":
@@ -80,3 +81,8 @@ def consecutive_pairs(store: Store, warn: Callable[[str], None] = _warn) -> list
     used = sorted({(region, year + step) for region, year in pairs for step in (0, 1)})
     chosen = {key: _chosen(store, *key, warn) for key in used}
     return [(chosen[(region, year)], chosen[(region, year + 1)]) for region, year in pairs]
+
+
+def diff_all(store: Store, options: DiffOptions = DiffOptions()) -> list[dict[str, Any]]:
+    """The diff of every pair of consecutive reports of a region in the store (``diff --all``)."""
+    return [diff_documents(store.document(old), store.document(new), options) for old, new in consecutive_pairs(store)]

@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
-_PATTERNS = ("**/*.py", "data/**/*.json", "schemas/*.json")
+_PATTERNS = ("**/*.py", "**/*.json")
 
 
 @cache

@@ -4,10 +4,60 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
 if TYPE_CHECKING:
-    from .readers import Source
+    from .read import Source
+
+
+Kind = Literal["level", "growth", "ratio", "ranking"]
+Status = Literal["actual", "target"]
+Qualifier = Literal["exact", "approx", "at_least", "more_than", "at_most", "less_than", "range"]
+Unit = Literal[
+    "CNY", "USD", "EUR", "HKD", "JPY", "percent", "percentage_point", "permille", "times", "m2", "km2", "mu",
+    "hectare", "km", "m", "ton", "kg", "jin", "kw", "kwh", "m3", "tce", "ug_m3", "day", "month", "year", "hour",
+    "minute", "person", "person_time", "household", "count", "rank",
+]
+UnitFamily = Literal["money", "rate", "points", "count", "people", "measure", "time", "rank"]
+Number = int | float
+
+
+class ClaimMetric(TypedDict):
+    """What a claim measures: the phrase as written, its standard indicator id and English name."""
+
+    text: str | None
+    id: str | None
+    en: str | None
+
+
+class ClaimRank(TypedDict):
+    """The position of a ranking, the size of its field and its scope (全省54个市辖区第一)."""
+
+    position: Number | None
+    of: int | None
+    scope: str | None
+
+
+class Claim(TypedDict):
+    """One claim, field for field as ``schemas/claim.schema.json`` has it (a test keeps them equal)."""
+
+    id: str
+    span: list[int]
+    text: str
+    kind: Kind
+    value: Number | None
+    low: Number | None
+    high: Number | None
+    unit: Unit
+    unit_text: str
+    qualifier: Qualifier
+    status: Status
+    period: int | None
+    metric: ClaimMetric
+    rank: ClaimRank | None
+    sentence: str
+    section: str | None
+    rule: str
 
 
 @dataclass(frozen=True)
@@ -35,23 +85,6 @@ class Mention:
     rank_of: int | None = None
     rank_scope: str | None = None
     claimable: bool = True
-
-
-@dataclass
-class SentenceState:
-    """What the claims read so far in a sentence leave for the next one: its metric (for 、增长5.4% after
-    a level), kind, whether it spoke of last year, and the items of a 分别 list being walked."""
-
-    metric: str = ""
-    metric_id: str | None = None
-    kind: str | None = None
-    sign: int = 1
-    unit: str | None = None
-    end: int = -1
-    last_year: bool = False
-    items: tuple[str, ...] = ()
-    item_index: int = -1
-    list_qualifier: str = "exact"
 
 
 @dataclass(frozen=True)
@@ -89,7 +122,7 @@ class Document:
     """
 
     document: dict[str, Any]
-    claims: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
     schema_version: str = "1.0"
     source: Source | None = field(default=None, repr=False, compare=False)
 

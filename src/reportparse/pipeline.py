@@ -1,60 +1,32 @@
-"""The pipeline: text -> normalise -> metadata -> segment -> recognise -> claims -> Document."""
+"""The pipeline: read -> normalise (with the pack's prepare) -> metadata -> recognise -> segment -> assemble
+(-> resolve, inside the pack's assembly) -> Document."""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from .claims import ClaimBuilder, resolve_overlaps
-from .en_claims import build_english_claims
-from .en_meta import read_english_metadata
-from .en_quantities import recognise_english
-from .en_segment import segment_english
-from .langdetect import detect_language
+from .explain import tracing
+from .lang import detect, get_pack
 from .lexicon import Lexicon, load_lexicon
-from .meta import read_metadata
 from .model import Document, Mention, Quantity
 from .normalise import NormalisedText, normalise
-from .numerals import to_json_number
-from .quantities import recognise_quantities
-from .ranking import recognise_rankings
-from .readers import Limits, read_source
-from .segment import Sentence, segment
+from .read import Limits, read_source
+from .recognise import resolve_overlaps
+from .resolve import to_json_number
+from .stopwatch import stage
 
 
 def _lexicon(lang: str, text: str) -> Lexicon:
     """The language data for ``lang``; ``auto`` detects the language of ``text``."""
-    return load_lexicon(detect_language(text) if lang == "auto" else lang)
-
-
-def _build_chinese(norm: NormalisedText, lex: Lexicon, doc_id: str, report_year: int | None,
-                   mentions: list[Mention], sentences: list[Sentence]) -> list[dict[str, Any]]:
-    return ClaimBuilder(norm, lex, doc_id, report_year).build(mentions, sentences)
-
-
-@dataclass(frozen=True)
-class _Stages:
-    """The language-specific stages of the pipeline (normalise, validate and export are shared)."""
-
-    metadata: Callable[[str, Lexicon], dict[str, Any]]
-    recognise: Callable[[str, Lexicon], list[Mention]]
-    segment: Callable[[str, Lexicon, int | None, list[int]], list[Sentence]]
-    claims: Callable[[NormalisedText, Lexicon, str, int | None, list[Mention], list[Sentence]], list[dict[str, Any]]]
-
-
-_STAGES = {
-    "zh": _Stages(read_metadata, lambda text, lex: recognise_quantities(text, lex) + recognise_rankings(text, lex),
-                  segment, _build_chinese),
-    "en": _Stages(read_english_metadata, recognise_english, segment_english, build_english_claims),
-}
+    return load_lexicon(detect(text) if lang == "auto" else lang)
 
 
 def _mentions(text: str, lex: Lexicon) -> list[Mention]:
     """Numbers and rankings of a normalised text, the longer one kept where they overlap."""
-    return resolve_overlaps(_STAGES[lex.lang].recognise(text, lex))
+    return resolve_overlaps(get_pack(lex.lang).recognise(text, lex))
 
 
 def find_quantities(text: str, lang: str = "auto") -> list[Quantity]:
@@ -79,20 +51,32 @@ def parse_text(text: str, lang: str = "auto", *, path: str | None = None, sha256
                overrides: Mapping[str, Any] | None = None) -> Document:
     """Parse the text of one report into a :class:`Document` of claims.
 
-    ``lang`` is ``zh``, ``en`` or ``auto`` (detect from the text). Never raises on odd text:
+    ``lang`` is a registered language code (:func:`reportparse.lang.languages`) or ``auto``
+    (detect from the text). Never raises on odd text:
     whatever cannot be read as a claim is left out. ``path`` and ``sha256`` (of the file's
     bytes) are recorded in the metadata when given. ``overrides`` (``region``, ``level``,
     ``report_year``) replace what the opening lines say; the report year also dates the claims.
     """
+    return _parse(text, lang, path, sha256, overrides)[0]
+
+
+def _parse(text: str, lang: str, path: str | None, sha256: str | None,
+           overrides: Mapping[str, Any] | None) -> tuple[Document, NormalisedText]:
+    """The document of a text and the normalised copy its stages read."""
     lex = _lexicon(lang, text)
-    stages = _STAGES[lex.lang]
+    pack = get_pack(lex.lang)
     digest = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
-    norm = normalise(text, lex)
-    meta = {**stages.metadata(norm.text, lex), **(overrides or {})}
+    with stage("normalise"):
+        norm = normalise(text, lex)
+    with stage("metadata"):
+        meta = {**pack.metadata(norm.text, lex), **(overrides or {})}
     report_year = meta["report_year"]
-    mentions = _mentions(norm.text, lex)
-    sentences = stages.segment(norm.text, lex, report_year, [m.start for m in mentions if m.claimable])
-    claims = stages.claims(norm, lex, digest[:12], report_year, mentions, sentences)
+    with stage("recognise"):
+        mentions = _mentions(norm.text, lex)
+    with stage("segment"):
+        sentences = pack.segment(norm.text, lex, report_year, [m.start for m in mentions if m.claimable])
+    with stage("assemble"):
+        claims = pack.assemble(norm, lex, digest[:12], report_year, mentions, sentences)
     document = {
         "path": path,
         "sha256": digest,
@@ -101,7 +85,24 @@ def parse_text(text: str, lang: str = "auto", *, path: str | None = None, sha256
         **meta,
         "parser_version": _version(),
     }
-    return Document(document, claims)
+    return Document(document, claims), norm
+
+
+def explain_text(text: str, lang: str = "auto") -> list[dict[str, Any]]:
+    """Every decision the parser made about the number expressions of ``text``, in text order:
+    which rule found each candidate, which filter dropped it and why, and what became a claim.
+
+    Each decision is ``{"span", "text", "stage", "rule", "outcome", "reason"}`` with the span in
+    the original text (as claims have it).
+    """
+    with tracing() as trace:
+        _doc, norm = _parse(text, lang, None, None, None)
+    out = []
+    for d in sorted(trace, key=lambda d: (d.start, d.end)):
+        start, end = norm.to_original(d.start, d.end)
+        out.append({"span": [start, end], "text": text[start:end], "stage": d.stage, "rule": d.rule,
+                    "outcome": d.outcome, "reason": d.reason})
+    return out
 
 
 def read_text(path: str | Path, limits: Limits | None = None) -> tuple[str, str]:

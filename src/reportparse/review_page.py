@@ -15,10 +15,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from .lang import languages
 from .model import Document
 from .outputs import emit, file_output
-from .lexicon import LANGUAGES
-from .readers.limits import add_limit_arguments, limits_from_args
+from .read.limits import add_limit_arguments, limits_from_args
 from .validate import validate_document
 
 _COLUMNS = ("#", "claim", "kind", "value", "unit", "qualifier", "status", "period", "metric")
@@ -68,7 +68,7 @@ _SCRIPT = """
       rows.sort(function (a, b) {
         var x = a.cells[col].getAttribute('data-sort'), y = b.cells[col].getAttribute('data-sort');
         var nx = parseFloat(x), ny = parseFloat(y), r;
-        if (!isNaN(nx) && !isNaN(ny)) { r = nx - ny; } else { r = x.localeCompare(y, 'zh'); }
+        if (!isNaN(nx) && !isNaN(ny)) { r = nx - ny; } else { r = x.localeCompare(y, document.documentElement.lang); }
         return asc ? r : -r;
       });
       rows.forEach(function (row) { body.appendChild(row); });
@@ -102,7 +102,7 @@ def add_show_command(sub: argparse._SubParsersAction) -> None:  # type: ignore[t
     )
     p.add_argument("file", metavar="FILE", help="a report file (text, HTML, .docx or PDF)")
     p.add_argument("-o", "--output", metavar="HTML", required=True, help="the page to write; - : stdout")
-    p.add_argument("--lang", choices=(*LANGUAGES, "auto"), default="auto",
+    p.add_argument("--lang", choices=(*languages(), "auto"), default="auto",
                    help="language of the report (default auto: detected)")
     add_limit_arguments(p)
     p.set_defaults(func=_cmd_show)
@@ -135,7 +135,7 @@ def review_page(doc: Document) -> str:
         f'<mark class="kind-{kind}">{kind} {n}</mark>' for kind, n in counts.items()
     )
     return (
-        "<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\">"
+        f"<!DOCTYPE html>\n<html lang=\"{_e(meta['lang'])}\"><head><meta charset=\"utf-8\">"
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
         "style-src 'unsafe-inline'; script-src 'unsafe-inline'\">"
         f"<title>{_e(title)}: {len(claims)} claims</title><style>{_STYLE}</style></head><body>"

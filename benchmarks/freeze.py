@@ -1,0 +1,69 @@
+"""Claims freeze: hash every document's claims, to prove a refactor changes no output.
+
+Parses every ``.txt`` report of ``../shared/corpus``, ``../shared/seed``, ``../shared/english``,
+the bundled ``corpus/`` and ``tests/data`` (language detected per text, as the CLI does) and
+writes one line per file: the SHA-256 of its claims serialised as canonical JSON, and the
+claim count. Run it before a change (``--write FILE``) and after (``--check FILE``): any
+difference is listed by file.
+
+usage: python benchmarks/freeze.py --write freeze.tsv | --check freeze.tsv [--jobs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SHARED = ROOT.parent / "shared"
+FOLDERS = [SHARED / "corpus", SHARED / "seed", SHARED / "english", ROOT / "corpus", ROOT / "tests" / "data"]
+
+
+def texts() -> list[Path]:
+    """Every text file the freeze covers, in a stable order."""
+    return sorted(p for folder in FOLDERS if folder.is_dir() for p in folder.rglob("*.txt"))
+
+
+def digest(path: Path) -> tuple[str, str, int]:
+    """The path, the SHA-256 of its claims and document metadata, and its claim count."""
+    from reportparse import parse_text
+
+    doc = parse_text(path.read_text(encoding="utf-8")).to_dict()
+    doc["document"].pop("parser_version", None)
+    body = json.dumps([doc["document"], doc["claims"]], ensure_ascii=False, sort_keys=True)
+    return str(path.relative_to(ROOT.parent)), hashlib.sha256(body.encode("utf-8")).hexdigest(), len(doc["claims"])
+
+
+def freeze(jobs: int) -> dict[str, tuple[str, int]]:
+    """Hash of every covered text's claims, by path."""
+    with ProcessPoolExecutor(jobs) as pool:
+        return {path: (sha, n) for path, sha, n in pool.map(digest, texts(), chunksize=4)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    mode = parser.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--write", type=Path, help="write the freeze to this file")
+    mode.add_argument("--check", type=Path, help="compare with a freeze written before")
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args()
+    now = freeze(args.jobs)
+    if args.write:
+        args.write.write_text("".join(f"{p}\t{sha}\t{n}\n" for p, (sha, n) in sorted(now.items())), encoding="utf-8")
+        print(f"{len(now)} documents, {sum(n for _, n in now.values())} claims frozen in {args.write}")
+        return 0
+    before = {p: (sha, int(n)) for p, sha, n in (line.split("\t") for line in args.check.read_text("utf-8").splitlines())}
+    changed = sorted(p for p in before.keys() | now.keys() if before.get(p) != now.get(p))
+    for p in changed:
+        print(f"changed: {p} {before.get(p)} -> {now.get(p)}")
+    print(f"{len(now)} documents checked, {len(changed)} changed")
+    return 1 if changed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,187 @@
+"""The metric of a claim: the phrase that says what is measured, and its standard id.
+
+The phrase is the counted noun after a measure word (370个重大项目) or the indicator
+before the number (地区生产总值完成785.6亿元), trimmed of cue words, comparison bases
+(比上年) and years. Its id is the lexicon metric named at the head of the phrase.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ...assemble import SentenceState
+from ...lexicon import Lexicon, Metric
+from ...model import Mention
+from ...recognise.patterns import alternation
+from .cues import Cues
+from .tokenise import tokens
+
+_PARENTHESES = regex.compile(r"（[^（）]*）|\([^()]*\)")
+_COUNT_KINDS = ("count", "people")
+_DIGIT = regex.compile(r"\d")
+_NUMBER_AND_MEASURE = regex.compile(r"\d+(?:\.\d+)?[万亿]*\w")
+_QUOTE_PAIRS = {"“": "”", "‘": "’", "《": "》", "「": "」", "『": "』"}
+_ANY_QUOTE = regex.compile("[" + regex.escape("".join(_QUOTE_PAIRS) + "".join(_QUOTE_PAIRS.values()) + '"') + "]")
+
+
+def _unbalanced_quotes_removed(phrase: str) -> str:
+    """Drop quotation marks whose partner lies outside the phrase (三个一批”项目 -> 三个一批项目);
+    balanced ones stay (“获得信贷指标”考核)."""
+    if not _ANY_QUOTE.search(phrase):
+        return phrase
+    drop: set[int] = set()
+    for opening, closing in _QUOTE_PAIRS.items():
+        stack: list[int] = []
+        for i, ch in enumerate(phrase):
+            if ch == opening:
+                stack.append(i)
+            elif ch == closing and stack:
+                stack.pop()
+            elif ch == closing:
+                drop.add(i)
+        drop.update(stack)
+    if phrase.count('"') % 2:
+        drop.update(i for i, ch in enumerate(phrase) if ch == '"')
+    return "".join(ch for i, ch in enumerate(phrase) if i not in drop)
+
+
+class MetricFinder:
+    """Finds the metric phrase and id of claims in one normalised text."""
+
+    def __init__(self, text: str, lex: Lexicon, cues: Cues) -> None:
+        self.text = text
+        self.lex = lex
+        self.cues = cues
+        c = lex.raw["cues"]
+        self.modifier_ends = tuple(c["modifier_suffixes"])
+        self.item_separators = regex.compile(f"[{regex.escape(''.join(c['list_separators']))}]")
+        self.conjunctions = frozenset(c["conjunctions"])
+        self.respectively = regex.compile(alternation(c["respectively"]))
+        self.suffix = regex.compile(rf"^(?:{alternation(lex.raw['cues']['metric_suffixes'])})*$")
+        self.clause_ends = lex.segment.clause_ends
+
+    def trim(self, phrase: str) -> str:
+        """Trim cue words, comparison bases and years off both ends of a metric phrase; a
+        metric name that ends the phrase is kept whole (经济增长 keeps its 增长)."""
+        cues = self.cues
+        phrase = _unbalanced_quotes_removed(cues.comparison_base.sub("", phrase))
+        phrase = phrase.strip(" \t、（）()·-—")
+        while True:
+            trimmed = cues.years.sub("", phrase) if cues.years.match(phrase) else phrase
+            if self.lex.metric_match(trimmed)[2] != len(trimmed):
+                trimmed = cues.trailing.sub("", trimmed).strip(" 、")
+            trimmed = cues.leading.sub("", trimmed).strip(" 、")
+            trimmed = cues.trailing_year.sub("", trimmed)
+            if trimmed == phrase:
+                return phrase
+            phrase = trimmed
+
+    def _item(self, items: tuple[str, ...], index: int) -> str:
+        """Item ``index`` of a 分别 list, completed with the shared head of the last item
+        when that names a standard metric (城镇 + 居民人均可支配收入)."""
+        item, last = items[index], items[-1]
+        if index < len(items) - 1:
+            for k in range(1, len(last)):
+                if self.lex.metric_named(item + last[k:]):
+                    return item + last[k:]
+        return item
+
+    def counted_noun(self, m: Mention, sentence_end: int) -> str:
+        """The noun after a measure word: 370个重大项目 -> 重大项目."""
+        tail = self.text[m.end : min(sentence_end, m.end + 64)]
+        cut = min([len(tail)] + [i for i in (tail.find(ch) for ch in self.clause_ends + "、") if i >= 0])
+        tail = _PARENTHESES.sub("", tail[:cut]).lstrip("的")
+        toks = tokens(tail[:24], self.lex)
+        noun, stop = self._noun_tokens(toks)
+        if stop < len(toks) - 1 and toks[stop] in self.conjunctions and noun.endswith(self.modifier_ends) \
+                and (second := _NUMBER_AND_MEASURE.match("".join(toks[stop + 1 :]))):
+            # 3个万亿级和7个千亿级产业集群: the second conjunct carries the shared head noun
+            rest = "".join(toks[stop + 1 :])[second.end() :]
+            noun += toks[stop] + self._noun_tokens(tokens(rest, self.lex))[0]
+        return noun.strip(" “”\"（）()")
+
+    def _noun_tokens(self, toks: list[str]) -> tuple[str, int]:
+        """The tokens before the first stop word or number, joined, and where they stop."""
+        for i, tok in enumerate(toks):
+            if tok in self.cues.stops or _DIGIT.search(tok):
+                return "".join(toks[:i]), i
+        return "".join(toks), len(toks)
+
+    def metric_id(self, phrase: str) -> Metric | None:
+        """The standard metric a phrase names, if it names one and only that.
+
+        The name must end the phrase, up to generic words (规模, 增速, 总额...), so a share
+        (工业增加值占地区生产总值比重) or a count (规上工业企业) does not take the id of an
+        indicator it only mentions; and only scope, time or region words may stand before it,
+        so a subset (海洋生产总值, 脱贫县农村居民人均可支配收入) does not take the headline id.
+        In a list (二氧化硫、氮氧化物排放量) the first item names the metric.
+        """
+        items = [i for i in self.item_separators.split(phrase) if i]
+        if len(items) > 1:
+            phrase = self._item(tuple(items), 0)
+        metric, start, end = self.lex.metric_match(phrase)
+        if metric is None or not self.suffix.match(phrase[end:]):
+            return None
+        if not self.cues.metric_prefix.match(phrase[:start]):
+            return None
+        return metric
+
+    def _walk_list(self, before: str, phrase: str, prev: SentenceState) -> str:
+        """The metric phrase of a number in a 分别 list: item by item, in ``prev``."""
+        if resp := self.respectively.search(before):
+            head = self.trim(before[: resp.start()])
+            items = tuple(i for i in (self.trim(x) for x in self.item_separators.split(head)) if i)
+            if len(items) == 1:
+                items = self._paired(items[0])  # 城乡居民人均可支配收入分别增长 -> 城镇..., 农村...
+            prev.items, prev.item_index = (items, 0) if len(items) > 1 else ((), -1)
+            return self._item(items, 0) if prev.items else phrase
+        if not phrase and prev.items and prev.item_index + 1 < len(prev.items):
+            prev.item_index += 1
+            return self._item(prev.items, prev.item_index)
+        return phrase
+
+    def _paired(self, phrase: str) -> tuple[str, ...]:
+        """A phrase naming a pair at once (城乡 = 城镇 and 农村) as its two items."""
+        for word, parts in self.lex.raw["cues"]["paired_words"].items():
+            if word in phrase:
+                return tuple(phrase.replace(word, part, 1) for part in parts)
+        return (phrase,)
+
+    def find(self, m: Mention, before: str, sentence: tuple[int, int], prev: SentenceState) -> tuple[str, str | None]:
+        """Metric text and id of a mention, given the clause text before it and the sentence span.
+
+        Walks the items of a 分别 list (城镇和农村居民人均可支配收入分别增长4.3%、5.5%) in
+        ``prev``, one item per number.
+        """
+        cues = self.cues
+        gap = bool(cues.comparison.search(before))
+        phrase = cues.comparison.split(before)[0] if gap else before
+        phrase = self._walk_list(before, self.trim(cues.from_end.sub("", phrase)), prev)
+        noun_first = m.unit_kind in _COUNT_KINDS or (m.unit_kind in ("money", "measure") and (
+            len(phrase) <= 2 or cues.object_verb_end.search(phrase)))  # 拟发行1400亿元长期建设国债
+        if noun_first:
+            noun = self.counted_noun(m, sentence[1])
+            if len(noun) >= 2:
+                found = self.metric_id(noun)
+                return noun, found.id if found else None
+        if cues.share_start.match(phrase) and prev.metric:
+            phrase = prev.metric + phrase  # 国家科学技术奖58项、占全国28.7%
+        elif m.unit == "rank" and before.endswith("的") and m.rank_scope:
+            phrase = phrase + m.rank_scope  # 发布的全球百强科技集群前三位
+        if not phrase and not prev.metric:
+            phrase = self._previous_clause(m.start - len(before), sentence[0])
+        if not phrase:
+            return prev.metric, None if gap or m.unit == "rank" else prev.metric_id
+        if m.unit == "rank" or gap:
+            return phrase, None
+        found = self.metric_id(phrase)
+        return phrase, found.id if found else None
+
+    def _previous_clause(self, clause_start: int, sentence_start: int) -> str:
+        """The clause before, as the subject of a number that has none in its own clause
+        (城镇居民家庭人均可支配收入，由1997年的5160元增加到...)."""
+        if clause_start - 1 <= sentence_start:
+            return ""
+        text = self.text[max(sentence_start, clause_start - 200) : clause_start - 1]
+        cut = max(text.rfind(ch) for ch in self.clause_ends)
+        return self.trim(text[cut + 1 :])

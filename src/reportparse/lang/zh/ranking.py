@@ -1,0 +1,92 @@
+"""Stage 3b: the ranking recogniser (全市第一, 市内六区第二, 居全国首位, 前三位, 榜首).
+
+A ranking is an ordinal that stands right after a scope (全国, 全省54个市辖区) or a
+ranking verb (居, 位居, 位列, 从 ... 提升至). Ordinals of meetings, batches and
+generations (第十七届, 第二批, 第四代) are not rankings.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cache
+
+import regex
+
+from ...lexicon import Lexicon
+from ...model import Mention
+from ...recognise.patterns import alternation
+from .numerals import NUMERAL_CHARS, parse_numeral
+
+_ORD_NUM = rf"(?:\d+|[{NUMERAL_CHARS}]+)"
+
+
+@cache
+def _pattern(lex: Lexicon) -> regex.Pattern[str]:
+    r = lex.raw["ranking"]
+    suffix = alternation(r["ordinal_suffixes"])
+    ordinal = (
+        rf"(?P<ord>第(?P<n>{_ORD_NUM})(?:{suffix})?"
+        rf"|{regex.escape(r['top_prefix'])}(?P<top>{_ORD_NUM})(?:{suffix})?"
+        rf"|(?P<word>{alternation(list(r['words']) + r['vague_words'])}))"
+    )
+    scope = rf"(?P<scope>(?:{alternation(r['scope_heads'])})[^\s，。；、,;：:（）()“”\"]{{0,{r['max_scope_chars']}}}?)"
+    verb = rf"(?P<verb>{alternation(r['verbs'])})"
+    listed = rf"(?<=第{_ORD_NUM}(?:{suffix})?[、和及])"  # 第1、第2位
+    # a ranking starts with a scope head or an ordinal: skip every other position at once
+    starts = {w[0] for w in r["scope_heads"]} | {w[0] for w in list(r["words"]) + r["vague_words"]} \
+        | {"第", r["top_prefix"][0]}
+    first = rf"(?=[{regex.escape(''.join(sorted(starts)))}])"
+    return regex.compile(rf"{first}(?:{scope}|(?<={verb})|{listed})(?:{ordinal})")
+
+
+def _scope_size(scope: str, size_words: list[str]) -> int | None:
+    """The size of a ranking's field when the scope holds it (市内六区 -> 6, 全球百强 -> 100)."""
+    m = regex.search(rf"(\d+|[{NUMERAL_CHARS}]+)(?={alternation(size_words)})", scope)
+    if not m:
+        return None
+    try:
+        return int(parse_numeral(m.group(1)))
+    except ValueError:
+        return None
+
+
+def _after_last_verb(scope: str, verbs: list[str], heads: list[str]) -> int:
+    """Where the real scope starts when a ranking verb sits inside the matched one: after the
+    last verb, at the first scope head (0 when there is no verb)."""
+    ends = [scope.rfind(v) + len(v) for v in verbs if scope.rfind(v) > 0]
+    if not ends:
+        return 0
+    cut = max(ends)
+    starts = [i for i in (scope.find(h, cut) for h in heads) if i >= 0]
+    return min(starts) if starts else 0
+
+
+def recognise_rankings(text: str, lex: Lexicon) -> list[Mention]:
+    """Every ranking of a normalised text, in text order."""
+    r = lex.raw["ranking"]
+    stops = r["not_ranking_after"]
+    found: list[Mention] = []
+    for m in _pattern(lex).finditer(text, overlapped=False):
+        end = m.end()
+        if any(text.startswith(w, end) for w in stops):
+            continue
+        if m.group("word") in r["vague_words"]:
+            value: Decimal | None = None
+        elif m.group("word"):
+            value = Decimal(r["words"][m.group("word")])
+        else:
+            try:
+                value = parse_numeral(m.group("n") or m.group("top"))
+            except ValueError:
+                continue
+            if value <= 0 or value != value.to_integral_value():
+                continue
+        qualifier = "at_most" if m.group("top") else "exact"
+        scope = m.group("scope")
+        start = m.start()
+        if scope and (cut := _after_last_verb(scope, r["verbs"], r["scope_heads"])):
+            scope, start = scope[cut:], start + cut  # 全区综合考评位居全市第一 -> 全市第一
+        found.append(Mention(start, end, m.start("ord"), value, None, None, "rank", "rank",
+                             (m.span("ord"),), qualifier, "zh.ranking",
+                             rank_of=_scope_size(scope, r["scope_size_words"]) if scope else None, rank_scope=scope))
+    return found

@@ -1,0 +1,180 @@
+"""Stage 2: split the normalised copy into sections and sentences, and give each
+sentence its reading context: the heading it stands under, whether it reviews the
+past (claims are actuals) or plans ahead (claims are targets), the year it is about,
+and, inside a five-year review, the first year of the reviewed span.
+
+The context follows the report's own structure: headings (一、2023年工作回顾,
+三、2024年政府工作任务), paragraphs that open with a year (2022年，...), the main-targets
+sentence (主要预期目标是...) and plan spans (“十五五”时期 ... 目标).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, replace
+
+import regex
+
+from ...lexicon import Lexicon
+from ...segment import Sentence
+from .cues import compile_cues
+from .years import YEAR, YEAR_IN_TEXT, year_value
+
+_LINE = regex.compile(r"[^\n]+")
+_LEADING_YEAR = regex.compile(rf"^\s*({YEAR})年(?![\d一二三四五六七八九十]+月|以来|来|起|后|前)")
+_BY_YEAR = regex.compile(rf"到({YEAR})年")
+_BARE_NUMBER = regex.compile(r"\s*\d+\s*")
+
+
+@dataclass(frozen=True)
+class _Context:
+    status: str
+    period: int | None
+    section: str | None = None
+    span_start: int | None = None
+
+
+class _Segmenter:
+    def __init__(self, text: str, lex: Lexicon, report_year: int | None, number_starts: list[int]) -> None:
+        self.text = text
+        self.number_starts = number_starts
+        self.lex = lex
+        self.cues = lex.raw["cues"]
+        self.report_year = report_year
+        self.review_year = report_year - 1 if report_year else None
+        self.ctx = _Context("actual", self.review_year)
+        self.section_span_end: int | None = None
+        self.seen_review = False
+        seg = lex.segment
+        terminators = regex.escape(seg.sentence_terminators)
+        self.sentence_re = regex.compile(rf"[^{terminators}]+[{terminators}]*")
+        spans = self.cues["plan_spans"]
+        self.span_chars = set.intersection(*(set(name) for name in spans)) or set("".join(spans))
+        self.span_re = compile_cues(lex).plan_span
+
+    def heading_length(self, line: str) -> int:
+        """Length of the heading that opens ``line`` (0 when it is a paragraph).
+
+        A numbered line is a heading up to its first sentence terminator (national
+        reports run a sub-heading and its paragraph together); an unnumbered line is a
+        heading when it is short and has no sentence punctuation.
+        """
+        seg = self.lex.segment
+        body = line.rstrip()
+        if self.lex.starts_heading(body):
+            cut = [i for i in (body.find(ch) for ch in seg.sentence_terminators) if i >= 0]
+            return min(cut) + 1 if cut else len(body)
+        return len(body) if seg.is_short_heading(body) else 0
+
+    def _plan_spans(self, text: str) -> list[int]:
+        if not any(ch in text for ch in self.span_chars):  # a cheap test before the regex
+            return []
+        return [self.cues["plan_spans"][m.group()] for m in self.span_re.finditer(text)]
+
+    def _future_span_end(self, text: str) -> int | None:
+        ends = [e for e in self._plan_spans(text) if self.report_year is None or e > self.report_year]
+        return max(ends) if ends else None
+
+    def _reviewed_span_start(self, heading: str) -> int | None:
+        """First year of a five-year span that a review heading covers (“十四五”时期, 过去五年)."""
+        past = [e for e in self._plan_spans(heading) if self.review_year is None or e <= self.review_year]
+        if past:
+            return max(past) - 4
+        if self.review_year and any(c in heading for c in self.cues["five_year_review_cues"]):
+            return self.review_year - 4
+        return None
+
+    def on_heading(self, heading: str) -> None:
+        years = [y for y in (year_value(m) for m in YEAR_IN_TEXT.findall(heading)) if y]
+        year = years[0] if years else None
+        marker = self.lex.heading_re.match(heading)
+        section = heading[marker.end():].strip() if marker else heading.strip()
+        if marker and not self.lex.is_top_heading(heading):
+            self.on_year(year)  # sub-headings (（一）, 1.) move the context only by an explicit year
+            self.ctx = replace(self.ctx, section=section)
+            return
+        self.section_span_end = self._future_span_end(heading)
+        review = any(c in heading for c in self.cues["review_heading_cues"])
+        plan = any(c in heading for c in self.cues["plan_heading_cues"])
+        if year is not None and self.report_year is not None:
+            self.on_year(year)
+            review = year < self.report_year
+            if review:
+                self.ctx = replace(self.ctx, span_start=self._reviewed_span_start(heading))
+        elif review and (self.section_span_end or not plan):
+            self.ctx = _Context("actual", self.review_year, span_start=self._reviewed_span_start(heading))
+        elif plan or self.section_span_end:
+            self.ctx = _Context("target", self.section_span_end or self.report_year)
+        elif marker and self.seen_review and self.ctx.status == "actual":
+            self.ctx = _Context("target", self.report_year)  # the first unlabelled part after the review
+        self.seen_review = self.seen_review or review
+        self.ctx = replace(self.ctx, section=section)
+
+    def on_year(self, year: int | None) -> None:
+        """A heading or paragraph that opens with a year: the past is reviewed, this year planned."""
+        if year is None or self.report_year is None:
+            return
+        if year < self.report_year:
+            self.ctx = _Context("actual", year, self.ctx.section)
+        elif year == self.report_year:
+            self.ctx = _Context("target", year, self.ctx.section)
+
+    def has_number(self, start: int, end: int) -> bool:
+        """True when a number expression starts in [start, end)."""
+        i = bisect.bisect_left(self.number_starts, start)
+        return i < len(self.number_starts) and self.number_starts[i] < end
+
+    def follow_plan_span(self, sentence: str) -> None:
+        """Inside a section that reviews one plan and sets the next (“十四五”成就和“十五五”目标),
+        the sentence that announces the next plan's targets switches the context to them."""
+        span_end = self._future_span_end(sentence)
+        if span_end and span_end == self.section_span_end and self.ctx.status == "actual":
+            if any(c in sentence for c in self.cues["plan_span_target_cues"]):
+                self.ctx = _Context("target", span_end, self.ctx.section)
+
+    def sentence_context(self, sentence: str) -> _Context:
+        self.follow_plan_span(sentence)
+        ctx = self.ctx
+        if ctx.status == "actual" and any(c in sentence for c in self.cues["main_target_cues"]):
+            return replace(ctx, status="target", period=self.report_year, span_start=None)
+        if ctx.status == "actual" and ctx.span_start is None and (start := self._reviewed_span_start(sentence)):
+            ctx = replace(ctx, span_start=start)  # 过去五年，... / “十四五”时期，... inside a yearly review
+        lead = _LEADING_YEAR.match(sentence)
+        if ctx.status == "actual" and lead and (year := year_value(lead.group(1))):
+            if self.report_year is None or year < self.report_year:
+                return replace(ctx, period=year)
+        by = _BY_YEAR.search(sentence)
+        if ctx.status == "target" and by and (year := year_value(by.group(1))):
+            if self.report_year is None or year > self.report_year:
+                return replace(ctx, period=year)
+        return ctx
+
+    def run(self) -> list[Sentence]:
+        out: list[Sentence] = []
+        for line in _LINE.finditer(self.text):
+            body = line.group()
+            if not body.strip() or _BARE_NUMBER.fullmatch(body):
+                continue  # blank, or a bare list number before a heading
+            head = self.heading_length(body)
+            if head:
+                self.on_heading(body[:head])
+                c = self.ctx
+                out.append(Sentence(line.start(), line.start() + head, c.section, c.status, c.period))
+            elif (m := _LEADING_YEAR.match(body)) and (year := year_value(m.group(1))):
+                if self.ctx.status == "target" or year == self.report_year:
+                    self.on_year(year)  # 2022年，... after a plan part, 2023年，... after a review
+            for s in self.sentence_re.finditer(body, head):
+                start, end = line.start() + s.start(), line.start() + s.end()
+                if not self.has_number(start, end):
+                    self.follow_plan_span(s.group())  # keep the context; no claim can stand here
+                    continue
+                c = self.sentence_context(s.group())
+                out.append(Sentence(start, end, c.section, c.status, c.period, c.span_start))
+        return out
+
+
+def segment(text: str, lex: Lexicon, report_year: int | None, number_starts: list[int]) -> list[Sentence]:
+    """Headings and the sentences holding a number (``number_starts``: sorted offsets of the
+    number expressions found) of a normalised text, each with its reading context. Other
+    sentences are read for the context they set but not returned: no claim stands in them."""
+    return _Segmenter(text, lex, report_year, number_starts).run()

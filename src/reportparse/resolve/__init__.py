@@ -1,0 +1,84 @@
+"""Stage: resolve. What assembly decided about a mention becomes a claim in the original
+text's coordinates: the span mapped back, the id, the value signed, numbers as JSON numbers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import cast
+
+from ..explain import note
+from ..lexicon import Metric
+from ..model import Claim, ClaimRank, Kind, Mention, Qualifier, Status, Unit
+from ..normalise import NormalisedText
+
+__all__ = ["ClaimFields", "claim_record", "to_json_number", "to_number"]
+
+
+@dataclass(frozen=True)
+class ClaimFields:
+    """What claim assembly decided about one mention, in any language."""
+
+    kind: Kind
+    sign: int
+    qualifier: Qualifier
+    status: Status
+    period: int | None
+    metric_text: str | None
+    metric: Metric | None
+    sentence: str
+    section: str | None
+
+
+def to_number(value: Decimal) -> int | float:
+    """A Decimal as a JSON number: int when whole, else float.
+
+    >>> to_number(Decimal("785.60")), to_number(Decimal("12"))
+    (785.6, 12)
+    """
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+def to_json_number(value: Decimal | None) -> int | float | None:
+    """Like :func:`to_number`, passing None through."""
+    return None if value is None else to_number(value)
+
+
+def claim_record(norm: NormalisedText, doc_id: str, m: Mention, f: ClaimFields) -> Claim:
+    """The claim dict of a mention (the shape of ``schemas/claim.schema.json``): the span mapped
+    back to the original text, the value signed (a decline is negative; a declining range swaps
+    its bounds), the rank of a ranking."""
+    note(m.start, m.end, "resolve", m.rule, "claim",
+         f"{f.kind} {f.status} {f.period} metric={f.metric.id if f.metric else f.metric_text}")
+    start, end = norm.to_original(m.start, m.end)
+    value, low, high = m.value, m.low, m.high
+    if f.sign < 0:
+        value = -value if value is not None else None
+        low, high = (-high if high is not None else None), (-low if low is not None else None)
+        if low is not None:
+            value = low
+    rank: ClaimRank | None = None
+    if f.kind == "ranking":
+        rank = {"position": to_json_number(m.value), "of": m.rank_of, "scope": m.rank_scope}
+    return {
+        "id": f"{doc_id}:{start}-{end}",
+        "span": [start, end],
+        "text": norm.original[start:end],
+        "kind": f.kind,
+        "value": to_json_number(value),
+        "low": to_json_number(low),
+        "high": to_json_number(high),
+        "unit": cast(Unit, m.unit),
+        "unit_text": norm.original_text(m.unit_spans),
+        "qualifier": f.qualifier,
+        "status": f.status,
+        "period": f.period,
+        "metric": {"text": f.metric_text or None, "id": f.metric.id if f.metric else None,
+                   "en": f.metric.en if f.metric else None},
+        "rank": rank,
+        "sentence": f.sentence,
+        "section": f.section,
+        "rule": m.rule,
+    }

@@ -1,0 +1,22 @@
+"""Stage: segment. A language pack splits the normalised copy into sentences, each with its
+reading context; this module holds the record they share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Sentence"]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the copy with its reading context: the heading it stands under, whether it
+    reviews the past (``actual``) or plans ahead (``target``), the year it is about, and inside a
+    multi-year review the first year of the span."""
+
+    start: int
+    end: int
+    section: str | None
+    status: str
+    period: int | None
+    span_start: int | None = None
