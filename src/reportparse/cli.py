@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 from . import __version__
 from .align import add_align_command
@@ -14,36 +14,19 @@ from .batch import Batch, discover, options_key, parse_to_output, progress_bar
 from .codebook import add_codebook_commands
 from .diff_report import DIFF_FORMATS
 from .errors import InputError, ReportParseError, SchemaValidationError, UsageError
+from .exits import EXIT_BUG, EXIT_CODES, EXIT_FILES_FAILED, EXIT_NOTHING_DONE, EXIT_USAGE, ArgumentParser
 from .explain_command import add_explain_command
 from .export import FORMATS
 from .fingerprint import parser_fingerprint
-from .guards import check_pair, check_years, non_negative_float, positive_int
+from .guards import check_pair, check_store_diff, non_negative_float, positive_int
 from .lang import languages
 from .manifest import LEVELS, Manifest, checked_overrides, merged_overrides
-from .outputs import DEFAULT_DB, STDOUT, emit, emit_file, file_output, folder_output, store_to_read, store_to_write
+from .outputs import DEFAULT_DB, emit, emit_file, file_output, format_of, parse_destinations, store_to_read
 from .pairing import MIN_CONFIDENCE
 from .read import EXTENSIONS
 from .read.limits import add_limit_arguments, limits_from_args
 from .review_page import add_show_command
 from .store import Store
-
-EXIT_NOTHING_DONE = 1
-EXIT_FILES_FAILED = 2
-EXIT_BUG = 3
-EXIT_USAGE = 64  # EX_USAGE of BSD sysexits.h
-EXIT_CODES = (
-    "exit codes: 0 done; 1 nothing could be done (no input, a missing store, a bad manifest); "
-    "2 some inputs failed (the others were done); 3 internal error (a bug: please report it); "
-    "64 usage error (a bad option or value, a folder given for a file, a diff of two regions)"
-)
-
-
-class _ArgumentParser(argparse.ArgumentParser):
-    """argparse with usage errors exiting 64 (EX_USAGE), as the exit codes say, not argparse's 2."""
-
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
 def _overrides(args: argparse.Namespace) -> Callable[[Path], dict[str, Any]]:
@@ -53,38 +36,40 @@ def _overrides(args: argparse.Namespace) -> Callable[[Path], dict[str, Any]]:
     return lambda path: merged_overrides(path, manifest, flags)
 
 
-def _parse_to_stdout(path: Path, args: argparse.Namespace) -> int:
-    """One file, no output folder: its document on stdout (and in ``--db`` when given)."""
+def _parse_to_stdout(path: Path, args: argparse.Namespace, db: Path | None) -> int:
+    """One file, no output folder: its document on stdout (and in the store ``db`` when given)."""
     overrides = _overrides(args)(path)
     try:
         parsed = parse_to_output(str(path), args.lang, overrides, args.format, limits_from_args(args))
     except InputError as exc:
         print(f"reportparse: error: {exc}", file=sys.stderr)
         return EXIT_FILES_FAILED
-    if args.db:
-        with Store(store_to_write(args.db)) as store:
+    if db:
+        with Store(db) as store:
             store.put(parsed.data, parser_fingerprint(), options_key(args.lang, overrides), parsed.record)
     sys.stdout.write(parsed.rendered)
     return 0
 
 
-def _cmd_parse(args: argparse.Namespace) -> int:
-    one_file = len(args.files) == 1 and not Path(args.files[0]).is_dir()
-    if args.output == STDOUT and not one_file:
-        raise UsageError(f"-o {STDOUT} (stdout) takes one FILE; several inputs or a folder need -o DIR")
-    out_dir = None if args.output in (None, STDOUT) else folder_output(args.output)
-    db = store_to_write(args.db) if args.db else None
+def _inputs(args: argparse.Namespace) -> list[Path]:
+    """The files to parse; none (after one error line each) when no input exists."""
     files = discover(args.files)
     if not files:
         print(f"reportparse: error: no input files (folders are searched for {' '.join(EXTENSIONS)})", file=sys.stderr)
-        return EXIT_NOTHING_DONE
-    if not any(path.exists() for path in files):
+    elif not any(path.exists() for path in files):
         for path in files:
             print(f"reportparse: error: {path}: no such file", file=sys.stderr)
+        return []
+    return files
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    out_dir, db = parse_destinations(args.files, args.output, args.db)
+    files = _inputs(args)
+    if not files:
         return EXIT_NOTHING_DONE  # and nothing is created
-    if out_dir is None and one_file:
-        return _parse_to_stdout(files[0], args)
-    out_dir = out_dir or Path(".")
+    if out_dir is None:
+        return _parse_to_stdout(files[0], args, db)
     overrides_for = _overrides(args)
     with Store(db or out_dir / DEFAULT_DB) as store:
         batch = Batch(out_dir, args.format, store, lang=args.lang, jobs=args.jobs, overrides_for=overrides_for,
@@ -112,25 +97,15 @@ def _summary(parsed: int, unchanged: int, rerendered: int, failed: int) -> str:
 
 def _cmd_diff(args: argparse.Namespace) -> int:
     from .diff import DiffOptions, diff_documents
-    from .verdicts import Tolerance
     from .diff_report import render_diff, render_many
     from .documents import diff_all, load_document, stored_document
+    from .verdicts import Tolerance
 
     options = DiffOptions(Tolerance(args.tolerance_points, args.tolerance_relative), args.strict,
                           args.min_confidence)
     target = file_output(args.output, example=f"diff.{args.format}")
     if args.all or args.region:
-        if args.reports:
-            raise UsageError(f"{'--all' if args.all else '--region'} reads the store: give no report files "
-                             f"(got {' '.join(args.reports)})")
-        if args.all and args.region:
-            raise UsageError("give --all or --region, not both")
-        if not args.db:
-            raise UsageError("--all and --region read the store: give --db PATH")
-        if args.region and not args.years:
-            raise UsageError("--region needs --years OLD NEW")
-        if args.years:
-            check_years(args.years)
+        check_store_diff(args.reports, args.db, args.region, args.years, args.all)
         with Store(store_to_read(args.db), create=False) as store:
             if args.all:
                 emit(render_many(diff_all(store, options), args.format), target)
@@ -153,7 +128,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from .tables import TABLE_FORMATS, cells_table, long_table, wide_table, write_table
 
     target = file_output(args.output, example="claims.csv")
-    fmt = args.format or ("csv" if target is None else target.suffix.lstrip(".").lower())
+    fmt = format_of(target, args.format)
     if fmt not in TABLE_FORMATS:
         raise UsageError(f"say --format ({', '.join(TABLE_FORMATS)}); {args.output!r} does not tell")
     with Store(store_to_read(args.db), create=False) as store:
@@ -179,7 +154,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``reportparse`` command."""
-    parser = _ArgumentParser(
+    parser = ArgumentParser(
         prog="reportparse",
         description="Turn government work reports (政府工作报告) into validated numeric claims.",
         epilog=EXIT_CODES,

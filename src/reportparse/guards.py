@@ -59,6 +59,22 @@ def check_years(years: Sequence[int]) -> None:
         raise UsageError(f"--years {old} {new}: OLD must be earlier than NEW (did you mean --years {new} {old}?)")
 
 
+def check_store_diff(reports: Sequence[str], db: str | None, region: str | None, years: Sequence[int] | None,
+                     every: bool) -> None:
+    """The arguments of a diff from the store (``--db`` with ``--region R --years OLD NEW`` or ``--all``)."""
+    if reports:
+        raise UsageError(f"{'--all' if every else '--region'} reads the store: give no report files "
+                         f"(got {' '.join(reports)})")
+    if every and region:
+        raise UsageError("give --all or --region, not both")
+    if not db:
+        raise UsageError("--all and --region read the store: give --db PATH")
+    if region and not years:
+        raise UsageError("--region needs --years OLD NEW")
+    if years:
+        check_years(years)
+
+
 def check_pair(old: dict[str, Any], new: dict[str, Any], force: bool) -> None:
     """Refuse (unless ``force``) a diff of two governments' reports or of reports in the wrong
     year order; warn when the years are not consecutive."""

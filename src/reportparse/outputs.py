@@ -50,6 +50,26 @@ def folder_output(raw: str, flag: str = "-o") -> Path:
     return path
 
 
+def parse_destinations(inputs: list[str], output: str | None, db: str | None) -> tuple[Path | None, Path | None]:
+    """Where ``parse`` writes: its output folder (None: standard output, for one FILE without
+    ``-o`` or with ``-o -``) and the store ``--db`` names (None: the default).
+
+    Raises :class:`UsageError` for ``-o -`` with several inputs or a folder, a file given for the
+    folder, a folder for the store.
+    """
+    one_file = len(inputs) == 1 and not Path(inputs[0]).is_dir()
+    if output == STDOUT and not one_file:
+        raise UsageError(f"-o {STDOUT} (stdout) takes one FILE; several inputs or a folder need -o DIR")
+    to_stdout = one_file and output in (None, STDOUT)
+    out_dir = None if to_stdout else folder_output(output or ".")
+    return out_dir, store_to_write(db) if db else None
+
+
+def format_of(target: Path | None, given: str | None) -> str:
+    """The format asked for: ``given``, else the target's extension, else ``csv`` for stdout."""
+    return given or ("csv" if target is None else target.suffix.lstrip(".").lower())
+
+
 def emit(text: str, target: Path | None) -> None:
     """Write ``text`` to ``target`` atomically, or to standard output when ``target`` is None."""
     if target is None:

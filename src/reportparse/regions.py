@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
-_PARENTHESISED = re.compile(r"^(.*?)\s*[(（]\s*(.*?)\s*[)）]\s*$")
+_PARENTHESISED = re.compile(r"^(.*?)\s*[(\uff08]\s*(.*?)\s*[)\uff09]\s*$")  # ASCII or full-width brackets
 
 
 def _key(name: str) -> str:
@@ -28,7 +28,8 @@ def _aliases() -> dict[str, str]:
 
     zh = load_lexicon("zh").raw["regions"]
     latin = json.loads(resources.files("reportparse").joinpath("data").joinpath("region_names.json").read_text("utf-8"))
-    out = {_key(national): "全国" for national in zh["national"]}
+    nation = zh["national"][0]  # the name the parser writes for national reports; the others are synonyms
+    out = {_key(name): nation for name in zh["national"]}
     for names in (zh["provinces"], latin["names"]):
         for canonical, forms in names.items():
             out[_key(canonical)] = canonical
