@@ -71,6 +71,7 @@ def store(tmp_path_factory) -> Path:
     (["parse", "CORPUS", "-o", "OUT", "--max-chars", "0"], "--max-chars: 0 is less than 1"),
     (["parse", "CORPUS", "-o", "OUT", "--max-file-mb", "-5"], "--max-file-mb: -5 is not above 0"),
     (["diff", "BJ25", "BJ26", "-o", "OUT", "--tolerance-points", "nan"], "'nan' is not a finite number"),
+    (["diff", "BJ25", "BJ26", "-o", "OUT", "--min-confidence", "1.5"], "--min-confidence: 1.5 is not between 0 and 1"),
 ])
 def test_usage_errors_exit_64_and_create_nothing(tmp_path, store, args, message):
     out = tmp_path / "out"

@@ -18,7 +18,7 @@ from .exits import EXIT_BUG, EXIT_CODES, EXIT_FILES_FAILED, EXIT_NOTHING_DONE, E
 from .explain_command import add_explain_command
 from .export import FORMATS
 from .fingerprint import parser_fingerprint
-from .guards import check_pair, check_store_diff, non_negative_float, positive_int
+from .guards import check_pair, check_store_diff, fraction, non_negative_float, positive_int
 from .lang import languages
 from .manifest import LEVELS, Manifest, checked_overrides, merged_overrides
 from .outputs import DEFAULT_DB, emit, emit_file, file_output, format_of, parse_destinations, store_to_read
@@ -223,7 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--strict", action="store_true",
                    help="the plain textbook rule of the written qualifier: met or missed only, no tolerance "
                    "beside 左右 and no 'exceeded'")
-    d.add_argument("--min-confidence", type=float, default=MIN_CONFIDENCE, metavar="C",
+    d.add_argument("--min-confidence", type=fraction, default=MIN_CONFIDENCE, metavar="C",
                    help="the least confidence (0..1) of a pair by the words of the metric, for targets and "
                    f"actuals without a common indicator id (default {MIN_CONFIDENCE})")
     d.add_argument("--lang", choices=(*languages(), "auto"), default="auto",

@@ -49,6 +49,14 @@ def positive_float(raw: str) -> float:
     return value
 
 
+def fraction(raw: str) -> float:
+    """An argparse type: a number from 0 to 1 (a confidence)."""
+    value = _number(raw)
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"{raw} is not between 0 and 1")
+    return value
+
+
 def check_years(years: Sequence[int]) -> None:
     """``--years OLD NEW``: OLD must come before NEW."""
     old, new = years
