@@ -29,7 +29,6 @@ from reportparse.pipeline import parse_file
 DATA = Path(__file__).resolve().parent / "data" / "diff"
 OLD = DATA / "2024-city.txt"   # targets for 2024
 NEW = DATA / "2025-city.txt"   # reviews 2024, targets for 2025
-SHARED_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 
 def claim(value, qualifier="exact", unit="percent", kind="growth", low=None, high=None, metric_id="gdp"):
@@ -215,13 +214,12 @@ def test_city_target_changes(city_diff):
     assert {"industrial_value_added", "energy_intensity"} <= dropped
 
 
-# ---------------------------------------------------------------- Beijing, from the shared corpus
+# ---------------------------------------------------------------- Beijing, bundled in corpus/
 
 @pytest.fixture(scope="module")
 def beijing_diff():
-    old, new = SHARED_CORPUS / "province_beijing_2025_zh.txt", SHARED_CORPUS / "province_beijing_2026_zh.txt"
-    if not (old.exists() and new.exists()):
-        pytest.skip(f"Beijing reports not found in {SHARED_CORPUS}")
+    corpus = Path(__file__).resolve().parents[1] / "corpus" / "zh"
+    old, new = corpus / "2025-beijing.txt", corpus / "2026-beijing.txt"
     return diff_documents(parse_file(old).to_dict(), parse_file(new).to_dict())
 
 
