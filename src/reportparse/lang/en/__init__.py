@@ -20,7 +20,8 @@ class EnglishPack:
     """English: number words and scales, percent and percentage points, tense and modal cues."""
 
     code = "en"
-    data_files = ("units", "qualifiers", "ranking", "cues", "numbers", "clutter", "segment", "metrics", "layout", "compare")
+    data_files: tuple[str, ...] = ("units", "qualifiers", "ranking", "cues", "numbers", "clutter", "segment", "meta",
+                                   "metrics", "layout", "compare")
 
     def detect_score(self, sample: str) -> float:
         """The count of Latin letters, when there are at least three and they outnumber other
