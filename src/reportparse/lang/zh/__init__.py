@@ -20,8 +20,8 @@ class ChinesePack:
     """Chinese: numerals and units of the written language, jieba for counted nouns."""
 
     code = "zh"
-    data_files = ("units", "qualifiers", "ranking", "cues", "noise", "clutter", "segment", "regions", "metrics",
-                  "layout")
+    data_files: tuple[str, ...] = ("units", "qualifiers", "ranking", "cues", "noise", "clutter", "segment", "regions",
+                                   "grammar", "metrics", "layout")
 
     def detect_score(self, sample: str) -> float:
         """Twice the count of Chinese characters; a text with no letters at all scores a little

@@ -1,0 +1,93 @@
+"""Typed views of the Chinese pack's data files, built once per Lexicon.
+
+Pack code reads attributes of these frozen dataclasses instead of ``lex.raw[file][key]``
+look-ups; each view is built on first use and cached per Lexicon.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ...lexicon import Lexicon
+
+
+def _fields(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The entries of a data file without its ``_about`` notes, word lists as tuples."""
+    return {k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if not k.startswith("_")}
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """``grammar.json``: function words and marks of number grammar."""
+
+    ordinal_prefix: str
+    minus_after: str
+    range_separators: str
+    list_comma: str
+    bracket_opens: str
+    bracket_closes: str
+    age_units: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Noise:
+    """``noise.json``: number-like text that is not a claim."""
+
+    phrases: tuple[str, ...]
+    name_followers: tuple[str, ...]
+    quote_chars: Mapping[str, str]
+    quote_max_chars: int
+    list_markers: tuple[str, ...]
+    time_followers: tuple[str, ...]
+    abstract_nouns: tuple[str, ...]
+    demonstratives: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Qualifiers:
+    """``qualifiers.json``: qualifier words before, inside and after a number."""
+
+    prefix: Mapping[str, str]
+    suffix: Mapping[str, str]
+    inner: Mapping[str, str]
+    comparative_prefixes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class UnitWords:
+    """``units.json`` beyond the units themselves: implied units, fraction and doubling words,
+    words that give the unit before a number (百分之)."""
+
+    implied: Mapping[str, Any]
+    fractions: Mapping[str, float]
+    doubling: Mapping[str, float]
+    prefixed: Mapping[str, str]
+
+
+@cache
+def grammar(lex: Lexicon) -> Grammar:
+    """The view of ``grammar.json``."""
+    return Grammar(**_fields(lex.raw["grammar"]))
+
+
+@cache
+def noise(lex: Lexicon) -> Noise:
+    """The view of ``noise.json``."""
+    return Noise(**_fields(lex.raw["noise"]))
+
+
+@cache
+def qualifiers(lex: Lexicon) -> Qualifiers:
+    """The view of ``qualifiers.json``."""
+    return Qualifiers(**_fields(lex.raw["qualifiers"]))
+
+
+@cache
+def unit_words(lex: Lexicon) -> UnitWords:
+    """The view of ``units.json`` (the units themselves are ``lex.units``)."""
+    data = _fields(lex.raw["units"])
+    del data["units"]
+    return UnitWords(**data)

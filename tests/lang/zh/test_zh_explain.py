@@ -1,0 +1,55 @@
+"""The Chinese recogniser names the filter that drops a number-like text and the rule that
+finds a number (through reportparse.explain_text, the API behind ``parse --explain``)."""
+
+from __future__ import annotations
+
+import pytest
+
+import reportparse
+
+
+def _decisions(text: str, fragment: str) -> list[tuple[str, str]]:
+    """(rule, outcome) of every recogniser decision about the span that reads ``fragment``."""
+    return [(d["rule"], d["outcome"]) for d in reportparse.explain_text(text, "zh")
+            if d["stage"] == "recognise" and d["text"] == fragment]
+
+
+@pytest.mark.parametrize(("text", "fragment", "rule"), [
+    ("2025年，全市地区生产总值增长5.2%。", "2025年", "zh.filter.year"),
+    ("举办第十七届运动会。", "十七", "zh.filter.ordinal"),
+    ("建成5G基站3000个。", "5", "zh.filter.latin_code"),
+    ("\n3、加强基础设施建设\n", "3", "zh.filter.heading_number"),
+    ("十四届全国人大二次会议在北京召开。", "二次", "zh.filter.name"),
+    ('实施"125"招商计划。', "125", "zh.filter.quoted_name"),
+    ("我们要抓好“三个一批”工作。", "三个", "zh.filter.slogan_numeral"),
+    ("这两个指标都很好。", "两个", "zh.filter.demonstrative"),
+    ("推动零部件产业发展。", "零部", "zh.filter.zero_or_financial"),
+    ("完成投资百分之五个。", "百分之五个", "zh.filter.two_units"),
+    ("2026-02-02发布。", "02", "zh.filter.leading_zero"),
+])
+def test_explain_names_the_filter_that_drops(text, fragment, rule):
+    assert (rule, "dropped") in _decisions(text, fragment)
+
+
+@pytest.mark.parametrize(("text", "fragment", "rule"), [
+    ("全市地区生产总值增长5.2%。", "5.2%", "zh.arabic"),
+    ("新建学校三十所。", "三十所", "zh.chinese_numeral"),
+    ("粮食产量翻了一番。", "翻了一番", "zh.doubling"),
+])
+def test_explain_names_the_rule_that_finds(text, fragment, rule):
+    assert _decisions(text, fragment) == [(rule, "found")]
+
+
+@pytest.mark.parametrize(("text", "fragment", "rule"), [
+    ("实施三年行动计划。", "三年", "zh.policy.duration"),
+    ("完成3岁以下婴幼儿托育。", "3岁以下", "zh.policy.age_group"),
+    ("新建一个产业园区。", "一个", "zh.policy.article_one"),
+])
+def test_explain_names_the_claimable_policy(text, fragment, rule):
+    assert (rule, "not_claimable") in _decisions(text, fragment)
+
+
+def test_a_kept_number_is_not_dropped():
+    """The filters let an ordinary count through: no filter answers for it."""
+    decisions = _decisions("全年新增城镇就业1256万人。", "1256万人")
+    assert decisions == [("zh.arabic", "found")]
