@@ -31,7 +31,7 @@ class ClaimBuilder:
         cues = compile_cues(lex)
         self.cues = cues
         self.metrics = MetricFinder(norm.text, lex, cues)
-        self.timing = Timing(norm.text, cues, lex.raw["cues"]["plan_spans"], report_year)
+        self.timing = Timing(norm.text, cues, lex.raw["cues"]["plan_spans"], report_year, lex)
 
     def build(self, mentions: list[Mention], sentences: list[Sentence]) -> list[dict[str, Any]]:
         """Claims of every claimable mention, in text order; a heading's numbers count too (a short

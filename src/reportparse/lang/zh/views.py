@@ -30,6 +30,15 @@ class Grammar:
     bracket_opens: str
     bracket_closes: str
     age_units: tuple[str, ...]
+    clause_marks: str
+    year_tails: tuple[str, ...]
+    dated_year_tails: tuple[str, ...]
+    base_year_tails: tuple[str, ...]
+    to_words: tuple[str, ...]
+    span_dashes: tuple[str, ...]
+    per_prefix: str
+    per_units: str
+    name_quotes: tuple[str, ...]
 
 
 @dataclass(frozen=True)
