@@ -36,6 +36,7 @@ ZEROS = ("零", "〇", "○")
 ONE = "一"
 TWO = "两"  # 两 alone is a count (两个), not part of a word
 TEN = "十"
+COMMON_SCALES = "万亿"  # the scales written after Arabic digits in a simplified text (1.2万亿)
 SCALES_BEFORE_DIGIT = "万亿萬億"  # a lone digit after these may be a count of its own (9万亿三个)
 
 _PLAIN = regex.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")

@@ -39,6 +39,10 @@ class Grammar:
     per_prefix: str
     per_units: str
     name_quotes: tuple[str, ...]
+    quote_pairs: Mapping[str, str]
+    phrase_strip: str
+    noun_strip: str
+    possessive: str
 
 
 @dataclass(frozen=True)
