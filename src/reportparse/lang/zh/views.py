@@ -43,6 +43,9 @@ class Grammar:
     phrase_strip: str
     noun_strip: str
     possessive: str
+    by_year_word: str
+    month_word: str
+    since_words: tuple[str, ...]
 
 
 @dataclass(frozen=True)
