@@ -46,6 +46,8 @@ class Grammar:
     by_year_word: str
     month_word: str
     since_words: tuple[str, ...]
+    scope_end_marks: str
+    ordinal_list_joiners: str
 
 
 @dataclass(frozen=True)
