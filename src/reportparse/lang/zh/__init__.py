@@ -21,7 +21,7 @@ class ChinesePack:
 
     code = "zh"
     data_files: tuple[str, ...] = ("units", "qualifiers", "ranking", "cues", "noise", "clutter", "segment", "regions",
-                                   "grammar", "metrics", "layout")
+                                   "grammar", "meta", "metrics", "layout")
 
     def detect_score(self, sample: str) -> float:
         """Twice the count of Chinese characters; a text with no letters at all scores a little

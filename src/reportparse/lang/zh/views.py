@@ -109,3 +109,39 @@ def unit_words(lex: Lexicon) -> UnitWords:
     data = _fields(lex.raw["units"])
     del data["units"]
     return UnitWords(**data)
+
+
+@dataclass(frozen=True)
+class MetaWords:
+    """``meta.json``: the words of a report's opening lines that give its metadata."""
+
+    month: str
+    day: str
+    at: str
+    addressed_to: tuple[str, ...]
+    congress_term: str
+    congress: str
+    national: str
+    national_region: str
+    session: str
+    term_review_words: tuple[str, ...]
+    report_title: str
+    giving_report: str
+    photo_credit: str
+    title_stops: str
+    place_stops: str
+    quote_marks: str
+    full_stop: str
+    heading_marks: str
+    on_behalf: str
+    government: str
+    state_council_address: str
+    year_copulas: str
+    year_is: str
+    opening_year_words: tuple[str, ...]
+
+
+@cache
+def meta_words(lex: Lexicon) -> MetaWords:
+    """The view of ``meta.json``."""
+    return MetaWords(**_fields(lex.raw["meta"]))
