@@ -32,7 +32,9 @@ class ChinesePack:
         """OpenCC, for a text in traditional characters."""
         from .hant import converter, is_traditional
 
-        return ("opencc", "traditional", "traditional Chinese") if converter() is None and is_traditional(text) else None
+        if converter() is None and is_traditional(text):
+            return ("opencc", "traditional", "traditional Chinese")
+        return None
 
     def prepare(self, text: str) -> str:
         """A simplified copy of a traditional text, one character for one."""

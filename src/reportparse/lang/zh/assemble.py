@@ -6,11 +6,11 @@ and period (:mod:`timing`), and the span mapped back to the original text.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import cast
 
 from ...assemble import SentenceState, by_sentence
 from ...lexicon import Lexicon
-from ...model import Mention
+from ...model import Claim, Mention
 from ...normalise import NormalisedText
 from ...resolve import ClaimFields, claim_record
 from ...segment import Sentence
@@ -33,10 +33,11 @@ class ClaimBuilder:
         self.metrics = MetricFinder(norm.text, lex, cues)
         self.timing = Timing(norm.text, cues, lex.raw["cues"]["plan_spans"], report_year, lex)
 
-    def build(self, mentions: list[Mention], sentences: list[Sentence]) -> list[dict[str, Any]]:
+    def build(self, mentions: list[Mention], sentences: list[Sentence]) -> list[Claim]:
         """Claims of every claimable mention, in text order; a heading's numbers count too (a short
         line such as 地区生产总值增长5% reads as a heading)."""
-        return [self._claim(m, sent, text, prev, nxt) for m, sent, text, prev, nxt in by_sentence(self.norm, mentions, sentences)]
+        return [self._claim(m, sent, text, prev, nxt)
+                for m, sent, text, prev, nxt in by_sentence(self.norm, mentions, sentences)]
 
     def _clause_start(self, pos: int, floor: int) -> int:
         m = self.cues.clause_end.search(self.text, floor, pos)
@@ -47,12 +48,13 @@ class ClaimBuilder:
         (分别超过8万元、4.5万元: both more than)."""
         if prev.item_index == 0:
             prev.list_qualifier = m.qualifier if m.qualifier != "range" else "exact"
-        elif prev.item_index > 0 and m.qualifier == "exact" and not self.metrics.item_separators.sub("", before).strip():
+        elif prev.item_index > 0 and m.qualifier == "exact" \
+                and not self.metrics.item_separators.sub("", before).strip():
             return prev.list_qualifier
         return m.qualifier
 
     def _claim(self, m: Mention, sent: Sentence, sentence_text: str, prev: SentenceState,
-               nxt: Mention | None) -> dict[str, Any]:
+               nxt: Mention | None) -> Claim:
         clause = self._clause_start(m.start, max(sent.start, prev.end))
         before = self.text[clause : m.start]
         kind, sign = kind_and_sign(m, before, prev, self.cues)
@@ -65,11 +67,12 @@ class ClaimBuilder:
         else:
             prev.metric, prev.metric_id, prev.kind, prev.sign, prev.unit, prev.end = (
                 metric_text, metric_id, kind, sign, m.unit, m.end)
-        return claim_record(self.norm, self.doc_id, m, ClaimFields(kind, sign, qualifier, status, period, metric_text,
-                                                                    metric_obj, sentence_text, sent.section))
+        fields = ClaimFields(kind, sign, qualifier, status, period, metric_text, metric_obj, sentence_text,
+                             sent.section)
+        return cast(Claim, claim_record(self.norm, self.doc_id, m, fields))  # the record has the Claim shape
 
 
 def build_claims(norm: NormalisedText, lex: Lexicon, doc_id: str, report_year: int | None,
-                 mentions: list[Mention], sentences: list[Sentence]) -> list[dict[str, Any]]:
+                 mentions: list[Mention], sentences: list[Sentence]) -> list[Claim]:
     """The claims of a Chinese document (see :class:`ClaimBuilder`)."""
     return ClaimBuilder(norm, lex, doc_id, report_year).build(mentions, sentences)

@@ -3,8 +3,8 @@
 The tokenizer's dictionary is built from our own word lists (metric names, cue and
 stop words, measure words), not from jieba's 350k-word default dictionary: it
 initialises in milliseconds and keeps the words we reason about whole (jieba's HMM is
-off: the characters around them stay single tokens, which is all the noun cutter needs). Used where token boundaries matter:
-cutting the counted noun after a measure word (370个重大项目，...).
+off: the characters around them stay single tokens, which is all the noun cutter needs).
+Used where token boundaries matter: cutting the counted noun after a measure word (370个重大项目，...).
 """
 
 from __future__ import annotations
