@@ -18,6 +18,7 @@ from .cues import compile_cues
 from .kind import kind_and_sign
 from .metric import MetricFinder
 from .timing import Timing
+from .views import cue_words
 
 
 class ClaimBuilder:
@@ -31,7 +32,7 @@ class ClaimBuilder:
         cues = compile_cues(lex)
         self.cues = cues
         self.metrics = MetricFinder(norm.text, lex, cues)
-        self.timing = Timing(norm.text, cues, lex.raw["cues"]["plan_spans"], report_year, lex)
+        self.timing = Timing(norm.text, cues, cue_words(lex).plan_spans, report_year, lex)
 
     def build(self, mentions: list[Mention], sentences: list[Sentence]) -> list[Claim]:
         """Claims of every claimable mention, in text order; a heading's numbers count too (a short

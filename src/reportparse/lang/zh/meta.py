@@ -17,7 +17,7 @@ import regex
 from ...lexicon import Lexicon
 from ...recognise.patterns import alternation
 from .numerals import COUNTING_DIGITS, parse_numeral
-from .views import MetaWords, grammar, meta_words
+from .views import CueWords, MetaWords, cue_words, grammar, meta_words, regions
 from .years import YEAR, YEAR_SUFFIX, year_value
 
 _OPENING_YEAR = regex.compile(rf"^\s*({YEAR}){YEAR_SUFFIX}", regex.M)
@@ -51,10 +51,10 @@ def _delivery(w: MetaWords, ordinal: str) -> str:
             rf"\s*([^\s{_e(w.place_stops + ordinal)}]{{0,20}}?)\s*{_e(ordinal)}[{_CD}]+{_e(w.congress_term)}")
 
 
-def _headings(w: MetaWords, cues: dict[str, Any]) -> tuple[str, str]:
+def _headings(w: MetaWords, cues: CueWords) -> tuple[str, str]:
     """Headings dated by a year: a review (一、2023年工作回顾) and a plan (三、2024年政府工作任务)."""
     marks, stop = _e(w.heading_marks), _e(w.full_stop)
-    review, plan = alternation(cues["review_heading_cues"]), alternation(cues["plan_heading_cues"])
+    review, plan = alternation(cues.review_heading_cues), alternation(cues.plan_heading_cues)
     return (rf"^\s*[{_CD}]*[{marks}]?\s*({YEAR}){YEAR_SUFFIX}[^\n{stop}]{{0,16}}(?:{review})",
             rf"^\s*[{_CD}]+[{marks}]\s*({YEAR}){YEAR_SUFFIX}[^\n{stop}]{{0,20}}(?:{plan})")
 
@@ -71,10 +71,10 @@ def _sessions(w: MetaWords, ordinal: str) -> tuple[str, str, str]:
 
 @cache
 def _patterns(lex: Lexicon) -> _Patterns:
-    w, cues, ordinal = meta_words(lex), lex.raw["cues"], grammar(lex).ordinal_prefix
+    w, cues, ordinal = meta_words(lex), cue_words(lex), grammar(lex).ordinal_prefix
     congress = (rf"{_e(w.at)}\s*([^\s{_e(w.place_stops + ordinal + w.quote_marks)}]{{2,20}}?)\s*{_e(ordinal)}"
                 rf"[{_CD}]+{_e(w.congress_term)}\s*({_e(w.national)})?{_e(w.congress)}")
-    this_year = (rf"(?:{alternation(cues['this_year_words'])})[{_e(w.year_copulas)}]?\s*({YEAR}){YEAR_SUFFIX}"
+    this_year = (rf"(?:{alternation(cues.this_year_words)})[{_e(w.year_copulas)}]?\s*({YEAR}){YEAR_SUFFIX}"
                  rf"|({YEAR}){YEAR_SUFFIX}{_e(w.year_is)}[^{_e(w.full_stop)}\n]{{0,30}}"
                  rf"(?:{alternation(w.opening_year_words)})")
     session, term, national = _sessions(w, ordinal)
@@ -94,23 +94,23 @@ def _patterns(lex: Lexicon) -> _Patterns:
 
 
 def _region_level(region: str, lex: Lexicon) -> str | None:
-    regions = lex.raw["regions"]
-    if region in regions["national"]:
+    places = regions(lex)
+    if region in places.national:
         return "national"
-    if region in regions["provinces"] or any(region in forms for forms in regions["provinces"].values()):
+    if region in places.provinces or any(region in forms for forms in places.provinces.values()):
         return "province"
-    if any(region.endswith(s) for s in regions["county_suffixes"]):
+    if any(region.endswith(s) for s in places.county_suffixes):
         return "county"
-    if any(region.endswith(s) for s in regions["city_suffixes"]):
+    if any(region.endswith(s) for s in places.city_suffixes):
         return "city"
     return None
 
 
 def _canonical_region(region: str, lex: Lexicon) -> str:
-    regions = lex.raw["regions"]
-    if region in regions["national"]:
+    places = regions(lex)
+    if region in places.national:
         return meta_words(lex).national_region
-    for name, forms in regions["provinces"].items():
+    for name, forms in places.provinces.items():
         if region == name or region in forms:
             return str(name)
     return region
@@ -129,7 +129,7 @@ def _title(lines: list[str], w: MetaWords) -> str | None:
 def _npc_year(head: str, lex: Lexicon) -> int | None:
     """Year of a national report from its session (在第六届全国人民代表大会第二次会议上 -> 1984)
     or from the term it reviews (第六届全国人民代表大会期间 -> 1988, the next term's first year)."""
-    firsts = lex.raw["regions"]["national_congress_first_year"]
+    firsts = regions(lex).national_congress_first_year
     pats = _patterns(lex)
     m = pats.npc_session.search(head)
     if m and m.group(1) in firsts:

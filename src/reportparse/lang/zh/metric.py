@@ -19,7 +19,7 @@ from ...recognise.patterns import alternation
 from .cues import Cues
 from .numerals import COMMON_SCALES
 from .tokenise import tokens
-from .views import Grammar, grammar
+from .views import Grammar, cue_words, grammar
 
 _COUNT_KINDS = ("count", "people")
 _DIGIT = regex.compile(r"\d")
@@ -68,12 +68,12 @@ class MetricFinder:
         self.text = text
         self.lex = lex
         self.cues = cues
-        c = lex.raw["cues"]
-        self.modifier_ends = tuple(c["modifier_suffixes"])
-        self.item_separators = regex.compile(f"[{regex.escape(''.join(c['list_separators']))}]")
-        self.conjunctions = frozenset(c["conjunctions"])
-        self.respectively = regex.compile(alternation(c["respectively"]))
-        self.suffix = regex.compile(rf"^(?:{alternation(lex.raw['cues']['metric_suffixes'])})*$")
+        c = cue_words(lex)
+        self.modifier_ends = tuple(c.modifier_suffixes)
+        self.item_separators = regex.compile(f"[{regex.escape(''.join(c.list_separators))}]")
+        self.conjunctions = frozenset(c.conjunctions)
+        self.respectively = regex.compile(alternation(c.respectively))
+        self.suffix = regex.compile(rf"^(?:{alternation(c.metric_suffixes)})*$")
         self.clause_ends = lex.segment.clause_ends
         self.grammar = grammar(lex)
         self.parentheses, self.any_quote = _marks(lex)
@@ -162,7 +162,7 @@ class MetricFinder:
 
     def _paired(self, phrase: str) -> tuple[str, ...]:
         """A phrase naming a pair at once (城乡 = 城镇 and 农村) as its two items."""
-        for word, parts in self.lex.raw["cues"]["paired_words"].items():
+        for word, parts in cue_words(self.lex).paired_words.items():
             if word in phrase:
                 return tuple(phrase.replace(word, part, 1) for part in parts)
         return (phrase,)

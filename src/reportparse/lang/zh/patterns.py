@@ -19,7 +19,7 @@ from .numerals import (
     NUMERAL_CHARS,
     SCALES_BEFORE_DIGIT,
 )
-from .views import grammar, noise, qualifiers, unit_words
+from .views import grammar, noise, qualifiers, ranking_words, unit_words
 
 ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CN = f"[{NUMERAL_CHARS}]"
@@ -90,7 +90,7 @@ def _special(lex: Lexicon) -> str:
     q, words = qualifiers(lex), unit_words(lex)
     specials = list(words.fractions) + list(words.doubling)
     special_starts = regex.escape("".join(sorted({w[0] for w in specials} | {w[0] for w in q.prefix})))
-    scopes = alternation(lex.raw["ranking"]["scope_heads"])
+    scopes = alternation(ranking_words(lex).scope_heads)
     return (rf"(?=[{special_starts}])(?:(?P<pre>{alternation(list(q.prefix))})(?:{scopes})?)?"
             rf"(?P<word>{alternation(specials)})(?P<suf>{alternation(list(q.suffix))})?")
 

@@ -22,7 +22,7 @@ from ...lexicon import Lexicon, Unit
 from ...model import Mention
 from .filters import Candidate, TextNoise, first_drop, is_cjk
 from .numerals import BIG_UNITS, FILLERS, ONE, parse_numeral
-from .views import grammar, qualifiers, unit_words
+from .views import cue_words, grammar, qualifiers, unit_words
 from .years import YEAR_SUFFIX
 
 _SCALE_CHARS = "".join(BIG_UNITS)
@@ -108,8 +108,8 @@ class _Recogniser:
         self.quals = qualifiers(lex)
         self.units = unit_words(lex)
         self.age_units = grammar(lex).age_units
-        cues = lex.raw["cues"]
-        self.list_joiners = frozenset(cues["list_separators"] + cues["conjunctions"])
+        cues = cue_words(lex)
+        self.list_joiners = frozenset(cues.list_separators + cues.conjunctions)
         self.clause_split = regex.compile(f"[{regex.escape(lex.segment.clause_ends)}]")
         self.item_split = regex.compile(f"[{regex.escape(lex.segment.clause_ends + self.noise.grammar.list_comma)}]")
 

@@ -21,7 +21,7 @@ from ...recognise.patterns import alternation
 from ...segment import Sentence
 from .cues import compile_cues
 from .numerals import COUNTING_DIGITS
-from .views import grammar
+from .views import cue_words, grammar
 from .years import YEAR, YEAR_IN_TEXT, YEAR_SUFFIX, year_value
 
 _LINE = regex.compile(r"[^\n]+")
@@ -51,7 +51,7 @@ class _Segmenter:
         self.text = text
         self.number_starts = number_starts
         self.lex = lex
-        self.cues = lex.raw["cues"]
+        self.cues = cue_words(lex)
         self.report_year = report_year
         self.review_year = report_year - 1 if report_year else None
         self.ctx = _Context("actual", self.review_year)
@@ -60,7 +60,7 @@ class _Segmenter:
         seg = lex.segment
         terminators = regex.escape(seg.sentence_terminators)
         self.sentence_re = regex.compile(rf"[^{terminators}]+[{terminators}]*")
-        spans = self.cues["plan_spans"]
+        spans = self.cues.plan_spans
         self.span_chars = set.intersection(*(set(name) for name in spans)) or set("".join(spans))
         self.span_re = compile_cues(lex).plan_span
         self.leading_year, self.by_year = _year_patterns(lex)
@@ -82,7 +82,7 @@ class _Segmenter:
     def _plan_spans(self, text: str) -> list[int]:
         if not any(ch in text for ch in self.span_chars):  # a cheap test before the regex
             return []
-        return [self.cues["plan_spans"][m.group()] for m in self.span_re.finditer(text)]
+        return [self.cues.plan_spans[m.group()] for m in self.span_re.finditer(text)]
 
     def _future_span_end(self, text: str) -> int | None:
         ends = [e for e in self._plan_spans(text) if self.report_year is None or e > self.report_year]
@@ -93,7 +93,7 @@ class _Segmenter:
         past = [e for e in self._plan_spans(heading) if self.review_year is None or e <= self.review_year]
         if past:
             return max(past) - 4
-        if self.review_year and any(c in heading for c in self.cues["five_year_review_cues"]):
+        if self.review_year and any(c in heading for c in self.cues.five_year_review_cues):
             return self.review_year - 4
         return None
 
@@ -112,8 +112,8 @@ class _Segmenter:
 
     def _heading_cues(self, heading: str) -> tuple[bool, bool]:
         """Whether a heading has a review cue (回顾) and a plan cue (任务)."""
-        return (any(c in heading for c in self.cues["review_heading_cues"]),
-                any(c in heading for c in self.cues["plan_heading_cues"]))
+        return (any(c in heading for c in self.cues.review_heading_cues),
+                any(c in heading for c in self.cues.plan_heading_cues))
 
     def _on_top_heading(self, heading: str, year: int | None, numbered: bool) -> bool:
         """The context a top heading starts; True when the heading reviews the past."""
@@ -151,7 +151,7 @@ class _Segmenter:
         the sentence that announces the next plan's targets switches the context to them."""
         span_end = self._future_span_end(sentence)
         if span_end and span_end == self.section_span_end and self.ctx.status == "actual":
-            if any(c in sentence for c in self.cues["plan_span_target_cues"]):
+            if any(c in sentence for c in self.cues.plan_span_target_cues):
                 self.ctx = _Context("target", span_end, self.ctx.section)
 
     def sentence_context(self, sentence: str) -> _Context:
@@ -168,7 +168,7 @@ class _Segmenter:
 
     def _review_sentence(self, ctx: _Context, sentence: str) -> _Context:
         """The context of a sentence inside a review."""
-        if any(c in sentence for c in self.cues["main_target_cues"]):
+        if any(c in sentence for c in self.cues.main_target_cues):
             return replace(ctx, status="target", period=self.report_year, span_start=None)
         if ctx.span_start is None and (start := self._reviewed_span_start(sentence)):
             ctx = replace(ctx, span_start=start)  # 过去五年，... / “十四五”时期，... inside a yearly review

@@ -10,6 +10,7 @@ of the contract). Each rule that decides notes ``zh.timing.<name>`` in an explai
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 
 import regex
@@ -43,7 +44,7 @@ def _patterns(lex: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str], reg
 class Timing:
     """Decides status and period of the claims of one document."""
 
-    def __init__(self, text: str, cues: Cues, plan_spans: dict[str, int], report_year: int | None,
+    def __init__(self, text: str, cues: Cues, plan_spans: Mapping[str, int], report_year: int | None,
                  lex: Lexicon) -> None:
         self.text = text
         self.cues = cues

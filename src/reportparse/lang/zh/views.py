@@ -145,3 +145,91 @@ class MetaWords:
 def meta_words(lex: Lexicon) -> MetaWords:
     """The view of ``meta.json``."""
     return MetaWords(**_fields(lex.raw["meta"]))
+
+
+@dataclass(frozen=True)
+class CueWords:
+    """``cues.json``: cue words of kind, direction and status, and the words trimmed off metric phrases."""
+
+    growth_up: tuple[str, ...]
+    growth_down: tuple[str, ...]
+    ratio_words: tuple[str, ...]
+    ratio_verbs: tuple[str, ...]
+    level_change_verbs: tuple[str, ...]
+    new_item_words: tuple[str, ...]
+    main_target_cues: tuple[str, ...]
+    review_heading_cues: tuple[str, ...]
+    plan_heading_cues: tuple[str, ...]
+    plan_spans: Mapping[str, int]
+    plan_span_target_cues: tuple[str, ...]
+    from_words: tuple[str, ...]
+    to_verbs: tuple[str, ...]
+    metric_trailing_strip: tuple[str, ...]
+    metric_leading_strip: tuple[str, ...]
+    comparison_phrases: tuple[str, ...]
+    counted_noun_stops: tuple[str, ...]
+    share_words: tuple[str, ...]
+    clause_target_cues: tuple[str, ...]
+    last_year_words: tuple[str, ...]
+    comparison_markers: tuple[str, ...]
+    five_year_review_cues: tuple[str, ...]
+    clause_start_down_verbs: tuple[str, ...]
+    copula_verbs: tuple[str, ...]
+    comparison_bases: tuple[str, ...]
+    metric_suffixes: tuple[str, ...]
+    metric_prefixes: tuple[str, ...]
+    object_verbs: tuple[str, ...]
+    future_markers: tuple[str, ...]
+    done_cues: tuple[str, ...]
+    modifier_suffixes: tuple[str, ...]
+    paired_words: Mapping[str, list[str]]
+    plan_span_phrases: tuple[str, ...]
+    list_separators: tuple[str, ...]
+    conjunctions: tuple[str, ...]
+    respectively: tuple[str, ...]
+    tail_particles: tuple[str, ...]
+    this_year_words: tuple[str, ...]
+
+
+@cache
+def cue_words(lex: Lexicon) -> CueWords:
+    """The view of ``cues.json``."""
+    return CueWords(**_fields(lex.raw["cues"]))
+
+
+@dataclass(frozen=True)
+class RankingWords:
+    """``ranking.json``: ranking scopes, verbs, ordinal words and suffixes."""
+
+    max_scope_chars: int
+    scope_heads: tuple[str, ...]
+    verbs: tuple[str, ...]
+    words: Mapping[str, int]
+    ordinal_suffixes: tuple[str, ...]
+    top_prefix: str
+    vague_words: tuple[str, ...]
+    not_ranking_after: tuple[str, ...]
+    scope_size_words: tuple[str, ...]
+
+
+@cache
+def ranking_words(lex: Lexicon) -> RankingWords:
+    """The view of ``ranking.json``."""
+    return RankingWords(**_fields(lex.raw["ranking"]))
+
+
+@dataclass(frozen=True)
+class Regions:
+    """``regions.json``: administrative regions and the suffixes that tell their level."""
+
+    national: tuple[str, ...]
+    provinces: Mapping[str, list[str]]
+    city_suffixes: tuple[str, ...]
+    county_suffixes: tuple[str, ...]
+    national_congress_first_year: Mapping[str, int]
+
+
+@cache
+def regions(lex: Lexicon) -> Regions:
+    """The view of ``regions.json``."""
+    return Regions(**_fields(lex.raw["regions"]))
