@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 import reportparse
+from reportparse.lang.zh.filters import FILTERS, NUMERAL_FILTERS
 
 
 def _decisions(text: str, fragment: str) -> list[tuple[str, str]]:
@@ -14,7 +15,7 @@ def _decisions(text: str, fragment: str) -> list[tuple[str, str]]:
             if d["stage"] == "recognise" and d["text"] == fragment]
 
 
-@pytest.mark.parametrize(("text", "fragment", "rule"), [
+DROPS = [
     ("2025年，全市地区生产总值增长5.2%。", "2025年", "zh.filter.year"),
     ("举办第十七届运动会。", "十七", "zh.filter.ordinal"),
     ("建成5G基站3000个。", "5", "zh.filter.latin_code"),
@@ -26,7 +27,19 @@ def _decisions(text: str, fragment: str) -> list[tuple[str, str]]:
     ("推动零部件产业发展。", "零部", "zh.filter.zero_or_financial"),
     ("完成投资百分之五个。", "百分之五个", "zh.filter.two_units"),
     ("2026-02-02发布。", "02", "zh.filter.leading_zero"),
-])
+    ("日期为2026/3/5。", "3", "zh.filter.date_part"),
+    ("要统一到中央部署上来。", "一", "zh.filter.lone_numeral"),
+    ("千万不能松懈。", "千万", "zh.filter.bare_scale"),
+    ("两两结合。", "两两", "zh.filter.adjacent_digits"),
+    ("完成一批重点项目。", "一批", "zh.filter.abstract_noun"),
+    ("3月份以来增长较快。", "3", "zh.filter.time_or_list"),
+    ("落实八项规定精神。", "八项", "zh.filter.noise_phrase"),
+    ("召开第十七届运动会，全市第一位。", "一位", "zh.filter.ordinal"),
+    ("全国人大第十四届第二次会议", "十四", "zh.filter.ordinal"),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "rule"), DROPS)
 def test_explain_names_the_filter_that_drops(text, fragment, rule):
     assert (rule, "dropped") in _decisions(text, fragment)
 
@@ -53,3 +66,23 @@ def test_a_kept_number_is_not_dropped():
     """The filters let an ordinary count through: no filter answers for it."""
     decisions = _decisions("全年新增城镇就业1256万人。", "1256万人")
     assert decisions == [("zh.arabic", "found")]
+
+
+def test_every_named_filter_has_a_case():
+    """Each filter of the recogniser is shown to drop something typical (above)."""
+    tested = {rule for _text, _fragment, rule in DROPS}
+    assert {f"zh.filter.{f.__name__}" for f in NUMERAL_FILTERS + FILTERS} <= tested
+
+
+@pytest.mark.parametrize(("text", "fragment", "outcome", "rule"), [
+    ("地区生产总值增长5.2%。", "5.2%", "kind", "zh.kind.rate_change"),
+    ("粮食产量达到1.3万亿斤。", "1.3万亿斤", "kind", "zh.kind.level_reached"),
+    ("地区生产总值增长5.2%。", "5.2%", "metric", "zh.metric.phrase_before"),
+    ("新建370个重大项目。", "370个", "metric", "zh.metric.counted_noun"),
+    ("力争粮食产量达到1.3万亿斤。", "1.3万亿斤", "status", "zh.timing.clause_target"),
+    ("地区生产总值居全省第一位。", "全省第一位", "kind", "zh.kind.rank"),
+])
+def test_explain_names_the_assembly_rule(text, fragment, outcome, rule):
+    decisions = [(d["rule"], d["outcome"]) for d in reportparse.explain_text(text, "zh")
+                 if d["stage"] == "assemble" and d["text"] == fragment]
+    assert (rule, outcome) in decisions
