@@ -6,17 +6,20 @@ look-ups; each view is built on first use and cached per Lexicon.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 from ...lexicon import Lexicon
 
+_V = TypeVar("_V")
 
-def _fields(data: Mapping[str, Any]) -> dict[str, Any]:
-    """The entries of a data file without its ``_about`` notes, word lists as tuples."""
-    return {k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if not k.startswith("_")}
+
+def _fields(data: Mapping[str, Any], skip: tuple[str, ...]) -> dict[str, Any]:
+    """The entries of a data file without its ``_about`` notes and the keys in ``skip``, word
+    lists as tuples."""
+    return {k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if not k.startswith("_") and k not in skip}
 
 
 @dataclass(frozen=True)
@@ -85,30 +88,8 @@ class UnitWords:
     prefixed: Mapping[str, str]
 
 
-@cache
-def grammar(lex: Lexicon) -> Grammar:
-    """The view of ``grammar.json``."""
-    return Grammar(**_fields(lex.raw["grammar"]))
 
 
-@cache
-def noise(lex: Lexicon) -> Noise:
-    """The view of ``noise.json``."""
-    return Noise(**_fields(lex.raw["noise"]))
-
-
-@cache
-def qualifiers(lex: Lexicon) -> Qualifiers:
-    """The view of ``qualifiers.json``."""
-    return Qualifiers(**_fields(lex.raw["qualifiers"]))
-
-
-@cache
-def unit_words(lex: Lexicon) -> UnitWords:
-    """The view of ``units.json`` (the units themselves are ``lex.units``)."""
-    data = _fields(lex.raw["units"])
-    del data["units"]
-    return UnitWords(**data)
 
 
 @dataclass(frozen=True)
@@ -140,11 +121,6 @@ class MetaWords:
     year_is: str
     opening_year_words: tuple[str, ...]
 
-
-@cache
-def meta_words(lex: Lexicon) -> MetaWords:
-    """The view of ``meta.json``."""
-    return MetaWords(**_fields(lex.raw["meta"]))
 
 
 @dataclass(frozen=True)
@@ -191,11 +167,6 @@ class CueWords:
     this_year_words: tuple[str, ...]
 
 
-@cache
-def cue_words(lex: Lexicon) -> CueWords:
-    """The view of ``cues.json``."""
-    return CueWords(**_fields(lex.raw["cues"]))
-
 
 @dataclass(frozen=True)
 class RankingWords:
@@ -212,11 +183,6 @@ class RankingWords:
     scope_size_words: tuple[str, ...]
 
 
-@cache
-def ranking_words(lex: Lexicon) -> RankingWords:
-    """The view of ``ranking.json``."""
-    return RankingWords(**_fields(lex.raw["ranking"]))
-
 
 @dataclass(frozen=True)
 class Regions:
@@ -229,7 +195,22 @@ class Regions:
     national_congress_first_year: Mapping[str, int]
 
 
-@cache
-def regions(lex: Lexicon) -> Regions:
-    """The view of ``regions.json``."""
-    return Regions(**_fields(lex.raw["regions"]))
+def _view(cls: type[_V], file: str, skip: tuple[str, ...] = ()) -> Callable[[Lexicon], _V]:
+    """The cached builder of the view ``cls`` of data file ``file`` (``skip``: keys it leaves out)."""
+
+    @cache
+    def build(lex: Lexicon) -> _V:
+        return cls(**_fields(lex.raw[file], skip))
+
+    build.__doc__ = f"The typed view of ``{file}.json`` (built once per Lexicon)."
+    return build
+
+
+grammar = _view(Grammar, "grammar")
+noise = _view(Noise, "noise")
+qualifiers = _view(Qualifiers, "qualifiers")
+unit_words = _view(UnitWords, "units", skip=("units",))  # the units themselves: Lexicon.units
+meta_words = _view(MetaWords, "meta")
+cue_words = _view(CueWords, "cues")
+ranking_words = _view(RankingWords, "ranking")
+regions = _view(Regions, "regions")
