@@ -19,7 +19,8 @@ _V = TypeVar("_V")
 def _fields(data: Mapping[str, Any], skip: tuple[str, ...]) -> dict[str, Any]:
     """The entries of a data file without its ``_about`` notes and the keys in ``skip``, word
     lists as tuples."""
-    return {k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if not k.startswith("_") and k not in skip}
+    return {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()
+            if not k.startswith("_") and k not in skip}
 
 
 @dataclass(frozen=True)
