@@ -202,8 +202,7 @@ class _Recogniser:
         factor = Decimal(unit.factor if unit else 1)
         low = value * factor if value2 is not None else None
         high = value2 * factor if value2 is not None else None
-        inner = g["inner"] or next((ch for ch in num if ch in self.quals.inner), None)
-        qualifier = self._qualifier(g["pre"], inner, g["suf"] if unit else None, value2 is not None)
+        qualifier = self._qualifier_of(c, unit is not None, value2 is not None)
         end = m.end() if unit else m.end("inner") if g["inner"] else m.end("num")
         rule = "zh.arabic" if _HAS_DIGIT.search(num) else "zh.chinese_numeral"
         note(m.start(), end, "recognise", rule, "found")
@@ -242,6 +241,11 @@ class _Recogniser:
                 if any(c in window for c in cues):
                     return Unit("", code, self.lex.unit_kind(code))
         return None
+
+    def _qualifier_of(self, c: Candidate, has_unit: bool, is_range: bool) -> str:
+        """Step: the qualifier of a number (a suffix qualifier counts only after a unit: 5个以上)."""
+        inner = c.g["inner"] or next((ch for ch in c.num if ch in self.quals.inner), None)
+        return self._qualifier(c.g["pre"], inner, c.g["suf"] if has_unit else None, is_range)
 
     def _qualifier(self, pre: str | None, inner: str | None, suf: str | None, is_range: bool) -> str:
         if is_range:
