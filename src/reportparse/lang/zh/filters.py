@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
-from dataclasses import dataclass
-from functools import cached_property
 
 import regex
 
@@ -89,45 +87,21 @@ class TextNoise:
         return False
 
 
-@dataclass(frozen=True)
 class Candidate:
-    """A match of the mention pattern, with what the filters ask of it."""
+    """A match of the mention pattern, with what the filters ask of it (read once, at creation)."""
 
-    m: regex.Match[str]
-    g: dict[str, str | None]
-    noise: TextNoise
+    __slots__ = ("after", "before", "end", "g", "has_digit", "m", "nend", "noise", "nstart", "num", "text", "unitless")
 
-    @property
-    def text(self) -> str:
-        """The whole text."""
-        return self.noise.text
-
-    @cached_property
-    def num(self) -> str:
-        """The number as written."""
-        return self.g["num"] or ""
-
-    @cached_property
-    def unitless(self) -> bool:
-        """True when no unit is written before or after the number."""
-        return not (self.g["unit"] or self.g["unit1"] or self.g["upre"])
-
-    @cached_property
-    def has_digit(self) -> bool:
-        """True when the number has an Arabic digit."""
-        return _HAS_DIGIT.search(self.num) is not None
-
-    @cached_property
-    def before(self) -> str:
-        """The character before the number ("" at the start of the text)."""
-        nstart = self.m.start("num")
-        return self.text[nstart - 1] if nstart > 0 else ""
-
-    @cached_property
-    def after(self) -> str:
-        """The character after the whole match ("" at the end of the text)."""
-        end = self.m.end()
-        return self.text[end] if end < len(self.text) else ""
+    def __init__(self, m: regex.Match[str], g: dict[str, str | None], noise: TextNoise) -> None:
+        self.m, self.g, self.noise = m, g, noise
+        text = self.text = noise.text
+        self.num = g["num"] or ""
+        self.unitless = not (g["unit"] or g["unit1"] or g["upre"])
+        self.has_digit = _HAS_DIGIT.search(self.num) is not None
+        self.nstart, self.nend = m.span("num")
+        self.end = m.end()
+        self.before = text[self.nstart - 1] if self.nstart > 0 else ""  # "" at the start of the text
+        self.after = text[self.end] if self.end < len(text) else ""  # "" at the end of the text
 
 
 Filter = Callable[[Candidate], str | None]
@@ -164,7 +138,7 @@ def adjacent_digits(c: Candidate) -> str | None:
 
 def demonstrative(c: Candidate) -> str | None:
     """After a demonstrative the numeral refers back, it is not a count: 这两个指标."""
-    start = c.m.start("num")
+    start = c.nstart
     if c.text[max(0, start - 2) : start].endswith(c.noise.noise.demonstratives):
         return "after a demonstrative the numeral refers back, it is not a count"
     return None
@@ -172,14 +146,14 @@ def demonstrative(c: Candidate) -> str | None:
 
 def abstract_noun(c: Candidate) -> str | None:
     """An abstract noun follows, a set phrase, not a count: 两个大局, 五项原则."""
-    if c.noise.pats.abstract_noun.match(c.text, c.m.end()):
+    if c.noise.pats.abstract_noun.match(c.text, c.end):
         return "an abstract noun follows: a set phrase, not a count"
     return None
 
 
 def slogan_numeral(c: Candidate) -> str | None:
     """A numeral of a slogan: 一廊两园, 三个一批."""
-    if slogan(c.text, c.m.start("num"), c.m.end()):
+    if slogan(c.text, c.nstart, c.end):
         return "a numeral of a slogan"
     return None
 
@@ -194,7 +168,7 @@ def leading_zero(c: Candidate) -> str | None:
 
 def date_part(c: Candidate) -> str | None:
     """After a digit and - or /: part of a date or a code (2026-02, 3/4)."""
-    nstart = c.m.start("num")
+    nstart = c.nstart
     if c.before and c.before in "-/" and c.text[nstart - 2 : nstart - 1].isdigit():
         return "after a digit and - or /: part of a date or a code"
     return None
@@ -216,14 +190,14 @@ def latin_code(c: Candidate) -> str | None:
 
 def year(c: Candidate) -> str | None:
     """A year: 2025年."""
-    if c.text.startswith(YEAR_SUFFIX, c.m.end("num")) and year_value(c.num):
+    if c.text.startswith(YEAR_SUFFIX, c.nend) and year_value(c.num):
         return "a year"
     return None
 
 
 def time_or_list(c: Candidate) -> str | None:
     """A time or list word follows a number without a unit: 3月, 5时."""
-    if c.unitless and c.noise.pats.time_or_list.match(c.text, c.m.end("num")):
+    if c.unitless and c.noise.pats.time_or_list.match(c.text, c.nend):
         return "a time or list word follows a number without a unit"
     return None
 
@@ -232,7 +206,7 @@ def heading_number(c: Candidate) -> str | None:
     """A heading or list number: 一、 （三）."""
     if not c.unitless:
         return None
-    text, nstart, nend, g = c.text, c.m.start("num"), c.m.end("num"), c.noise.grammar
+    text, nstart, nend, g = c.text, c.nstart, c.nend, c.noise.grammar
     line_opening = text.startswith(g.list_comma, nend) and not text[text.rfind("\n", 0, nstart) + 1 : nstart].strip()
     bracketed = c.before and c.before in g.bracket_opens and text.startswith(tuple(g.bracket_closes), nend)
     return "a heading or list number" if line_opening or bracketed else None
@@ -240,21 +214,21 @@ def heading_number(c: Candidate) -> str | None:
 
 def noise_phrase(c: Candidate) -> str | None:
     """Inside a fixed term: 一带一路, 进一步."""
-    if c.noise.in_noise_phrase(c.m.start("num"), c.m.end("num")):
+    if c.noise.in_noise_phrase(c.nstart, c.nend):
         return "inside a fixed term"
     return None
 
 
 def quoted_name(c: Candidate) -> str | None:
     """Inside a short quotation, a name: “三个一批”."""
-    if c.noise.near_quote(c.m.start("num"), c.m.end()) and c.noise.quoted(c.m.start(), c.m.end()):
+    if c.noise.near_quote(c.nstart, c.end) and c.noise.quoted(c.m.start(), c.end):
         return "inside a short quotation: a name"
     return None
 
 
 def name(c: Candidate) -> str | None:
     """A name or a meeting follows: 二次会议."""
-    if c.noise.pats.name_follower.match(c.text, c.m.end()):
+    if c.noise.pats.name_follower.match(c.text, c.end):
         return "a name or a meeting follows"
     return None
 
@@ -267,9 +241,12 @@ FILTERS: tuple[Filter, ...] = (leading_zero, date_part, ordinal, latin_code, yea
 """The filters of every number, in order."""
 
 
+_ALL_FILTERS = NUMERAL_FILTERS + FILTERS
+
+
 def first_drop(c: Candidate) -> tuple[str, str] | None:
     """The name and reason of the first filter that drops the candidate, None when it is kept."""
-    filters = FILTERS if c.has_digit else NUMERAL_FILTERS + FILTERS
+    filters = FILTERS if c.has_digit else _ALL_FILTERS
     for check in filters:
         reason = check(c)
         if reason is not None:

@@ -12,8 +12,9 @@ qualifier, span and the claimable policy.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
+from typing import NamedTuple
 
 import regex
 
@@ -54,8 +55,7 @@ def unit_spans(m: regex.Match[str], g: dict[str, str | None]) -> tuple[tuple[int
     return tuple(spans)
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     """What the claimable policy looks at: the number as written, its unit, value and qualifier,
     and the character after the mention."""
 
