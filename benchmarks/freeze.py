@@ -29,6 +29,11 @@ def texts() -> list[Path]:
     return sorted(p for folder in FOLDERS if folder.is_dir() for p in folder.rglob("*.txt"))
 
 
+def _key(path: Path) -> str:
+    """The file's name in a freeze: shared/... or its path in the repository (the same in any clone)."""
+    return f"shared/{path.relative_to(SHARED)}" if path.is_relative_to(SHARED) else str(path.relative_to(ROOT))
+
+
 def digest(path: Path) -> tuple[str, str, int]:
     """The path, the SHA-256 of its claims and document metadata, and its claim count."""
     from reportparse import parse_text
@@ -36,7 +41,7 @@ def digest(path: Path) -> tuple[str, str, int]:
     doc = parse_text(path.read_text(encoding="utf-8")).to_dict()
     doc["document"].pop("parser_version", None)
     body = json.dumps([doc["document"], doc["claims"]], ensure_ascii=False, sort_keys=True)
-    return str(path.relative_to(ROOT.parent)), hashlib.sha256(body.encode("utf-8")).hexdigest(), len(doc["claims"])
+    return _key(path), hashlib.sha256(body.encode("utf-8")).hexdigest(), len(doc["claims"])
 
 
 def freeze(jobs: int) -> dict[str, tuple[str, int]]:

@@ -1,4 +1,5 @@
-"""Duckling-style example specs: tests/examples/<lang>/*.json (zh, en), one file per recogniser;
+"""Duckling-style example specs: tests/examples/<lang>/*.json (one folder per registered language pack), one
+file per recogniser;
 each file's inputs are parsed with the language of its folder.
 
 Each file says which layer it exercises ("quantities" -> reportparse.find_quantities,
@@ -32,12 +33,11 @@ from typing import Any
 import pytest
 
 import reportparse
+from reportparse.lang import languages
 
 EXAMPLES_ROOT = Path(__file__).resolve().parent / "examples"
-EXPECTED_FILES = {
-    "zh": {"quantities.json", "ranking.json", "noise.json", "claims.json"},
-    "en": {"quantities.json", "ranking.json", "noise.json", "claims.json", "heldout.json"},
-}
+# Every registered language pack has these example files (a new pack comes with its examples).
+REQUIRED_FILES = {"quantities.json", "ranking.json", "noise.json", "claims.json"}
 HELD_APART = {"en/heldout.json"}
 
 LAYERS = {"quantities", "claims"}
@@ -306,10 +306,14 @@ def check_example(layer: str, ex: dict[str, Any], lang: str = "zh") -> None:
 # --------------------------------------------------------------------------- tests
 
 
-@pytest.mark.parametrize("lang", sorted(EXPECTED_FILES))
+@pytest.mark.parametrize("lang", languages())
 def test_example_files_present(lang):
     names = {p.name for p in FILES if p.parent.name == lang}
-    assert EXPECTED_FILES[lang] <= names, f"missing example files: {sorted(EXPECTED_FILES[lang] - names)}"
+    assert REQUIRED_FILES <= names, f"missing example files: {sorted(REQUIRED_FILES - names)}"
+
+
+def test_every_example_folder_is_a_registered_language():
+    assert {p.parent.name for p in FILES} <= set(languages())
 
 
 @pytest.mark.parametrize("name", sorted(LOADED), ids=str)

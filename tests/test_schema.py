@@ -150,3 +150,28 @@ def test_shared_report_parses_and_validates(path):
     for claim in doc["claims"]:
         start, end = claim["span"]
         assert text[start:end] == claim["text"], claim["id"]
+
+
+def test_claim_typeddict_mirrors_the_claim_schema():
+    """model.Claim has the schema's fields, and its Literal types the schema's enums."""
+    import typing
+
+    from reportparse import model
+
+    schema = json.loads((SCHEMAS / "claim.schema.json").read_text("utf-8"))
+    hints = typing.get_type_hints(model.Claim)
+    assert set(hints) == set(schema["properties"])
+    assert set(model.Claim.__required_keys__) >= set(schema["required"])
+    for field, literal in (("kind", model.Kind), ("qualifier", model.Qualifier), ("status", model.Status),
+                           ("unit", model.Unit)):
+        assert set(typing.get_args(literal)) == set(schema["properties"][field]["enum"]), field
+    assert set(typing.get_type_hints(model.ClaimMetric)) == set(schema["properties"]["metric"]["properties"])
+    rank = next(s for s in schema["properties"]["rank"]["oneOf"] if s["type"] == "object")
+    assert set(typing.get_type_hints(model.ClaimRank)) == set(rank["properties"])
+
+
+def test_document_schema_languages_are_the_registered_packs():
+    from reportparse.lang import languages
+
+    doc = json.loads((SCHEMAS / "document.schema.json").read_text("utf-8"))
+    assert set(doc["properties"]["document"]["properties"]["lang"]["enum"]) == set(languages())

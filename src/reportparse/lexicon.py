@@ -67,6 +67,10 @@ class Segmentation:
     fullwidth_kept: str
     body_line_marks: str
     line_joiner: str
+    heading_number_ends: str
+    heading_brackets: str
+    heading_part_prefix: str
+    heading_part_words: str
 
     @property
     def clause_ends(self) -> str:
@@ -109,10 +113,7 @@ class Lexicon:
         clutter = self.raw["clutter"]
         self._clutter_lines = frozenset(clutter["lines"])
         self._clutter_prefixes = tuple(clutter["prefixes"])
-        numerals = regex.escape(self.segment.heading_numerals)
-        self.heading_re = regex.compile(
-            rf"^\s*(?:(?P<top>[{numerals}]+[、.]|第[{numerals}]+[部分章节篇])|[（(][{numerals}\d]+[）)]|\d+[、.](?!\d))"
-        )
+        self.heading_re = _heading_pattern(self.segment)
 
     # ----- small lookups used by several stages -----
     def words(self, file: str, key: str) -> list[str]:
@@ -165,6 +166,19 @@ class Lexicon:
         return list(self._metric_by_surface)
 
 
+def _heading_pattern(seg: Segmentation) -> regex.Pattern[str]:
+    """A heading number at the start of a line: a top-level numeral and its end mark (一、, with
+    ``top`` set), a numbered part (第一部分, also top), a bracketed number ((一)) or a digit (1.)."""
+    numerals = regex.escape(seg.heading_numerals)
+    ends = regex.escape(seg.heading_number_ends)
+    opening, closing = (regex.escape(seg.heading_brackets[i::2]) for i in (0, 1))
+    part = (rf"|{regex.escape(seg.heading_part_prefix)}[{numerals}]+[{regex.escape(seg.heading_part_words)}]"
+            if seg.heading_part_words else "")
+    return regex.compile(
+        rf"^\s*(?:(?P<top>[{numerals}]+[{ends}]{part})|[{opening}][{numerals}\d]+[{closing}]|\d+[{ends}](?!\d))"
+    )
+
+
 def _definition(lang: str, name: str, schema: dict[str, Any]) -> str:
     """The schema definition of a data file: ``<lang>_<name>`` where a language shapes the
     file its own way (en_cues), else the shared ``<name>``."""
@@ -186,13 +200,26 @@ def _data_path(lang: str, name: str) -> str:
     return f"{name}.json" if name in _SHARED else f"{lang}/{name}.json"
 
 
+def _pack_file(lang: str, file: str) -> str:
+    """A file of a pack's ``data/`` folder; FileNotFoundError when it has none."""
+    return resources.files(pack_module(lang)).joinpath("data").joinpath(file).read_text("utf-8")
+
+
+def _schema(lang: str) -> dict[str, Any]:
+    """The lexicon schema of a language: the shared definitions, and those of the pack's own
+    ``data/lexicon.schema.json`` (for files the language shapes its own way) over them."""
+    schema: dict[str, Any] = json.loads(package_text("schemas/lexicon.schema.json"))
+    try:
+        own = json.loads(_pack_file(lang, "lexicon.schema.json"))
+    except FileNotFoundError:
+        return schema
+    return {**schema, "$defs": {**schema["$defs"], **own.get("$defs", {})}}
+
+
 def _read(lang: str, name: str) -> Any:
     where = _data_path(lang, name)
     try:
-        if name in _SHARED:
-            text = package_text(f"data/{where}")
-        else:
-            text = resources.files(pack_module(lang)).joinpath("data", f"{name}.json").read_text("utf-8")
+        text = package_text(f"data/{where}") if name in _SHARED else _pack_file(lang, f"{name}.json")
     except FileNotFoundError as exc:
         raise LexiconError(where, "(file)", "missing") from exc
     try:
@@ -204,8 +231,9 @@ def _read(lang: str, name: str) -> Any:
 def load_lexicon(lang: str) -> Lexicon:
     """Load, validate and compile the language data of ``lang`` (cached per process).
 
-    Each data file is validated against ``schemas/lexicon.schema.json`` (a few
-    milliseconds with the compiled validator). A bad file raises :class:`LexiconError`.
+    Each data file is validated against its definition in ``schemas/lexicon.schema.json`` or in
+    the pack's own ``data/lexicon.schema.json`` (a few milliseconds with the compiled validator).
+    A bad file raises :class:`LexiconError`.
     """
     return _load_lexicon(lang)
 
@@ -213,7 +241,7 @@ def load_lexicon(lang: str) -> Lexicon:
 @cache
 def _load_lexicon(lang: str) -> Lexicon:
     raw = {name: _read(lang, name) for name in get_pack(lang).data_files}
-    schema = json.loads(package_text("schemas/lexicon.schema.json"))
+    schema = _schema(lang)
     for name, data in raw.items():
         _validate(_definition(lang, name, schema), data, schema, _data_path(lang, name))
     return Lexicon(lang, raw)

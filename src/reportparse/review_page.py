@@ -68,7 +68,7 @@ _SCRIPT = """
       rows.sort(function (a, b) {
         var x = a.cells[col].getAttribute('data-sort'), y = b.cells[col].getAttribute('data-sort');
         var nx = parseFloat(x), ny = parseFloat(y), r;
-        if (!isNaN(nx) && !isNaN(ny)) { r = nx - ny; } else { r = x.localeCompare(y, 'zh'); }
+        if (!isNaN(nx) && !isNaN(ny)) { r = nx - ny; } else { r = x.localeCompare(y, document.documentElement.lang); }
         return asc ? r : -r;
       });
       rows.forEach(function (row) { body.appendChild(row); });
@@ -135,7 +135,7 @@ def review_page(doc: Document) -> str:
         f'<mark class="kind-{kind}">{kind} {n}</mark>' for kind, n in counts.items()
     )
     return (
-        "<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\">"
+        f"<!DOCTYPE html>\n<html lang=\"{_e(meta['lang'])}\"><head><meta charset=\"utf-8\">"
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
         "style-src 'unsafe-inline'; script-src 'unsafe-inline'\">"
         f"<title>{_e(title)}: {len(claims)} claims</title><style>{_STYLE}</style></head><body>"

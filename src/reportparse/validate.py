@@ -14,6 +14,7 @@ from typing import Any
 import jsonschema_rs
 
 from .errors import SchemaValidationError
+from .lang import languages
 
 
 def package_text(path: str) -> str:
@@ -42,13 +43,17 @@ def first_error(validator: jsonschema_rs.Draft202012Validator, data: Any) -> tup
 
 
 @cache
-def _validator() -> jsonschema_rs.Draft202012Validator:
+def _validator(languages: tuple[str, ...]) -> jsonschema_rs.Draft202012Validator:
+    """The document validator; its ``lang`` accepts every registered language (the schema file
+    lists the packs shipped with the package, a test keeps it so)."""
     claim = load_schema("claim.schema.json")
-    return compile_schema(load_schema("document.schema.json"), claim)
+    document = load_schema("document.schema.json")
+    document["properties"]["document"]["properties"]["lang"]["enum"] = list(languages)
+    return compile_schema(document, claim)
 
 
 def validate_document(data: dict[str, Any]) -> None:
     """Raise :class:`SchemaValidationError` (naming the claim and field) unless ``data`` validates."""
-    error = first_error(_validator(), data)
+    error = first_error(_validator(languages()), data)
     if error:
         raise SchemaValidationError(f"output does not match document.schema.json at {error[0]}: {error[1]}")

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import cast
 
 from ..explain import note
 from ..lexicon import Metric
-from ..model import Mention
+from ..model import Claim, ClaimRank, Kind, Mention, Qualifier, Status, Unit
 from ..normalise import NormalisedText
 
 __all__ = ["ClaimFields", "claim_record", "to_json_number", "to_number"]
@@ -19,10 +19,10 @@ __all__ = ["ClaimFields", "claim_record", "to_json_number", "to_number"]
 class ClaimFields:
     """What claim assembly decided about one mention, in any language."""
 
-    kind: str
+    kind: Kind
     sign: int
-    qualifier: str
-    status: str
+    qualifier: Qualifier
+    status: Status
     period: int | None
     metric_text: str | None
     metric: Metric | None
@@ -46,7 +46,7 @@ def to_json_number(value: Decimal | None) -> int | float | None:
     return None if value is None else to_number(value)
 
 
-def claim_record(norm: NormalisedText, doc_id: str, m: Mention, f: ClaimFields) -> dict[str, Any]:
+def claim_record(norm: NormalisedText, doc_id: str, m: Mention, f: ClaimFields) -> Claim:
     """The claim dict of a mention (the shape of ``schemas/claim.schema.json``): the span mapped
     back to the original text, the value signed (a decline is negative; a declining range swaps
     its bounds), the rank of a ranking."""
@@ -59,6 +59,9 @@ def claim_record(norm: NormalisedText, doc_id: str, m: Mention, f: ClaimFields) 
         low, high = (-high if high is not None else None), (-low if low is not None else None)
         if low is not None:
             value = low
+    rank: ClaimRank | None = None
+    if f.kind == "ranking":
+        rank = {"position": to_json_number(m.value), "of": m.rank_of, "scope": m.rank_scope}
     return {
         "id": f"{doc_id}:{start}-{end}",
         "span": [start, end],
@@ -67,14 +70,14 @@ def claim_record(norm: NormalisedText, doc_id: str, m: Mention, f: ClaimFields) 
         "value": to_json_number(value),
         "low": to_json_number(low),
         "high": to_json_number(high),
-        "unit": m.unit,
+        "unit": cast(Unit, m.unit),
         "unit_text": norm.original_text(m.unit_spans),
         "qualifier": f.qualifier,
         "status": f.status,
         "period": f.period,
         "metric": {"text": f.metric_text or None, "id": f.metric.id if f.metric else None,
                    "en": f.metric.en if f.metric else None},
-        "rank": {"position": to_json_number(m.value), "of": m.rank_of, "scope": m.rank_scope} if f.kind == "ranking" else None,
+        "rank": rank,
         "sentence": f.sentence,
         "section": f.section,
         "rule": m.rule,

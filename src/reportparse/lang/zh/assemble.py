@@ -6,11 +6,11 @@ and period (:mod:`timing`), and the span mapped back to the original text.
 
 from __future__ import annotations
 
-from typing import cast
+from typing import get_args
 
 from ...assemble import SentenceState, by_sentence
 from ...lexicon import Lexicon
-from ...model import Claim, Mention
+from ...model import Claim, Mention, Qualifier
 from ...normalise import NormalisedText
 from ...resolve import ClaimFields, claim_record
 from ...segment import Sentence
@@ -19,6 +19,8 @@ from .kind import kind_and_sign
 from .metric import MetricFinder
 from .timing import Timing
 from .views import cue_words
+
+_QUALIFIERS: dict[str, Qualifier] = {q: q for q in get_args(Qualifier)}
 
 
 class ClaimBuilder:
@@ -44,15 +46,15 @@ class ClaimBuilder:
         m = self.cues.clause_end.search(self.text, floor, pos)
         return m.end() if m else floor
 
-    def _list_qualifier(self, m: Mention, before: str, prev: SentenceState) -> str:
+    def _list_qualifier(self, m: Mention, before: str, prev: SentenceState) -> Qualifier:
         """A qualifier written once before a 分别 list holds for every number of it
         (分别超过8万元、4.5万元: both more than)."""
         if prev.item_index == 0:
             prev.list_qualifier = m.qualifier if m.qualifier != "range" else "exact"
         elif prev.item_index > 0 and m.qualifier == "exact" \
                 and not self.metrics.item_separators.sub("", before).strip():
-            return prev.list_qualifier
-        return m.qualifier
+            return _QUALIFIERS[prev.list_qualifier]
+        return _QUALIFIERS[m.qualifier]
 
     def _claim(self, m: Mention, sent: Sentence, sentence_text: str, prev: SentenceState,
                nxt: Mention | None) -> Claim:
@@ -70,7 +72,7 @@ class ClaimBuilder:
                 metric_text, metric_id, kind, sign, m.unit, m.end)
         fields = ClaimFields(kind, sign, qualifier, status, period, metric_text, metric_obj, sentence_text,
                              sent.section)
-        return cast(Claim, claim_record(self.norm, self.doc_id, m, fields))  # the record has the Claim shape
+        return claim_record(self.norm, self.doc_id, m, fields)
 
 
 def build_claims(norm: NormalisedText, lex: Lexicon, doc_id: str, report_year: int | None,

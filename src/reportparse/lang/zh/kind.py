@@ -7,14 +7,17 @@ number, then the rules of rates and of levels.
 
 from __future__ import annotations
 
+from typing import get_args
+
 import regex
 
 from ...assemble import SentenceState
 from ...explain import note
-from ...model import Mention
+from ...model import Kind, Mention
 from .cues import Cues
 
-_Decision = tuple[str, int, str]  # kind, sign, the rule that decided
+_Decision = tuple[Kind, int, str]  # kind, sign, the rule that decided
+_KINDS: dict[str | None, Kind] = {k: k for k in get_args(Kind)}
 
 
 def _last_cue(before: str, cues: Cues) -> regex.Match[str] | None:
@@ -27,7 +30,7 @@ def _last_cue(before: str, cues: Cues) -> regex.Match[str] | None:
     return last
 
 
-def kind_and_sign(m: Mention, before: str, prev: SentenceState, cues: Cues) -> tuple[str, int]:
+def kind_and_sign(m: Mention, before: str, prev: SentenceState, cues: Cues) -> tuple[Kind, int]:
     """The kind of a claim and its direction (-1 for a decline) from the text before it."""
     kind, sign, rule = _decide(m, before, prev, cues)
     note(m.start, m.end, "assemble", f"zh.kind.{rule}", "kind", f"{kind} {sign:+d}")
@@ -86,5 +89,5 @@ def _rate_by_context(before: str, last: regex.Match[str] | None, prev: SentenceS
     if word is not None or ratio_word:
         return "ratio", 1, "ratio_cue"
     if prev.kind in ("growth", "ratio") and prev.unit == m.unit:
-        return prev.kind, prev.sign, "previous_number"
+        return _KINDS[prev.kind], prev.sign, "previous_number"
     return "ratio", 1, "rate"

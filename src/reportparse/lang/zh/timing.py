@@ -12,19 +12,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
+from typing import get_args
 
 import regex
 
 from ...assemble import SentenceState
 from ...explain import note
 from ...lexicon import Lexicon
-from ...model import Mention
+from ...model import Mention, Status
 from ...recognise.patterns import alternation
 from ...segment import Sentence
 from .cues import Cues
 from .views import grammar
 from .years import YEAR, YEAR_SUFFIX, year_value
 
+_STATUSES: dict[str, Status] = {s: s for s in get_args(Status)}
 _REACH = 400  # how far back in a sentence a cue is looked for (keeps long lines linear)
 
 
@@ -77,12 +79,12 @@ class Timing:
                 and not self.cues.to_verb.search(since_prev)))
 
     @staticmethod
-    def _decided(m: Mention, rule: str, status: str, period: int | None) -> tuple[str, int | None]:
+    def _decided(m: Mention, rule: str, status: Status, period: int | None) -> tuple[Status, int | None]:
         note(m.start, m.end, "assemble", f"zh.timing.{rule}", "status", f"{status} {period}")
         return status, period
 
     def status_period(self, m: Mention, sent: Sentence, before: str, prev: SentenceState,
-                      nxt: Mention | None) -> tuple[str, int | None]:
+                      nxt: Mention | None) -> tuple[Status, int | None]:
         """Status and period of the claim of mention ``m`` in sentence ``sent``; records in
         ``prev`` whether it spoke of last year."""
         sentence_before = self.text[max(sent.start, m.start - _REACH) : m.start]
@@ -99,16 +101,17 @@ class Timing:
             return self._decided(m, "from_value", status, period)
         return status, period
 
-    def _clause_target(self, m: Mention, sent: Sentence, before: str, sentence_before: str) -> tuple[str, int | None]:
+    def _clause_target(self, m: Mention, sent: Sentence, before: str, sentence_before: str
+                       ) -> tuple[Status, int | None]:
         """Rule ``clause_target``: inside a review, a target cue in the clause (力争粮食产量达到...)
         or a future marker after this year in the sentence (今年...将达305亿元) makes a target."""
         if sent.status == "actual" and (self.cues.clause_target.search(self.quoted.sub("", before))
                                         or self.cues.future.search(sentence_before)):
             return self._decided(m, "clause_target", "target", self.report_year)
         note(m.start, m.end, "assemble", "zh.timing.sentence", "status", f"{sent.status} {sent.period}")
-        return sent.status, sent.period
+        return _STATUSES[sent.status], sent.period
 
-    def _plan_span(self, m: Mention, status: str, period: int | None, sentence_before: str) -> int | None:
+    def _plan_span(self, m: Mention, status: Status, period: int | None, sentence_before: str) -> int | None:
         """Rule ``plan_span``: a target of a named future plan span (“十五五”时期) is for its last year."""
         if status == "target" and (span := self.cues.span_phrase.search(sentence_before)):
             end = self.plan_spans.get(span.group(1))
