@@ -3,6 +3,10 @@ finds a number (through reportparse.explain_text, the API behind ``parse --expla
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+
 import pytest
 
 import reportparse
@@ -86,3 +90,23 @@ def test_explain_names_the_assembly_rule(text, fragment, outcome, rule):
     decisions = [(d["rule"], d["outcome"]) for d in reportparse.explain_text(text, "zh")
                  if d["stage"] == "assemble" and d["text"] == fragment]
     assert (rule, outcome) in decisions
+
+
+def test_explain_command_names_the_chinese_rules(tmp_path):
+    """Through the command line: the year of a plan heading is dropped by the year filter; the
+    target's recogniser, kind, metric and timing rules are named before its claim."""
+    report = tmp_path / "report.txt"
+    report.write_text("2024年政府工作报告\n三、2024年政府工作任务\n地区生产总值增长5%左右。\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "reportparse.cli", "explain", str(report), "--format", "jsonl"],
+                         capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert run.returncode == 0, run.stderr
+    lines = [json.loads(line) for line in run.stdout.splitlines()]
+    assert any(d["text"] == "2024年" and d["rule"] == "zh.filter.year" and d["outcome"] == "dropped" for d in lines)
+    target = [(d["stage"], d["rule"], d["outcome"], d["reason"]) for d in lines if d["text"] == "5%左右"]
+    assert target == [
+        ("recognise", "zh.arabic", "found", "unit percent"),
+        ("assemble", "zh.kind.rate_change", "kind", "growth +1"),
+        ("assemble", "zh.metric.phrase_before", "metric", "地区生产总值 -> gdp"),
+        ("assemble", "zh.timing.sentence", "status", "target 2024"),
+        ("resolve", "zh.arabic", "claim", "growth target 2024 metric=gdp"),
+    ]

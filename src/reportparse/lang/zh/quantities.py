@@ -148,7 +148,7 @@ class _Recogniser:
         qualifier = self._qualifier(m.group("pre"), word[-1] if word[-1] in self.quals.inner else None,
                                     m.group("suf"), False)  # 翻了一番多: more than double
         rule = "zh.fraction" if fraction else "zh.doubling"
-        note(m.start(), m.end(), "recognise", rule, "found")
+        note(m.start(), m.end(), "recognise", rule, "found", f"{word}: value {value}")
         return Mention(m.start(), m.end(), m.start("word"), value, None, None,
                        "percent", "rate", (m.span("word"),), qualifier, rule)
 
@@ -205,7 +205,7 @@ class _Recogniser:
         qualifier = self._qualifier_of(c, unit is not None, value2 is not None)
         end = m.end() if unit else m.end("inner") if g["inner"] else m.end("num")
         rule = "zh.arabic" if _HAS_DIGIT.search(num) else "zh.chinese_numeral"
-        note(m.start(), end, "recognise", rule, "found")
+        note(m.start(), end, "recognise", rule, "found", f"unit {unit.code}" if unit else "no unit")
         claimable = unit is not None and self._claimable(Reading(num, unit, value, qualifier, self.text[end : end + 1],
                                                                  self.age_units), m.start(), end)
         return Mention(m.start(), end, m.start("num"), value * factor, low, high,
