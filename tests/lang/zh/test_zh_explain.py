@@ -85,6 +85,7 @@ def test_every_named_filter_has_a_case():
     ("新建370个重大项目。", "370个", "metric", "zh.metric.counted_noun"),
     ("力争粮食产量达到1.3万亿斤。", "1.3万亿斤", "status", "zh.timing.clause_target"),
     ("地区生产总值居全省第一位。", "全省第一位", "kind", "zh.kind.rank"),
+    ("城乡居民收入分别超过8万元、4.5万元。", "4.5万元", "qualifier", "zh.qualifier.list"),
 ])
 def test_explain_names_the_assembly_rule(text, fragment, outcome, rule):
     decisions = [(d["rule"], d["outcome"]) for d in reportparse.explain_text(text, "zh")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import get_args
 
 from ...assemble import SentenceState, by_sentence
+from ...explain import note
 from ...lexicon import Lexicon
 from ...model import Claim, Mention, Qualifier
 from ...normalise import NormalisedText
@@ -53,6 +54,7 @@ class ClaimBuilder:
             prev.list_qualifier = m.qualifier if m.qualifier != "range" else "exact"
         elif prev.item_index > 0 and m.qualifier == "exact" \
                 and not self.metrics.item_separators.sub("", before).strip():
+            note(m.start, m.end, "assemble", "zh.qualifier.list", "qualifier", prev.list_qualifier)
             return _QUALIFIERS[prev.list_qualifier]
         return _QUALIFIERS[m.qualifier]
 
