@@ -27,7 +27,6 @@ from .views import cue_words, grammar, qualifiers, unit_words
 from .years import YEAR_SUFFIX
 
 _SCALE_CHARS = "".join(BIG_UNITS)
-_HAS_DIGIT = regex.compile(r"\d")
 
 
 def _scale_text(num: str) -> str:
@@ -204,7 +203,7 @@ class _Recogniser:
         high = value2 * factor if value2 is not None else None
         qualifier = self._qualifier_of(c, unit is not None, value2 is not None)
         end = m.end() if unit else m.end("inner") if g["inner"] else m.end("num")
-        rule = "zh.arabic" if _HAS_DIGIT.search(num) else "zh.chinese_numeral"
+        rule = "zh.arabic" if c.has_digit else "zh.chinese_numeral"
         note(m.start(), end, "recognise", rule, "found", f"unit {unit.code}" if unit else "no unit")
         claimable = unit is not None and self._claimable(Reading(num, unit, value, qualifier, self.text[end : end + 1],
                                                                  self.age_units), m.start(), end)
