@@ -12,6 +12,7 @@ from . import __version__
 from .align import add_align_command
 from .atomic import write_atomic
 from .batch import Batch, discover, options_key, parse_to_output, progress_bar
+from .chart import add_chart_command
 from .codebook import add_codebook_commands
 from .diff_report import DIFF_FORMATS
 from .errors import InputError, ReportParseError, SchemaValidationError
@@ -254,6 +255,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_align_command(sub)
     add_codebook_commands(sub)
+    add_chart_command(sub)
     return parser
 
 

@@ -13,6 +13,7 @@ pair greedily, best first; each target pairs with at most one actual and the oth
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from .conversions import comparable, family
@@ -32,9 +33,11 @@ _MAGNITUDE_PENALTY = 0.5
 K = TypeVar("K", bound=Hashable)
 
 
+@lru_cache(maxsize=1 << 16)
 def words(text: str | None, lang: str) -> frozenset[str]:
     """The content words of a metric phrase or heading (the language pack's words), without the
-    language's stop words, digits and punctuation."""
+    language's stop words, digits and punctuation (remembered: a panel asks for the same phrases
+    thousands of times)."""
     if not text:
         return frozenset()
     cut = get_pack(lang).words(text)

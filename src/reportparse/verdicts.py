@@ -102,7 +102,8 @@ def _gap_written(target: Claim, gap: float | None, lang: str) -> tuple[float | N
     return (round(in_unit(target["unit"], gap) / scale, 10), target.get("unit_text")) if scale else (None, None)
 
 
-def _allowed(target: Claim, t: float, tolerance: Tolerance) -> float:
+def allowance(target: Claim, t: float, tolerance: Tolerance) -> float:
+    """How far a point target ``t`` (in the target's unit) may miss: points for a rate, else a fraction of it."""
     if target["unit"] in indicators().rate_units:
         return tolerance.rate_points
     return abs(t) * tolerance.level_relative
@@ -188,7 +189,7 @@ def judge(target: Claim, actual: Claim, tolerance: Tolerance = Tolerance(), stri
     v = _values(target, actual)
     if isinstance(v, str):
         return Verdict("unclear", None, None, None, direction, v)
-    allowed = _allowed(target, v.t, tolerance)
+    allowed = allowance(target, v.t, tolerance)
     qualifier = target["qualifier"]
     gap = _signed_gap(v, qualifier, good)
     written, unit = _gap_written(target, gap, lang)
