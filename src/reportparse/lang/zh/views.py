@@ -89,10 +89,6 @@ class UnitWords:
     prefixed: Mapping[str, str]
 
 
-
-
-
-
 @dataclass(frozen=True)
 class MetaWords:
     """``meta.json``: the words of a report's opening lines that give its metadata."""
@@ -121,7 +117,6 @@ class MetaWords:
     year_copulas: str
     year_is: str
     opening_year_words: tuple[str, ...]
-
 
 
 @dataclass(frozen=True)
@@ -168,7 +163,6 @@ class CueWords:
     this_year_words: tuple[str, ...]
 
 
-
 @dataclass(frozen=True)
 class RankingWords:
     """``ranking.json``: ranking scopes, verbs, ordinal words and suffixes."""
@@ -182,7 +176,6 @@ class RankingWords:
     vague_words: tuple[str, ...]
     not_ranking_after: tuple[str, ...]
     scope_size_words: tuple[str, ...]
-
 
 
 @dataclass(frozen=True)
