@@ -39,6 +39,12 @@ def digest(path: Path) -> tuple[str, str, int]:
     return str(path.relative_to(ROOT.parent)), hashlib.sha256(body.encode("utf-8")).hexdigest(), len(doc["claims"])
 
 
+def _here(path: str) -> str:
+    """A path of a freeze written in another checkout (``main/tests/...``) as it is named in this one."""
+    top, _, rest = path.partition("/")
+    return path if top == SHARED.name else f"{ROOT.name}/{rest}"
+
+
 def freeze(jobs: int) -> dict[str, tuple[str, int]]:
     """Hash of every covered text's claims, by path."""
     with ProcessPoolExecutor(jobs) as pool:
@@ -57,7 +63,8 @@ def main() -> int:
         args.write.write_text("".join(f"{p}\t{sha}\t{n}\n" for p, (sha, n) in sorted(now.items())), encoding="utf-8")
         print(f"{len(now)} documents, {sum(n for _, n in now.values())} claims frozen in {args.write}")
         return 0
-    before = {p: (sha, int(n)) for p, sha, n in (line.split("\t") for line in args.check.read_text("utf-8").splitlines())}
+    before = {_here(p): (sha, int(n))
+              for p, sha, n in (line.split("\t") for line in args.check.read_text("utf-8").splitlines())}
     changed = sorted(p for p in before.keys() | now.keys() if before.get(p) != now.get(p))
     for p in changed:
         print(f"changed: {p} {before.get(p)} -> {now.get(p)}")

@@ -16,6 +16,7 @@ from .normalise import NormalisedText, normalise
 from .read import Limits, read_source
 from .recognise import resolve_overlaps
 from .resolve import to_json_number
+from .titles import with_title
 
 
 def _lexicon(lang: str, text: str) -> Lexicon:
@@ -66,7 +67,8 @@ def _parse(text: str, lang: str, path: str | None, sha256: str | None,
     pack = get_pack(lex.lang)
     digest = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
     norm = normalise(text, lex)
-    meta = {**pack.metadata(norm.text, lex), **(overrides or {})}
+    meta = {**with_title(pack.metadata(norm.text, lex), text, lambda title: pack.metadata(title, lex)),
+            **(overrides or {})}
     report_year = meta["report_year"]
     mentions = _mentions(norm.text, lex)
     sentences = pack.segment(norm.text, lex, report_year, [m.start for m in mentions if m.claimable])
