@@ -123,6 +123,8 @@ def test_front_matter_fields_and_what_is_not_front_matter():
     assert front_matter("---\n\n一、工作回顾\n---\n")[0] == 0  # a text opening with a rule
     assert front_matter("正文\n---\ntitle: x\n---\n")[0] == 0  # only at the start
     assert front_matter("---\ntitle: x\n") == (0, {})  # never closed
+    crlf = "---\r\ntitle: x\r\n---\r\n"
+    assert front_matter(crlf + "Text") == (len(crlf), {"title": "x"})
 
 
 def test_title_fills_what_the_text_does_not_say():
@@ -204,3 +206,4 @@ def test_a_sample_of_the_collection_parses_with_spans_into_the_files(tmp_path):
         assert doc["claims"], doc["document"]["path"]
         assert_spans_index(text, doc["claims"])
         assert doc["document"]["title"], doc["document"]["path"]
+
