@@ -207,3 +207,16 @@ def test_a_sample_of_the_collection_parses_with_spans_into_the_files(tmp_path):
         assert_spans_index(text, doc["claims"])
         assert doc["document"]["title"], doc["document"]["path"]
 
+
+def test_zero_width_characters_do_not_break_a_number():
+    """The 2017 national report writes its GDP as 74.4, a line holding only U+200B, then 万亿元."""
+    text = ("一、2016年工作回顾\n\n"
+            "——经济运行缓中趋稳、稳中向好。国内生产总值达到74.4\n\u200b\n万亿元，增长6.7%，名列世界前茅。\n")
+    claims = parse_text(text).claims
+    gdp = [c for c in claims if c["unit"] == "CNY"]
+    assert [(c["text"], c["value"], c["metric"]["id"], c["period"]) for c in gdp] == \
+        [("74.4\n\u200b\n万亿元", 74_400_000_000_000, "gdp", 2016)]
+    assert [c["metric"]["id"] for c in claims if c["text"] == "6.7%"] == ["gdp"]
+    assert_spans_index(text, claims)
+    norm = normalise("增长\u200b5.2%\ufeff", load_lexicon("zh"))
+    assert norm.text == "增长5.2%"

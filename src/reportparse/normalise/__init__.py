@@ -2,8 +2,8 @@
 
 The copy has traditional characters made simplified (one for one, see :mod:`reportparse.hant`),
 full-width ASCII turned half-width (and a middle dot between digits read as a
-decimal point), markdown bold marks and web-clutter
-lines removed, and line breaks inside a sentence (page-break artefacts) joined. Every
+decimal point), Markdown marks (:mod:`.markdown`: front matter, headings, bold, lists, zero-width
+characters) and web-clutter lines removed, and line breaks inside a sentence (page-break artefacts) joined. Every
 character of the copy remembers the original offset it came from, so any span found
 in the copy maps back to the text as read: ``original[start:end]`` is the source.
 """

@@ -3,7 +3,8 @@
 The marks are those that sit between a reader and the words: a YAML front matter block, ``#``
 heading marks and ``>`` quote marks at a line start, ``-``/``*``/``+`` bullet marks, ``**``/``__``
 bold marks, image references, the brackets and address of a link (its words stay), footnote
-references (``[^1]``) and backslash escapes. Numbered list marks (``1. ``) stay: the packs read them as heading numbers.
+references (``[^1]``), backslash escapes and zero-width characters (which break numbers:
+``74.4\\u200b万亿元``). Numbered list marks (``1. ``) stay: the packs read them as heading numbers.
 A single ``*`` is not emphasis in these reports (it masks a character: ``*人计划``) and stays too.
 Nothing here names a language.
 """
@@ -19,7 +20,8 @@ _MARKS = regex.compile(
     r"|^[ \t]*[-*+][ \t]+(?=\S)"         # bullet mark
     r"|!\[[^\]\n]*\]\([^)\n]*\)"         # image
     r"|\[\^[^\]\s]+\](?!:)"              # footnote reference
-    r"|\\(?=[\\`*_{}\[\]()#+\-.!|>])",   # backslash escape
+    r"|\\(?=[\\`*_{}\[\]()#+\-.!|>])"    # backslash escape
+    r"|[\u200b\u200c\u200d\u2060\ufeff]",  # zero-width characters
     regex.MULTILINE,
 )
 _LINK = regex.compile(r"(\[)[^\]\n]*(\]\([^)\s]*\))")
