@@ -106,7 +106,8 @@ def test_numbered_list_mark_is_no_claim():
 def test_links_images_footnotes_and_escapes_are_read_as_their_words():
     text = ("2024年某市政府工作报告\n\n"
             "全市[地区生产总值](http://x.cn/2023/5.html)增长5.2%![](images/W0201.jpg)，"
-            "一般公共预算收入增长3\\.5%[^1]。\n")
+            "一般公共预算收入增长3\\.5%[^1]。\n"
+            "<!-- 2023年12月31日 市长作报告（摄影 增长9%） -->\n")
     norm = normalise(text, load_lexicon("zh"))
     assert "全市地区生产总值增长5.2%，一般公共预算收入增长3.5%。" in norm.text
     claims = parse_text(text).claims
@@ -123,6 +124,7 @@ def test_front_matter_fields_and_what_is_not_front_matter():
     assert front_matter("---\n\n一、工作回顾\n---\n")[0] == 0  # a text opening with a rule
     assert front_matter("正文\n---\ntitle: x\n---\n")[0] == 0  # only at the start
     assert front_matter("---\ntitle: x\n") == (0, {})  # never closed
+    assert front_matter("---\nsource: s\ntitle: x\n----\n\nText")[1] == {"source": "s", "title": "x"}
     crlf = "---\r\ntitle: x\r\n---\r\n"
     assert front_matter(crlf + "Text") == (len(crlf), {"title": "x"})
 

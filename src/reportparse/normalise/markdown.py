@@ -2,9 +2,10 @@
 
 The marks are those that sit between a reader and the words: a YAML front matter block, ``#``
 heading marks and ``>`` quote marks at a line start, ``-``/``*``/``+`` bullet marks, ``**``/``__``
-bold marks, image references, the brackets and address of a link (its words stay), footnote
-references (``[^1]``), backslash escapes and zero-width characters (which break numbers:
-``74.4\\u200b万亿元``). Numbered list marks (``1. ``) stay: the packs read them as heading numbers.
+bold marks, comments (``<!-- ... -->``), image references, the brackets and address of a link (its
+words stay), footnote references (``[^1]``), backslash escapes and zero-width characters (which
+break numbers: ``74.4\\u200b万亿元``). Numbered list marks (``1. ``) stay: the packs read them as
+heading numbers.
 A single ``*`` is not emphasis in these reports (it masks a character: ``*人计划``) and stays too.
 Nothing here names a language.
 """
@@ -19,14 +20,16 @@ _MARKS = regex.compile(
     r"|^[ \t]{0,3}>[ \t]?"               # quote mark
     r"|^[ \t]*[-*+][ \t]+(?=\S)"         # bullet mark
     r"|!\[[^\]\n]*\]\([^)\n]*\)"         # image
+    r"|<!--[\s\S]*?-->"                  # comment (a photo's caption, a date)
     r"|\[\^[^\]\s]+\](?!:)"              # footnote reference
     r"|\\(?=[\\`*_{}\[\]()#+\-.!|>])"    # backslash escape
     r"|[\u200b\u200c\u200d\u2060\ufeff]",  # zero-width characters
     regex.MULTILINE,
 )
 _LINK = regex.compile(r"(\[)[^\]\n]*(\]\([^)\s]*\))")
-# A front matter block: ``---`` on the first line, ``key: value`` lines, ``---`` or ``...`` closing it.
-_FRONT_MATTER = regex.compile(r"\A\ufeff?---[ \t]*\r?\n((?:[^\n]*\n){1,60}?)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)")
+# A front matter block: ``---`` on the first line, ``key: value`` lines, ``---`` (or more dashes: a
+# collection closes one with ``----``) or ``...`` closing it.
+_FRONT_MATTER = regex.compile(r"\A\ufeff?---[ \t]*\r?\n((?:[^\n]*\n){1,60}?)(?:-{3,}|\.\.\.)[ \t]*(?:\r?\n|\Z)")
 _FIELD = regex.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*")
 _INDENTED = regex.compile(r"[ \t]+\S.*|-[ \t].*|#.*|")
 
