@@ -29,6 +29,11 @@ def texts() -> list[Path]:
     return sorted(p for folder in FOLDERS if folder.is_dir() for p in folder.rglob("*.txt"))
 
 
+def _key(path: Path) -> str:
+    """The file's name in a freeze: shared/... or its path in the repository (the same in any clone)."""
+    return f"shared/{path.relative_to(SHARED)}" if path.is_relative_to(SHARED) else str(path.relative_to(ROOT))
+
+
 def digest(path: Path) -> tuple[str, str, int]:
     """The path, the SHA-256 of its claims and document metadata, and its claim count."""
     from reportparse import parse_text
@@ -36,13 +41,7 @@ def digest(path: Path) -> tuple[str, str, int]:
     doc = parse_text(path.read_text(encoding="utf-8")).to_dict()
     doc["document"].pop("parser_version", None)
     body = json.dumps([doc["document"], doc["claims"]], ensure_ascii=False, sort_keys=True)
-    return str(path.relative_to(ROOT.parent)), hashlib.sha256(body.encode("utf-8")).hexdigest(), len(doc["claims"])
-
-
-def _here(path: str) -> str:
-    """A path of a freeze written in another checkout (``main/tests/...``) as it is named in this one."""
-    top, _, rest = path.partition("/")
-    return path if top == SHARED.name else f"{ROOT.name}/{rest}"
+    return _key(path), hashlib.sha256(body.encode("utf-8")).hexdigest(), len(doc["claims"])
 
 
 def freeze(jobs: int) -> dict[str, tuple[str, int]]:
@@ -63,8 +62,7 @@ def main() -> int:
         args.write.write_text("".join(f"{p}\t{sha}\t{n}\n" for p, (sha, n) in sorted(now.items())), encoding="utf-8")
         print(f"{len(now)} documents, {sum(n for _, n in now.values())} claims frozen in {args.write}")
         return 0
-    before = {_here(p): (sha, int(n))
-              for p, sha, n in (line.split("\t") for line in args.check.read_text("utf-8").splitlines())}
+    before = {p: (sha, int(n)) for p, sha, n in (line.split("\t") for line in args.check.read_text("utf-8").splitlines())}
     changed = sorted(p for p in before.keys() | now.keys() if before.get(p) != now.get(p))
     for p in changed:
         print(f"changed: {p} {before.get(p)} -> {now.get(p)}")

@@ -43,9 +43,9 @@ def write_docx(text: str, path: Path) -> Path:
     return path
 
 
-def write_pdf(text: str, path: Path) -> Path:
-    """A PDF in a CJK font: indented paragraphs wrapped by the layout, a running head and
-    ``— n —`` page numbers on every page."""
+def write_pdf(text: str, path: Path, latin: bool = False) -> Path:
+    """A PDF in a CJK font (``latin``: Helvetica, wrapped between words): indented paragraphs
+    wrapped by the layout, a running head and ``— n —`` page numbers on every page."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
@@ -53,13 +53,14 @@ def write_pdf(text: str, path: Path) -> Path:
     from reportlab.platypus import Paragraph, SimpleDocTemplate
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    style = ParagraphStyle("body", fontName="STSong-Light", fontSize=12, leading=18, wordWrap="CJK",
+    font = "Helvetica" if latin else "STSong-Light"
+    style = ParagraphStyle("body", fontName=font, fontSize=12, leading=18, wordWrap=None if latin else "CJK",
                            firstLineIndent=24)
 
     def furniture(canvas, doc):  # type: ignore[no-untyped-def]
         canvas.saveState()
-        canvas.setFont("STSong-Light", 9)
-        canvas.drawString(72, A4[1] - 40, "政府工作报告（全文）")
+        canvas.setFont(font, 9)
+        canvas.drawString(72, A4[1] - 40, "Government Work Report (full text)" if latin else "政府工作报告（全文）")
         canvas.drawCentredString(A4[0] / 2, 30, f"— {doc.page} —")
         canvas.restoreState()
 

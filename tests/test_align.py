@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 import reportparse
-from reportparse.align import align_claims, comparable, render_markdown, same_value
+from reportparse.align import align_claims, render_markdown, same_value
+from reportparse.conversions import comparable
 from reportparse.cli import main
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"

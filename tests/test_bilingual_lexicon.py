@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import reportparse
-from reportparse.lang.en.assemble import compile_cues as english_cues
+from reportparse.lang.en.cues import compile_cues as english_cues
 from reportparse.lexicon import load_lexicon
 
 METRICS = Path(__file__).resolve().parents[1] / "src" / "reportparse" / "data" / "metrics.json"

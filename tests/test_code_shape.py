@@ -81,3 +81,72 @@ def test_no_chinese_words_in_code(path):
              if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in skip
              and CJK.search(SCRIPT_RANGES.sub("", n.value))]
     assert not found, f"{_rel(path)}: CJK literals in code: {found[:8]}"
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(SRC.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imports(path: Path, top_level_only: bool) -> set[str]:
+    """The reportparse modules a module imports (relative imports resolved); ``top_level_only``
+    leaves out imports inside functions and ``if TYPE_CHECKING`` blocks (they do not run at import)."""
+    tree = ast.parse(path.read_text("utf-8"))
+    name = _module_name(path)
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    nodes = tree.body if top_level_only else list(ast.walk(tree))
+    out = set()
+    for node in nodes:
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+                target = f"{base}.{node.module}" if node.module else base
+            else:
+                target = node.module or ""
+            if target.startswith("reportparse"):
+                out.add(target)
+                out.update(f"{target}.{a.name}" for a in node.names)
+        elif isinstance(node, ast.Import):
+            out.update(a.name for a in node.names if a.name.startswith("reportparse"))
+    modules = {_module_name(p) for p in MODULES}
+    return {t for t in out if t in modules and t != name}
+
+
+def test_no_import_cycle():
+    graph = {_module_name(p): _imports(p, top_level_only=True) for p in MODULES}
+    assert graph["reportparse.lexicon"] >= {"reportparse.lang", "reportparse.validate"}  # the graph is read
+    state: dict[str, int] = {}
+
+    def visit(node: str, path: list[str]) -> None:
+        state[node] = 1
+        for nxt in sorted(graph.get(node, ())):
+            if state.get(nxt) == 1:
+                raise AssertionError(f"import cycle: {' -> '.join([*path, node, nxt])}")
+            if nxt not in state:
+                visit(nxt, [*path, node])
+        state[node] = 2
+
+    for node in sorted(graph):
+        if node not in state:
+            visit(node, [])
+
+
+def test_no_language_pack_imports_another():
+    packs = {p.name for p in (SRC / "lang").iterdir() if p.is_dir() and (p / "__init__.py").exists()}
+    for path in MODULES:
+        rel = path.relative_to(SRC).parts
+        if rel[0] != "lang" or len(rel) < 3:
+            continue
+        others = {f"reportparse.lang.{code}" for code in packs - {rel[1]}}
+        bad = {t for t in _imports(path, top_level_only=False) if any(t == o or t.startswith(o + ".") for o in others)}
+        assert not bad, f"{_rel(path)} imports another pack: {sorted(bad)}"
+
+
+def test_the_core_names_no_language_pack():
+    """Nothing outside lang/ imports a pack's modules: the core reaches languages through the registry."""
+    for path in MODULES:
+        if path.relative_to(SRC).parts[0] == "lang":
+            continue
+        bad = {t for t in _imports(path, top_level_only=False) if t.startswith("reportparse.lang.") and
+               t.split(".")[2] not in ("base",)}
+        assert not bad, f"{_rel(path)} imports a language pack: {sorted(bad)}"

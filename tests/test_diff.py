@@ -16,7 +16,14 @@ from pathlib import Path
 import pytest
 
 from reportparse.cli import main
-from reportparse.diff import Tolerance, diff_documents, judge, metric_key, spans_years
+from reportparse.diff import diff_documents, metric_key, spans_years
+from reportparse.verdicts import Tolerance, target_shape
+from reportparse.verdicts import judge as _judge
+
+
+def judge(target, actual, *args, **kwargs):
+    """The verdict of a Chinese target and actual (the claims of these tests are Chinese)."""
+    return _judge(target, actual, *args, lang="zh", **kwargs)
 from reportparse.pipeline import parse_file
 
 DATA = Path(__file__).resolve().parent / "data" / "diff"
@@ -36,49 +43,101 @@ def claim(value, qualifier="exact", unit="percent", kind="growth", low=None, hig
 @pytest.mark.parametrize("target, actual, verdict", [
     (claim(5, "approx"), claim(5.4), "met"),           # |0.4| <= 0.5
     (claim(5, "approx"), claim(5.5), "met"),           # on the tolerance: met
-    (claim(5, "approx"), claim(5.6), "missed"),
+    (claim(5, "approx"), claim(5.6), "exceeded"),      # an overshoot is no miss
     (claim(5, "approx"), claim(4.4), "missed"),
     (claim(5, "at_least"), claim(5), "met"),
+    (claim(5, "at_least"), claim(5.5), "met"),         # right side, within the tolerance
+    (claim(5, "at_least"), claim(6), "exceeded"),
     (claim(5, "at_least"), claim(4.9), "missed"),
     (claim(5, "more_than"), claim(5), "missed"),
     (claim(5, "more_than"), claim(5.1), "met"),
     (claim(4.5, "at_most"), claim(4.5), "met"),
+    (claim(4.5, "at_most"), claim(1.0), "met"),        # a ceiling kept is met, never exceeded
     (claim(4.5, "at_most"), claim(4.6), "missed"),
     (claim(3, "less_than"), claim(3), "missed"),
     (claim(3, "less_than"), claim(2.9), "met"),
     (claim(5, "range", low=5, high=6), claim(6), "met"),
+    (claim(5, "range", low=5, high=6), claim(6.4), "met"),
+    (claim(5, "range", low=5, high=6), claim(7), "exceeded"),
     (claim(5, "range", low=5, high=6), claim(4.8), "missed"),
     (claim(7), claim(7.3), "met"),                     # a bare target is a floor
     (claim(7), claim(6.9), "missed"),
     (claim(-2.5, "at_least"), claim(-3), "met"),       # 下降2.5%以上: a 3% decline meets it
     (claim(-2.5, "at_least"), claim(-2.1), "missed"),
     (claim(-2.5, "approx"), claim(-2.9), "met"),
+    # CPI is a ceiling (data/indicators.json): 3%左右 and an actual of 0.2% is met, 3.4% within the tolerance
+    (claim(3, "approx", metric_id="cpi"), claim(0.2, metric_id="cpi"), "met"),
+    (claim(3, "approx", metric_id="cpi"), claim(3.4, metric_id="cpi"), "met"),
+    (claim(3, "approx", metric_id="cpi"), claim(3.6, metric_id="cpi"), "missed"),
+    # energy intensity is lower-is-better: a 3.2% fall beats a 2.5% fall target by more than the tolerance
+    (claim(-2.5, "at_least", metric_id="energy_intensity"), claim(-3.2), "exceeded"),
+    (claim(30, "exact", unit="ug_m3", kind="level", metric_id="pm25"), claim(28, unit="ug_m3", kind="level"), "exceeded"),
+    (claim(30, "exact", unit="ug_m3", kind="level", metric_id="pm25"), claim(31, unit="ug_m3", kind="level"), "missed"),
 ])
 def test_verdict_rules(target, actual, verdict):
-    assert judge(target, actual)[0] == verdict
+    assert judge(target, actual).verdict == verdict
 
 
-def test_gap_is_actual_minus_target_and_zero_inside_a_range():
-    assert judge(claim(5, "approx"), claim(5.4))[1] == pytest.approx(0.4)
-    assert judge(claim(5, "range", low=5, high=6), claim(5.5))[1] == 0
-    assert judge(claim(5, "range", low=5, high=6), claim(4.8))[1] == pytest.approx(-0.2)
-    assert judge(claim(5, "range", low=5, high=6), claim(6.5))[1] == pytest.approx(0.5)
+def test_ceiling_wording_in_the_clause_makes_a_cap():
+    target = {**claim(5.5, "approx", metric_id=None), "text": "5.5%左右", "sentence": "城镇就业率控制在5.5%左右，"}
+    assert target_shape(target, "zh") == ("ceiling", -1)
+    assert judge(target, claim(4.0)).verdict == "met"
+    assert judge({**target, "sentence": "某指标达到5.5%左右，"}, claim(4.0)).verdict == "missed"
+
+
+@pytest.mark.parametrize("target, actual", [
+    (claim(5, "approx"), claim(5.6)), (claim(4.5, "at_most"), claim(1.0)), (claim(5, "at_least"), claim(6)),
+    (claim(7), claim(6.9)), (claim(5, "range", low=5, high=6), claim(6.4)),
+])
+def test_strict_is_the_textbook_rule(target, actual):
+    strict = judge(target, actual, strict=True).verdict
+    low, high = (target["low"], target["high"]) if target["qualifier"] == "range" else (None, None)
+    a, t, q = actual["value"], target["value"], target["qualifier"]
+    textbook = {"approx": abs(a - t) <= 0.5, "at_most": a <= t, "at_least": a >= t, "exact": a >= t,
+                "range": low is not None and low <= a <= high}[q]
+    assert strict == ("met" if textbook else "missed")
+
+
+def test_gap_is_signed_in_the_good_direction_and_zero_inside_a_range():
+    assert judge(claim(5, "approx"), claim(5.4)).gap == pytest.approx(0.4)
+    assert judge(claim(-2.5, "at_least"), claim(-2.1)).gap == pytest.approx(-0.4)   # fell 0.4 short
+    assert judge(claim(4.5, "at_most", metric_id="cpi"), claim(1.8)).gap == pytest.approx(2.7)
+    assert judge(claim(5, "range", low=5, high=6), claim(5.5)).gap == 0
+    assert judge(claim(5, "range", low=5, high=6), claim(4.8)).gap == pytest.approx(-0.2)
+    assert judge(claim(5, "range", low=5, high=6), claim(6.5)).gap == pytest.approx(0.5)
+
+
+def test_gap_in_the_unit_as_written():
+    target = {**claim(880e8, "at_least", unit="jin", kind="level", metric_id="grain_output"),
+              "text": "880亿斤以上", "unit_text": "亿斤"}
+    verdict = judge(target, claim(871.6e8, unit="jin", kind="level"))
+    assert verdict.verdict == "missed"
+    assert (verdict.gap_written, verdict.gap_unit) == (pytest.approx(871.6 - 880), "亿斤")
+    rate = judge({**claim(5, "approx"), "text": "5%左右", "unit_text": "%"}, claim(4.1))
+    assert (rate.gap_written, rate.gap_unit) == (pytest.approx(-0.9), "个百分点")
+
+
+def test_units_of_one_family_convert():
+    target = {**claim(3e7, "at_least", unit="kg", kind="level", metric_id=None), "text": "3万吨", "unit_text": "万吨"}
+    verdict = judge({**target, "unit": "ton", "value": 3e4}, claim(3.5e7, unit="kg", kind="level"))
+    assert verdict.verdict == "exceeded"
+    assert (verdict.gap_written, verdict.gap_unit) == (pytest.approx(0.5), "万吨")
 
 
 def test_level_tolerance_is_relative_and_configurable():
     target = claim(1_000_000, "approx", unit="CNY", kind="level")
-    assert judge(target, claim(1_019_000, unit="CNY", kind="level"))[0] == "met"      # 1.9% off
-    assert judge(target, claim(1_030_000, unit="CNY", kind="level"))[0] == "missed"   # 3% off
+    assert judge(target, claim(1_019_000, unit="CNY", kind="level")).verdict == "met"      # 1.9% off
+    assert judge(target, claim(970_000, unit="CNY", kind="level")).verdict == "missed"     # 3% short
     loose = Tolerance(rate_points=0.5, level_relative=0.05)
-    assert judge(target, claim(1_030_000, unit="CNY", kind="level"), loose)[0] == "met"
-    assert judge(claim(5, "approx"), claim(5.8), Tolerance(rate_points=1.0))[0] == "met"
+    assert judge(target, claim(970_000, unit="CNY", kind="level"), loose).verdict == "met"
+    assert judge(claim(5, "approx"), claim(4.2), Tolerance(rate_points=1.0)).verdict == "met"
 
 
 @pytest.mark.parametrize("actual", [claim(5, unit="CNY"), claim(None), claim(5, "range", low=5, high=6)])
 def test_unclear_when_units_differ_or_the_actual_is_no_single_number(actual):
-    verdict, gap, rule = judge(claim(5, "approx"), actual)
-    assert (verdict, gap) == ("unclear", None)
-    assert rule
+    verdict = judge(claim(5, "approx"), actual)
+    assert (verdict.verdict, verdict.gap) == ("unclear", None)
+    assert verdict.rule
 
 
 def test_metric_key_prefers_the_id_and_falls_back_to_the_text():
@@ -129,8 +188,8 @@ def test_city_pairs_targets_for_2024_with_actuals_for_2024(city_diff):
     got = verdicts(city_diff)
     assert got["gdp"] == ("missed", "6%左右", "5.2%")                   # 0.8 points short
     assert got["industrial_value_added"] == ("met", "5%—6%", "5.5%")    # a range met
-    assert got["urban_new_jobs"] == ("met", "1.2万人以上", "1.3万人")
-    assert got["cpi"] == ("missed", "3%左右", "0.3%")
+    assert got["urban_new_jobs"] == ("exceeded", "1.2万人以上", "1.3万人")  # 8% above a floor: beyond 2%
+    assert got["cpi"] == ("met", "3%左右", "0.3%")                      # CPI is a cap: kept
     assert got["energy_intensity"] == ("missed", "2.5%以上", "2.1%")    # a smaller decline than promised
 
 
@@ -175,8 +234,8 @@ def test_beijing_lists_the_headline_indicators_with_verdicts(beijing_diff):
     listed = {e["metric"]["id"]: e["verdict"] for e in beijing_diff["pairs"] + beijing_diff["unmatched_targets"]}
     assert {"gdp", "general_budget_revenue", "cpi", "surveyed_unemployment_rate"} <= set(listed)
     assert listed["surveyed_unemployment_rate"] == "met"        # 4.1% against 5%以内
-    assert listed["general_budget_revenue"] == "missed"         # 4.8% is 0.8 points above 4%左右
-    assert listed["cpi"] == "unclear"                           # the 2026 report gives no CPI figure
+    assert listed["general_budget_revenue"] == "exceeded"       # 4.8% is 0.8 points above 4%左右
+    assert listed["cpi"] == "not_reported"                      # the 2026 report gives no CPI figure
 
 
 # ---------------------------------------------------------------- the command

@@ -95,6 +95,22 @@ def test_pdf_drops_running_heads_and_page_numbers_and_joins_lines(tmp_path):
     assert sum(a == b for a, b in zip(lines, paragraphs)) >= 0.95 * len(paragraphs)
 
 
+def test_english_pdf_lines_join_with_spaces_and_keep_their_sentences(tmp_path):
+    """An English PDF is joined by the English pack's line rules: the words of a wrapped line get
+    a space, and the claims are those of the text."""
+    fiscal = (Path(__file__).parent / "data" / "national_2024_fiscal_en.txt").read_text("utf-8")
+    text = fiscal + "\n".join(fiscal.splitlines()[2:] * 8)  # several pages: running heads are told apart
+    source = read_source(write_pdf(text, tmp_path / "report.pdf", latin=True))
+    paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
+    assert "full text" not in source.text and "— 2 —" not in source.text
+    assert source.text.splitlines() == paragraphs
+    from_text = reportparse.parse_text(text).claims
+    from_pdf = reportparse.parse_text(source.text).claims
+    assert [(c["text"], c["value"], c["kind"], c["status"]) for c in from_pdf] == \
+        [(c["text"], c["value"], c["kind"], c["status"]) for c in from_text]
+    assert len(from_pdf) >= 8
+
+
 def test_docx_reads_the_body_without_the_running_head(tmp_path):
     text = _report(SEED)
     source = read_source(write_docx(text, tmp_path / "report.docx"))

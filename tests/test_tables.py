@@ -68,9 +68,17 @@ def test_stata_file_is_version_118_with_chinese_values_and_labels(tmp_path, stor
     assert all(name.isascii() and len(name) <= 32 for name in df.columns)
     assert "二七区" in set(df["region"])
     assert "地区生产总值" in set(df["metric_text"])
-    assert labels["region"] == "region (地区)"
+    assert labels["region"] == "region" and labels["metric_text"] == "indicator as written"
     longest = max(stored[1], key=lambda r: len(r["sentence"]))
     assert longest["sentence"] in set(df["sentence"])
+
+
+def test_wide_stata_file_labels_each_indicator_in_chinese(tmp_path, store_path):
+    target = tmp_path / "panel.dta"
+    assert main(["export", "--db", str(store_path), "--wide", "--format", "dta", "-o", str(target), "-q"]) == 0
+    with pd.io.stata.StataReader(target) as reader:
+        labels = reader.variable_labels()
+    assert labels["gdp_g_t"] == "gdp growth target (地区生产总值)"
 
 
 def test_csv_bom_for_excel(tmp_path, store_path):

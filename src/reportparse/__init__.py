@@ -2,9 +2,10 @@
 
 Public API::
 
-    parse_text(text, lang="zh") -> Document
-    parse_file(path, lang="zh", limits=Limits()) -> Document   (text, HTML, .docx, PDF)
-    find_quantities(text, lang="zh") -> list[Quantity]
+    parse_text(text, lang="auto") -> Document
+    parse_file(path, lang="auto", limits=Limits()) -> Document  (text, HTML, .docx, PDF)
+    find_quantities(text, lang="auto") -> list[Quantity]
+    open_store(path) -> StoreFrames   (.claims(), .panel(), .cells(), .verdicts() as DataFrames; needs pandas)
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ from .errors import InputError, LexiconError, ReportParseError, SchemaValidation
 
 if TYPE_CHECKING:
     from .model import Document, Quantity
+    from .frames import StoreFrames, open_store
     from .pipeline import explain_text, find_quantities, parse_file, parse_text
     from .read import Limits
 
 _LAZY = {"Document": "model", "Quantity": "model", "explain_text": "pipeline", "find_quantities": "pipeline",
-         "parse_file": "pipeline",
-         "parse_text": "pipeline", "Limits": "read"}
+         "parse_file": "pipeline", "parse_text": "pipeline", "Limits": "read", "open_store": "frames",
+         "StoreFrames": "frames"}
 
 
 def __getattr__(name: str) -> Any:
@@ -38,5 +40,6 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "Document", "InputError", "LexiconError", "Limits", "Quantity", "ReportParseError", "SchemaValidationError",
-    "UnsupportedLanguageError", "__version__", "explain_text", "find_quantities", "parse_file", "parse_text",
+    "StoreFrames", "UnsupportedLanguageError", "__version__", "explain_text", "find_quantities", "open_store",
+    "parse_file", "parse_text",
 ]

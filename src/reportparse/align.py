@@ -14,23 +14,13 @@ from __future__ import annotations
 import argparse
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-# Units that measure the same quantity, as (base unit, factor to the base).
-_CONVERSIONS: dict[str, tuple[str, Fraction]] = {
-    "ton": ("kg", Fraction(1000)),
-    "kg": ("kg", Fraction(1)),
-    "jin": ("kg", Fraction(1, 2)),
-    "km2": ("m2", Fraction(1_000_000)),
-    "hectare": ("m2", Fraction(10_000)),
-    "mu": ("m2", Fraction(10_000, 15)),
-    "m2": ("m2", Fraction(1)),
-    "km": ("m", Fraction(1000)),
-    "m": ("m", Fraction(1)),
-}
+from .conversions import comparable
+
 _REL_TOL = 1e-4  # a translation writes the same number; only float noise is forgiven
 
 
@@ -45,15 +35,6 @@ class Alignment:
     def to_dict(self) -> dict[str, Any]:
         """``{"pairs": [{"zh", "en", "match"}], "zh_only": [...], "en_only": [...]}``."""
         return {"pairs": self.pairs, "zh_only": self.zh_only, "en_only": self.en_only}
-
-
-def comparable(claim: dict[str, Any]) -> tuple[str | None, float | None]:
-    """A claim's unit and value in the base unit of its quantity (jin and tons -> kg)."""
-    unit, value = claim.get("unit"), claim.get("value")
-    if unit in _CONVERSIONS and value is not None:
-        base, factor = _CONVERSIONS[unit]
-        return base, float(Fraction(str(value)) * factor)
-    return unit, value
 
 
 def same_value(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -85,6 +66,23 @@ def _key_without_id(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return (_id(a) is None or _id(b) is None) and (a.get("kind"), a.get("status")) == (b.get("kind"), b.get("status"))
 
 
+def _same_metric_and_value(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return _key(a, b) and same_value(a, b)
+
+
+def _same_value_one_without_id(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return _key_without_id(a, b) and same_value(a, b)
+
+
+def _same_named_metric(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return _id(a) is not None and _key(a, b)
+
+
+# The passes of align_claims in order: what pairs two claims, and whether the pair is a match.
+_PASSES: tuple[tuple[Callable[[dict[str, Any], dict[str, Any]], bool], bool], ...] = (
+    (_same_metric_and_value, True), (_same_value_one_without_id, True), (_same_named_metric, False))
+
+
 def align_claims(zh: list[dict[str, Any]], en: list[dict[str, Any]]) -> Alignment:
     """Pair the claims of a Chinese report with those of its English version.
 
@@ -96,23 +94,13 @@ def align_claims(zh: list[dict[str, Any]], en: list[dict[str, Any]]) -> Alignmen
     """
     used_en: set[int] = set()
     pair_of: dict[int, tuple[int, bool]] = {}
-    for same_metric in (_key, _key_without_id):
+    for accept, match in _PASSES:
         for i, z in enumerate(zh):
-            if i in pair_of:
-                continue
-            for j, e in enumerate(en):
-                if j not in used_en and same_metric(z, e) and same_value(z, e):
-                    pair_of[i] = (j, True)
-                    used_en.add(j)
-                    break
-    for i, z in enumerate(zh):
-        if i in pair_of or _id(z) is None:
-            continue
-        for j, e in enumerate(en):
-            if j not in used_en and _key(z, e):
-                pair_of[i] = (j, False)
+            j = None if i in pair_of else next(
+                (j for j, e in enumerate(en) if j not in used_en and accept(z, e)), None)
+            if j is not None:
+                pair_of[i] = (j, match)
                 used_en.add(j)
-                break
     pairs = [{"zh": zh[i], "en": en[j], "match": ok} for i, (j, ok) in sorted(pair_of.items())]
     return Alignment(pairs, [z for i, z in enumerate(zh) if i not in pair_of],
                      [e for j, e in enumerate(en) if j not in used_en])
@@ -121,7 +109,7 @@ def align_claims(zh: list[dict[str, Any]], en: list[dict[str, Any]]) -> Alignmen
 def _cell(claim: dict[str, Any] | None) -> str:
     if claim is None:
         return ""
-    return claim["text"].replace("|", "\\|").replace("\n", " ")
+    return str(claim["text"]).replace("|", "\\|").replace("\n", " ")
 
 
 def _metric(claim: dict[str, Any]) -> str:
@@ -150,7 +138,8 @@ def align_files(zh_path: str | Path, en_path: str | Path) -> Alignment:
     """Parse a Chinese report and its English version and align their claims."""
     from .pipeline import parse_file
 
-    return align_claims(parse_file(zh_path, "zh").claims, parse_file(en_path, "en").claims)
+    zh, en = parse_file(zh_path, "zh").to_dict()["claims"], parse_file(en_path, "en").to_dict()["claims"]
+    return align_claims(zh, en)
 
 
 def _cmd_align(args: argparse.Namespace) -> int:

@@ -12,6 +12,8 @@ from . import __version__
 from .align import add_align_command
 from .atomic import write_atomic
 from .batch import Batch, discover, options_key, parse_to_output, progress_bar
+from .chart import add_chart_command
+from .codebook import add_codebook_commands
 from .diff_report import DIFF_FORMATS
 from .errors import InputError, ReportParseError, SchemaValidationError
 from .explain_command import add_explain_command
@@ -19,6 +21,7 @@ from .export import FORMATS
 from .fingerprint import parser_fingerprint
 from .lang import languages
 from .manifest import LEVELS, Manifest, checked_overrides, merged_overrides
+from .pairing import MIN_CONFIDENCE
 from .read import EXTENSIONS
 from .read.limits import add_limit_arguments, limits_from_args
 from .review_page import add_show_command
@@ -87,20 +90,20 @@ def _emit(text: str, output: str | None) -> None:
 
 
 def _cmd_diff(args: argparse.Namespace) -> int:
-    from .diff import Tolerance, diff_documents
+    from .diff import DiffOptions, diff_documents
+    from .verdicts import Tolerance
     from .diff_report import render_diff, render_many
-    from .documents import consecutive_pairs, load_document, stored_document
+    from .documents import diff_all, load_document, stored_document
 
-    tolerance = Tolerance(args.tolerance_points, args.tolerance_relative)
+    options = DiffOptions(Tolerance(args.tolerance_points, args.tolerance_relative), args.strict,
+                          args.min_confidence)
     if args.all or args.region:
         if not args.db:
             print("reportparse: error: --all and --region read the store: give --db PATH", file=sys.stderr)
             return EXIT_USAGE
         with Store(args.db, create=False) as store:
             if args.all:
-                results = [diff_documents(store.document(old), store.document(new), tolerance)
-                           for old, new in consecutive_pairs(store)]
-                _emit(render_many(results, args.format), args.output)
+                _emit(render_many(diff_all(store, options), args.format), args.output)
                 return 0
             if not args.years or len(args.years) != 2:
                 print("reportparse: error: --region needs --years OLD NEW", file=sys.stderr)
@@ -112,12 +115,14 @@ def _cmd_diff(args: argparse.Namespace) -> int:
         print("reportparse: error: give OLD and NEW, or --db PATH with --region R --years OLD NEW, or --db PATH --all",
               file=sys.stderr)
         return EXIT_USAGE
-    _emit(render_diff(diff_documents(old, new, tolerance), args.format), args.output)
+    _emit(render_diff(diff_documents(old, new, options), args.format), args.output)
     return 0
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from .tables import TABLE_FORMATS, long_table, wide_table, write_table
+    from .panel import cell_rows, duplicate_region_years
+    from .store import ClaimFilter
+    from .tables import TABLE_FORMATS, cells_table, long_table, wide_table, write_table
 
     target = Path(args.output)
     fmt = args.format or target.suffix.lstrip(".").lower()
@@ -126,14 +131,22 @@ def _cmd_export(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return EXIT_USAGE
     with Store(args.db, create=False) as store:
-        rows = list(store.long_rows())
-    if args.wide:
-        table, labels = wide_table(rows)
-    else:
-        table, labels = long_table(rows), {}
+        if args.wide or args.cells:
+            cells = cell_rows(store)
+            for region, year, paths in duplicate_region_years(store):
+                print(f"reportparse: warning: {region} {year} has {len(paths)} reports; the panel uses {paths[0]} "
+                      f"(others: {', '.join(paths[1:])})", file=sys.stderr)
+            cells = [c for c in cells if (args.region is None or c["region"] == args.region)
+                     and (args.year is None or c["year"] == args.year)
+                     and (args.metric is None or args.metric in (c["metric_id"], c["metric_text"]))
+                     and (args.kind is None or c["kind"] == args.kind)]
+            table, labels = wide_table(cells) if args.wide else (cells_table(cells), {})
+        else:
+            rows = store.long_rows(ClaimFilter(args.region, args.year, args.metric, args.status, args.kind))
+            table, labels = long_table(rows), {}
     write_table(table, target, fmt, labels=labels, bom=args.bom)
     if not args.quiet:
-        what = f"{len(table)} region-years" if args.wide else f"{len(table)} claims"
+        what = f"{len(table)} region-years" if args.wide else f"{len(table)} {'cells' if args.cells else 'claims'}"
         print(f"reportparse: {what} written to {target}", file=sys.stderr)
     return 0
 
@@ -181,9 +194,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     d = sub.add_parser(
         "diff",
-        help="last year's targets against this year's report: met, missed or unclear",
+        help="last year's targets against this year's report: met, exceeded, missed, not_reported or unclear",
         description="Pair the targets an OLD report sets for its year with the actuals a NEW report states "
-        "for that year (by metric id, else metric text, and kind) and judge each by its qualifier; also "
+        "for that year (by metric id, else metric text, and kind, else by the words of the metric with a "
+        "confidence) and judge each by its qualifier, its wording (控制在, 以内, 以上) and which way is good "
+        "for its indicator (a cap such as CPI; lower is better for energy intensity); also "
         "compare the two reports' targets. OLD and NEW are report files (parsed now) or parsed .json "
         "documents; or read them from a store with --db and --region/--years; --all diffs every region "
         "with reports of consecutive years in the store into one table of verdicts.",
@@ -200,7 +215,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="how far an approx (左右) rate target may miss, in percentage points (default 0.5)")
     d.add_argument("--tolerance-relative", type=float, default=0.02, metavar="F",
                    help="how far an approx level target may miss, as a fraction of it (default 0.02)")
-    d.add_argument("--lang", choices=(*languages(), "auto"), default="auto", help="language of report files (default auto: detected)")
+    d.add_argument("--strict", action="store_true",
+                   help="the plain textbook rule of the written qualifier: met or missed only, no tolerance "
+                   "beside 左右 and no 'exceeded'")
+    d.add_argument("--min-confidence", type=float, default=MIN_CONFIDENCE, metavar="C",
+                   help="the least confidence (0..1) of a pair by the words of the metric, for targets and "
+                   f"actuals without a common indicator id (default {MIN_CONFIDENCE})")
+    d.add_argument("--lang", choices=(*languages(), "auto"), default="auto",
+                   help="language of report files (default auto: detected)")
     d.set_defaults(func=_cmd_diff)
 
     e = sub.add_parser(
@@ -215,12 +237,25 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--format", choices=("csv", "jsonl", "parquet", "dta", "xlsx"),
                    help="table format (default: from the FILE's extension); dta is Stata 14+ (version 118)")
     e.add_argument("-o", "--output", required=True, metavar="FILE", help="the table to write")
-    e.add_argument("--wide", action="store_true", help="a region x year panel of targets and actuals")
+    shape = e.add_mutually_exclusive_group()
+    shape.add_argument("--wide", action="store_true",
+                       help="a region x year panel of targets, actuals and verdicts, paired and judged as diff does")
+    shape.add_argument("--cells", action="store_true",
+                       help="the panel's cells in long form, with the claim ids and report files of each target "
+                       "and actual, and the verdict")
+    pick = e.add_argument_group("filters (each given must match)")
+    pick.add_argument("--region", help="region as stored, e.g. 北京市")
+    pick.add_argument("--year", type=int, help="report year (--wide/--cells: the year of the panel)")
+    pick.add_argument("--metric", help="standard indicator id (gdp) or the metric as written")
+    pick.add_argument("--status", choices=("actual", "target"), help="claims of this status (long form only)")
+    pick.add_argument("--kind", choices=("level", "growth", "ratio", "ranking"), help="claims of this kind")
     e.add_argument("--bom", action="store_true", help="csv: start with the byte-order mark Excel wants")
     e.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     e.set_defaults(func=_cmd_export)
 
     add_align_command(sub)
+    add_codebook_commands(sub)
+    add_chart_command(sub)
     return parser
 
 

@@ -22,62 +22,23 @@ compared too: kept, changed, replaced, dropped or new.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-import regex
-
-from .validate import package_text
+from .indicators import clause, indicators, wording
+from .pairing import MIN_CONFIDENCE, confidence, match_by_words
+from .verdicts import Tolerance, judge
 
 Claim = dict[str, Any]
 Key = tuple[str, str, str]
 
 
-@dataclass(frozen=True)
-class Tolerance:
-    """How far an ``approx`` target may miss: percentage points for rates, a fraction for levels."""
-
-    rate_points: float = 0.5
-    level_relative: float = 0.02
-
-
-@dataclass(frozen=True)
-class _Indicators:
-    successors: dict[str, str]
-    rate_units: frozenset[str]
-    multi_year: dict[str, regex.Pattern[str]]
-    clause_end: dict[str, regex.Pattern[str]]
-
-
-@cache
-def _indicators() -> _Indicators:
-    raw = json.loads(package_text("data/indicators.json"))
-    successors = {k: v for k, v in raw["successors"].items() if k != "about"}
-    langs = [k for k in raw["multi_year_cues"] if k != "about"]
-    return _Indicators(
-        successors, frozenset(raw["rate_units"]),
-        {lang: regex.compile("|".join(raw["multi_year_cues"][lang])) for lang in langs},
-        {lang: regex.compile(raw["clause_separators"][lang]) for lang in langs},
-    )
-
-
 def spans_years(claim: Claim, lang: str) -> bool:
     """Whether the clause a claim stands in marks it as spanning several years (年均增长10.6%,
     比2002年增长65.5%): such a figure is not the year's actual or target."""
-    facts = _indicators()
-    if lang not in facts.multi_year:
-        return False
-    sentence, text = claim.get("sentence") or "", claim["text"]
-    at = sentence.find(text)
-    if at < 0:
-        return False
-    ends = [m.span() for m in facts.clause_end[lang].finditer(sentence)]
-    start = max((e for s, e in ends if e <= at), default=0)
-    end = min((s for s, e in ends if s >= at + len(text)), default=len(sentence))
-    return facts.multi_year[lang].search(sentence, start, end) is not None
+    found = clause(claim, lang)
+    return found is not None and wording(lang).multi_year.search(found[0]) is not None
 
 
 def metric_key(claim: Claim) -> Key | None:
@@ -104,47 +65,20 @@ def _metric(claim: Claim) -> dict[str, Any]:
     return {"id": metric.get("id"), "text": metric.get("text")}
 
 
-def _fmt(x: float) -> str:
-    return f"{x:.12g}"
+@dataclass(frozen=True)
+class DiffOptions:
+    """How targets are judged and paired: the tolerance of point targets, the textbook rule
+    (``strict``), and the least confidence a pair by the words of the metric needs."""
 
-
-def judge(target: Claim, actual: Claim, tolerance: Tolerance = Tolerance()) -> tuple[str, float | None, str]:
-    """The verdict (met, missed, unclear), the gap (actual minus target; for a range, the distance
-    outside it, 0 inside) and the rule applied, in words."""
-    if target["unit"] != actual["unit"]:
-        return "unclear", None, f"units differ ({target['unit']} vs {actual['unit']})"
-    a = actual["value"]
-    if a is None or actual["qualifier"] == "range":
-        return "unclear", None, "the actual is not a single number"
-    qualifier = target["qualifier"]
-    if qualifier == "range":
-        low, high = target["low"], target["high"]
-        gap = 0.0 if low <= a <= high else round(a - low if a < low else a - high, 10)
-        return ("met" if gap == 0 else "missed"), gap, f"range: {_fmt(low)} <= {_fmt(a)} <= {_fmt(high)}"
-    t = target["value"]
-    if t is None:
-        return "unclear", None, "the target has no value"
-    gap = round(a - t, 10)
-    if qualifier == "approx":
-        is_rate = target["unit"] in _indicators().rate_units
-        allowed = tolerance.rate_points if is_rate else abs(t) * tolerance.level_relative
-        met = abs(gap) <= allowed + 1e-9
-        return ("met" if met else "missed"), gap, f"approx: |{_fmt(a)} - {_fmt(t)}| {'<=' if met else '>'} {_fmt(allowed)}"
-    sign = -1 if t < 0 else 1  # a decline target: a larger decline meets it
-    a_s, t_s = a * sign, t * sign
-    tests = {
-        "at_least": (a_s >= t_s, ">="), "exact": (a_s >= t_s, ">="), "more_than": (a_s > t_s, ">"),
-        "at_most": (a_s <= t_s, "<="), "less_than": (a_s < t_s, "<"),
-    }
-    met, op = tests[qualifier]
-    where = " (a decline)" if sign < 0 else ""
-    return ("met" if met else "missed"), gap, f"{qualifier}{where}: {_fmt(a_s)} {op} {_fmt(t_s)}" + ("" if met else " fails")
+    tolerance: Tolerance = Tolerance()
+    strict: bool = False
+    min_confidence: float = MIN_CONFIDENCE
 
 
 def _pair(old: dict[Key, Claim], new: dict[Key, Claim]) -> tuple[list[tuple[Key, Key]], list[Key], list[Key]]:
     """Keys paired across two sides (the same key, or an old id and its successor's id), then the
     keys left on each side."""
-    successors = _indicators().successors
+    successors = indicators().successors
     pairs: list[tuple[Key, Key]] = []
     used: set[Key] = set()
     for key in old:
@@ -167,32 +101,93 @@ def _meta(data: dict[str, Any]) -> dict[str, Any]:
     return {k: doc.get(k) for k in ("path", "sha256", "title", "region", "level", "report_year")}
 
 
-def _claims(data: dict[str, Any], status: str, period: int | None) -> list[Claim]:
+def _lang(data: dict[str, Any]) -> str:
+    return str(data["document"]["lang"])
+
+
+def _claims(data: dict[str, Any] | None, status: str, period: int | None) -> list[Claim]:
     """The claims of one status about one year, without figures that span several years."""
-    lang = data["document"].get("lang") or "zh"
-    return [c for c in data["claims"] if c["status"] == status and period is not None and c["period"] == period
+    if data is None or period is None:
+        return []
+    lang = _lang(data)
+    return [c for c in data["claims"] if c["status"] == status and c["period"] == period
             and not spans_years(c, lang)]
 
 
-def diff_documents(old: dict[str, Any], new: dict[str, Any], tolerance: Tolerance = Tolerance()) -> dict[str, Any]:
+def year_targets(data: dict[str, Any] | None, year: int | None) -> dict[Key, Claim]:
+    """The targets a report sets for ``year``, the first statement of each indicator and kind."""
+    return _first_by_key(_claims(data, "target", year))
+
+
+def _pairs_found(targets: dict[Key, Claim], actuals: dict[Key, Claim], lang: str,
+                 options: DiffOptions) -> tuple[list[tuple[Key, Key, str, float]], list[Key], list[Key]]:
+    """Pairs by indicator id or metric text (kept when confident enough), then by the words of the
+    metric; with the targets and actuals left alone."""
+    matched, lone_targets, lone_actuals = _pair(targets, actuals)
+    found = []
+    for t_key, a_key in matched:
+        score = 1.0 if t_key[0] == "id" else confidence(targets[t_key], actuals[a_key], lang)
+        if score >= options.min_confidence:
+            found.append((t_key, a_key, "successor" if t_key != a_key else t_key[0], score))
+        else:  # one metric text, but too generic (项目, 企业) or too far apart to be one thing
+            lone_targets.append(t_key)
+            lone_actuals.append(a_key)
+    for t_key, a_key, score in match_by_words(
+            [(k, targets[k]) for k in lone_targets], [(k, actuals[k]) for k in lone_actuals],
+            lang, options.min_confidence):
+        found.append((t_key, a_key, "words", score))
+        lone_targets.remove(t_key)
+        lone_actuals.remove(a_key)
+    return found, lone_targets, lone_actuals
+
+
+def _judged(target: Claim, actual: Claim, t_key: Key, a_key: Key, how: str, lang: str,
+            options: DiffOptions) -> dict[str, Any]:
+    """The verdict fields of one pair (a replaced indicator is not comparable)."""
+    if how == "successor":
+        return {"verdict": "unclear", "gap": None, "gap_written": None, "gap_unit": None,
+                "direction": None, "rule": f"indicator replaced: {t_key[1]} -> {a_key[1]}"}
+    return vars(judge(target, actual, options.tolerance, options.strict, lang=lang))
+
+
+def judge_year(target_doc: dict[str, Any] | None, actual_doc: dict[str, Any] | None, year: int | None,
+               options: DiffOptions = DiffOptions()) -> dict[str, Any]:
+    """The targets ``target_doc`` sets for ``year`` against the actuals ``actual_doc`` states for
+    it, paired by indicator id, metric text and kind, then by the words of the metric: the one
+    rule that ``diff`` and the panel both follow. Either document may be None (no report)."""
+    targets = year_targets(target_doc, year)
+    actuals = _first_by_key(_claims(actual_doc, "actual", year))
+    either = target_doc if target_doc is not None else actual_doc
+    if either is None:
+        return {"year": year, "pairs": [], "unmatched_targets": [], "unmatched_actuals": []}
+    lang = _lang(either)
+    found, lone_targets, lone_actuals = _pairs_found(targets, actuals, lang, options)
+    pairs = [{"metric": _metric(targets[t]), "kind": targets[t]["kind"], "target": targets[t], "actual": actuals[a],
+              "match": how, "confidence": round(score, 3),
+              **_judged(targets[t], actuals[a], t, a, how, lang, options)} for t, a, how, score in found]
+    no_report = actual_doc is None
+    return {
+        "year": year, "pairs": pairs,
+        "unmatched_targets": [
+            {"metric": _metric(targets[k]), "kind": k[2], "target": targets[k],
+             "verdict": None if no_report else "not_reported",
+             "rule": "no report of the next year" if no_report else "no actual reported"}
+            for k in lone_targets],
+        "unmatched_actuals": [{"metric": _metric(actuals[k]), "kind": k[2], "actual": actuals[k]}
+                              for k in lone_actuals if k[0] == "id"],
+    }
+
+
+def diff_documents(old: dict[str, Any], new: dict[str, Any], options: DiffOptions = DiffOptions()) -> dict[str, Any]:
     """Compare two parsed documents (``{"document", "claims"}``): OLD's targets for its report year
-    against NEW's actuals for that year, and OLD's targets against NEW's own targets."""
+    against NEW's actuals for that year (:func:`judge_year`), and OLD's targets against NEW's own
+    targets."""
     old_year = old["document"]["report_year"]
     new_year = new["document"]["report_year"]
     year = old_year if old_year is not None else (new_year - 1 if new_year is not None else None)
-    targets = _first_by_key(_claims(old, "target", year))
-    actuals = _first_by_key(_claims(new, "actual", year))
-    matched, lone_targets, lone_actuals = _pair(targets, actuals)
-    pairs = []
-    for t_key, a_key in matched:
-        target, actual = targets[t_key], actuals[a_key]
-        if t_key == a_key:
-            verdict, gap, rule = judge(target, actual, tolerance)
-        else:
-            verdict, gap, rule = "unclear", None, f"indicator replaced: {t_key[1]} -> {a_key[1]}"
-        pairs.append({"metric": _metric(target), "kind": target["kind"], "target": target, "actual": actual,
-                      "verdict": verdict, "gap": gap, "rule": rule})
-    new_targets = _first_by_key(_claims(new, "target", new_year))
+    judged = judge_year(old, new, year, options)
+    targets = year_targets(old, year)
+    new_targets = year_targets(new, new_year)
     kept, dropped, added = _pair(targets, new_targets)
     changes = []
     for o_key, n_key in kept:
@@ -205,11 +200,7 @@ def diff_documents(old: dict[str, Any], new: dict[str, Any], tolerance: Toleranc
         changes.append({"metric": _metric(before), "kind": before["kind"], "old": before, "new": after,
                         "change": change, "delta": delta})
     return {
-        "old": _meta(old), "new": _meta(new), "year": year, "pairs": pairs,
-        "unmatched_targets": [{"metric": _metric(targets[k]), "kind": k[2], "target": targets[k],
-                               "verdict": "unclear", "rule": "no actual reported"} for k in lone_targets],
-        "unmatched_actuals": [{"metric": _metric(actuals[k]), "kind": k[2], "actual": actuals[k]}
-                              for k in lone_actuals if k[0] == "id"],
+        "old": _meta(old), "new": _meta(new), **judged,
         "target_changes": changes,
         "dropped_targets": [{"metric": _metric(targets[k]), "kind": k[2], "target": targets[k]} for k in dropped],
         "new_targets": [{"metric": _metric(new_targets[k]), "kind": k[2], "target": new_targets[k]} for k in added],

@@ -13,8 +13,13 @@ DIFF_FORMATS = ("json", "csv", "md")
 VERDICT_COLUMNS = [
     "region", "level", "old_year", "new_year", "year", "metric_id", "metric_text", "kind", "target_text",
     "target_value", "target_low", "target_high", "target_qualifier", "unit", "actual_text", "actual_value",
-    "verdict", "gap", "rule",
+    "actual_unit", "verdict", "gap", "gap_written", "gap_unit", "direction", "match", "confidence", "rule",
+    "target_id", "actual_id", "old_doc", "new_doc",
 ]
+"""One verdict row: the target and the actual (values normalised; ``gap`` signed in the good
+direction, ``gap_written`` the same in the unit the target is written in, ``gap_unit``), how they
+were paired (``match``: id, text, words or successor; ``confidence``) and where they came from
+(claim ids, report files)."""
 
 
 def verdict_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
@@ -29,7 +34,11 @@ def verdict_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
             "kind": entry["kind"], "target_text": target["text"], "target_value": target["value"],
             "target_low": target["low"], "target_high": target["high"], "target_qualifier": target["qualifier"],
             "unit": target["unit"], "actual_text": actual.get("text"), "actual_value": actual.get("value"),
-            "verdict": entry["verdict"], "gap": entry.get("gap"), "rule": entry["rule"],
+            "actual_unit": actual.get("unit"), "verdict": entry["verdict"], "gap": entry.get("gap"),
+            "gap_written": entry.get("gap_written"), "gap_unit": entry.get("gap_unit"),
+            "direction": entry.get("direction"), "match": entry.get("match"), "confidence": entry.get("confidence"),
+            "rule": entry["rule"], "target_id": target["id"], "actual_id": actual.get("id"),
+            "old_doc": result["old"]["path"], "new_doc": result["new"]["path"],
         })
     return rows
 
@@ -48,6 +57,13 @@ def _indicator(text: str | None, metric_id: str | None) -> str:
     return (text or "") + (f" ({metric_id})" if metric_id else "")
 
 
+def _gap(row: dict[str, Any]) -> str:
+    """The gap as written (+0.8个百分点), else normalised; empty when there is none."""
+    if row["gap_written"] is not None:
+        return f"{row['gap_written']:+.4g}{row['gap_unit'] or ''}"
+    return "" if row["gap"] is None else f"{row['gap']:+.4g}"
+
+
 def _of(entry: dict[str, Any]) -> str:
     return _indicator(entry["metric"]["text"], entry["metric"]["id"])
 
@@ -59,7 +75,7 @@ def _markdown(result: dict[str, Any]) -> str:
     parts.append(_md_table(
         ["indicator", "kind", "target", "actual", "verdict", "gap", "rule"],
         ([_indicator(r["metric_text"], r["metric_id"]), r["kind"], r["target_text"],
-          r["actual_text"], r["verdict"], r["gap"], r["rule"]] for r in verdict_rows(result)),
+          r["actual_text"], r["verdict"], _gap(r), r["rule"]] for r in verdict_rows(result)),
     ))
     if result["target_changes"] or result["new_targets"] or result["dropped_targets"]:
         parts.append(f"\n## Targets: {old['report_year']} report against {new['report_year']} report\n")
@@ -105,5 +121,5 @@ def render_many(results: list[dict[str, Any]], fmt: str) -> str:
     if fmt == "md":
         return _md_table(["region", "year", "indicator", "kind", "target", "actual", "verdict", "gap"],
                          ([r["region"], r["year"], _indicator(r["metric_text"], r["metric_id"]),
-                           r["kind"], r["target_text"], r["actual_text"], r["verdict"], r["gap"]] for r in rows))
+                           r["kind"], r["target_text"], r["actual_text"], r["verdict"], _gap(r)] for r in rows))
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(DIFF_FORMATS)}")

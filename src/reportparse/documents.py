@@ -6,12 +6,13 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .diff import DiffOptions, diff_documents
 from .errors import InputError, SchemaValidationError
 from .store import Store
 from .validate import validate_document
 
 
-def load_document(path: str | Path, lang: str = "zh") -> dict[str, Any]:
+def load_document(path: str | Path, lang: str = "auto") -> dict[str, Any]:
     """A document from a parsed JSON document (``{"document", "claims"}``) or a report to parse now."""
     p = Path(path)
     if p.suffix.lower() == ".json":
@@ -47,3 +48,8 @@ def consecutive_pairs(store: Store) -> list[tuple[str, str]]:
              if d["region"] and d["report_year"] is not None}
     return [(store.find(region, year)[0], store.find(region, year + 1)[0])
             for region, year in sorted(years) if (region, year + 1) in years]
+
+
+def diff_all(store: Store, options: DiffOptions = DiffOptions()) -> list[dict[str, Any]]:
+    """The diff of every pair of consecutive reports of a region in the store (``diff --all``)."""
+    return [diff_documents(store.document(old), store.document(new), options) for old, new in consecutive_pairs(store)]

@@ -16,6 +16,7 @@ from .normalise import NormalisedText, normalise
 from .read import Limits, read_source
 from .recognise import resolve_overlaps
 from .resolve import to_json_number
+from .stopwatch import stage
 from .titles import with_title
 
 
@@ -66,13 +67,18 @@ def _parse(text: str, lang: str, path: str | None, sha256: str | None,
     lex = _lexicon(lang, text)
     pack = get_pack(lex.lang)
     digest = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
-    norm = normalise(text, lex)
-    meta = {**with_title(pack.metadata(norm.text, lex), text, lambda title: pack.metadata(title, lex)),
-            **(overrides or {})}
+    with stage("normalise"):
+        norm = normalise(text, lex)
+    with stage("metadata"):
+        meta = {**with_title(pack.metadata(norm.text, lex), text, lambda title: pack.metadata(title, lex)),
+                **(overrides or {})}
     report_year = meta["report_year"]
-    mentions = _mentions(norm.text, lex)
-    sentences = pack.segment(norm.text, lex, report_year, [m.start for m in mentions if m.claimable])
-    claims = pack.assemble(norm, lex, digest[:12], report_year, mentions, sentences)
+    with stage("recognise"):
+        mentions = _mentions(norm.text, lex)
+    with stage("segment"):
+        sentences = pack.segment(norm.text, lex, report_year, [m.start for m in mentions if m.claimable])
+    with stage("assemble"):
+        claims = pack.assemble(norm, lex, digest[:12], report_year, mentions, sentences)
     document = {
         "path": path,
         "sha256": digest,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -64,6 +65,29 @@ def _sql_value(value: Any) -> Any:
 
 _INSERT_CLAIM = (f"INSERT INTO claims (doc_sha256, ordinal, {_quoted(_CLAIM_COLUMNS)}) "
                  f"VALUES ({', '.join('?' * (len(_CLAIM_COLUMNS) + 2))})")
+
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    """Which claims to read: each field given must match (``year`` is the report year; ``metric``
+    a standard indicator id or the metric as written)."""
+
+    region: str | None = None
+    year: int | None = None
+    metric: str | None = None
+    status: str | None = None
+    kind: str | None = None
+
+    def sql(self) -> tuple[str, list[Any]]:
+        """A WHERE clause over claims ``c`` and documents ``d``, and its parameters."""
+        tests = [("d.region = ?", self.region), ("d.report_year = ?", self.year), ("c.status = ?", self.status),
+                 ("c.kind = ?", self.kind)]
+        parts = [sql for sql, value in tests if value is not None]
+        params: list[Any] = [value for _, value in tests if value is not None]
+        if self.metric is not None:
+            parts.append("(c.metric_id = ? OR c.metric_text = ?)")
+            params += [self.metric, self.metric]
+        return ("WHERE " + " AND ".join(parts) if parts else ""), params
 
 
 class StoreRecord(NamedTuple):
@@ -175,15 +199,17 @@ class Store:
         """How many claims the store holds."""
         return int(self._db.execute("SELECT COUNT(*) FROM claims").fetchone()[0])
 
-    def long_rows(self) -> Iterator[dict[str, Any]]:
-        """Every claim as a flat long-form row (:data:`~reportparse.export.CSV_COLUMNS`), documents
-        in region, year and path order, claims in text order."""
+    def long_rows(self, filters: ClaimFilter | None = None) -> Iterator[dict[str, Any]]:
+        """Every claim (or those ``filters`` select) as a flat long-form row
+        (:data:`~reportparse.export.CSV_COLUMNS`), documents in region, year and path order,
+        claims in text order."""
         doc_cols = ("path", "region", "level", "report_year")
         claim_cols = [c for c in CSV_COLUMNS if c not in ("doc", "doc_sha256", *doc_cols)]
+        where, params = (filters or ClaimFilter()).sql()
         cur = self._db.execute(
             f"SELECT d.path, d.sha256, d.region, d.level, d.report_year, {_quoted(claim_cols, 'c.')} "
-            "FROM claims c JOIN documents d ON d.sha256 = c.doc_sha256 "
-            "ORDER BY d.region, d.report_year, d.path, c.ordinal"
+            f"FROM claims c JOIN documents d ON d.sha256 = c.doc_sha256 {where} "
+            "ORDER BY d.region, d.report_year, d.path, c.ordinal", params
         )
         names = ["doc", "doc_sha256", "region", "level", "report_year", *claim_cols]
         for row in cur:

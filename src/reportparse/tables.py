@@ -20,13 +20,17 @@ from .export import CSV_COLUMNS
 TABLE_FORMATS = ("csv", "jsonl", "parquet", "dta", "xlsx")
 NUMERIC_COLUMNS = frozenset({"report_year", "period", "value", "low", "high", "rank_position", "rank_of",
                              "span_start", "span_end"})
-PANEL_KEYS = ["region", "level", "year"]
+INTEGER_COLUMNS = frozenset({"report_year", "period", "year", "rank_position", "rank_of", "span_start", "span_end",
+                             "old_year", "new_year", "target_reports", "actual_reports", "reports"})
+"""Columns of whole numbers: written as (nullable) integers, never 2025.0."""
+PANEL_KEYS = ["region", "level", "year", "reports"]
 _KIND_CODES = {"growth": "g", "level": "l", "ratio": "r", "ranking": "k"}
-_FIELD_NAMES = {"t": "target", "th": "target high", "tq": "target qualifier", "a": "actual"}
+_FIELD_NAMES = {"t": "target", "th": "target high", "tq": "target qualifier", "a": "actual", "v": "verdict"}
+_TEXT_FIELDS = ("_tq", "_v")
 _STATA_NAME = 32
 _STATA_LABEL = 80
 _LONG_LABELS = {
-    "doc": "report file", "doc_sha256": "SHA-256 of the report's bytes", "region": "region (地区)",
+    "doc": "report file", "doc_sha256": "SHA-256 of the report's bytes", "region": "region",
     "level": "national, province, city or county", "report_year": "year the report was delivered",
     "id": "claim id", "text": "claim as written", "period": "year the claim is about",
     "metric_id": "standard indicator id", "metric_text": "indicator as written", "metric_en": "indicator in English",
@@ -48,12 +52,14 @@ def _pandas() -> Any:
 
 
 def _typed(df: Any, numeric: Iterable[str]) -> Any:
-    """Numeric columns as floats (missing: NaN), the others as text (missing: None)."""
+    """Numeric columns as nullable integers (years, positions, counts) or floats (missing: NA/NaN),
+    the others as text (missing: None)."""
     pd = _pandas()
     numeric = set(numeric)
     for col in df.columns:
         if col in numeric:
-            df[col] = pd.to_numeric(df[col], errors="coerce").astype("float64")
+            values = pd.to_numeric(df[col], errors="coerce").astype("float64")
+            df[col] = values.astype("Int64") if col in INTEGER_COLUMNS else values
         else:
             df[col] = df[col].astype(object).where(df[col].notna(), None)
     return df
@@ -76,37 +82,46 @@ def panel_column(metric_id: str, kind: str, what: str) -> str:
     return metric_id[: _STATA_NAME - len(suffix)] + suffix
 
 
-def wide_table(rows: Iterable[dict[str, Any]]) -> tuple[Any, dict[str, str]]:
-    """The region x year panel and its column labels.
+def cells_table(cells: Iterable[dict[str, Any]]) -> Any:
+    """The long cells table (:data:`~reportparse.panel.CELL_COLUMNS`) as a typed DataFrame."""
+    from .panel import CELL_COLUMNS
+
+    pd = _pandas()
+    numeric = {"year", "target_value", "target_high", "target_reports", "actual_value", "actual_reports", "gap",
+               "gap_written", "confidence"}
+    return _typed(pd.DataFrame(list(cells), columns=CELL_COLUMNS), numeric)
+
+
+def wide_table(cells: Iterable[dict[str, Any]]) -> tuple[Any, dict[str, str]]:
+    """The region x year panel and its column labels, from the cells of :func:`reportparse.panel.cell_rows`.
 
     For each standard indicator and kind: the target a report sets for its own year (``_t``
-    value, ``_th`` high end of a range, ``_tq`` qualifier) and the actual the next year's
-    report states for that year (``_a``); the first statement in text order wins.
+    value, ``_th`` high end of a range, ``_tq`` qualifier), the actual the next year's report
+    states for that year (``_a``) and the verdict (``_v``), paired and judged as ``diff`` does;
+    ``reports`` is how many stored reports the region-year has (the latest parsed is used).
+    Cells without a standard indicator id are left out (they are in the cells table).
     """
     pd = _pandas()
-    cells: dict[tuple[Any, ...], dict[str, Any]] = {}
-    labels: dict[str, str] = {"region": "region (地区)", "level": "administrative level", "year": "year"}
-    for row in rows:
-        metric_id, year, period = row["metric_id"], row["report_year"], row["period"]
-        if not metric_id or year is None or period is None:
+    rows: dict[tuple[Any, ...], dict[str, Any]] = {}
+    labels: dict[str, str] = {"region": "region", "level": "administrative level", "year": "year",
+                              "reports": "stored reports of the region-year"}
+    for cell in cells:
+        row = rows.setdefault((cell["region"], cell["level"], cell["year"]), {"reports": 0})
+        row["reports"] = max(row["reports"], cell["target_reports"])
+        if not cell["metric_id"]:
             continue
-        if row["status"] == "target" and period == year:
-            fields = {"t": row["value"], "th": row["high"], "tq": row["qualifier"]}
-        elif row["status"] == "actual" and period == year - 1:
-            fields = {"a": row["value"]}
-        else:
-            continue
-        cell = cells.setdefault((row["region"], row["level"], period), {})
+        fields = {"t": cell["target_value"], "th": cell["target_high"], "tq": cell["target_qualifier"],
+                  "a": cell["actual_value"], "v": cell["verdict"]}
         for what, value in fields.items():
-            col = panel_column(metric_id, row["kind"], what)
-            if col not in cell:
-                cell[col] = value
-                labels.setdefault(col, f"{metric_id} {row['kind']} {_FIELD_NAMES[what]} ({row['metric_text']})")
-    order = sorted(cells, key=lambda key: (key[0] or "", key[1] or "", key[2]))
-    records = [dict(zip(PANEL_KEYS, key), **cells[key]) for key in order]
-    value_cols = sorted({c for values in cells.values() for c in values})
+            col = panel_column(cell["metric_id"], cell["kind"], what)
+            if col not in row or row[col] is None:
+                row[col] = value
+                labels.setdefault(col, f"{cell['metric_id']} {cell['kind']} {_FIELD_NAMES[what]} ({cell['metric_text']})")
+    order = sorted(rows, key=lambda key: (key[0] or "", key[1] or "", key[2]))
+    records = [dict(zip(PANEL_KEYS[:3], key), **rows[key]) for key in order]
+    value_cols = sorted({c for values in rows.values() for c in values} - {"reports"})
     df = pd.DataFrame(records, columns=PANEL_KEYS + value_cols)
-    numeric = {"year"} | {c for c in value_cols if not c.endswith("_tq")}
+    numeric = {"year", "reports"} | {c for c in value_cols if not c.endswith(_TEXT_FIELDS)}
     return _typed(df, numeric), labels
 
 
@@ -126,13 +141,30 @@ def write_table(df: Any, target: Path, fmt: str, labels: dict[str, str] | None =
             df.to_parquet(tmp, index=False)
         elif fmt == "xlsx":
             _require("openpyxl", "export")
-            df.to_excel(tmp, index=False, engine="openpyxl")
+            _write_xlsx(df, tmp)
         else:
             _write_stata(df, tmp, labels or {})
 
 
+def _write_xlsx(df: Any, path: Path) -> None:
+    """Excel with real blank cells for missing values (pandas writes them as empty strings, which
+    make a numeric column read back as text)."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append([str(c) for c in df.columns])
+    for record in df.itertuples(index=False, name=None):
+        sheet.append([_json_value(v) for v in record])
+    workbook.save(path)
+
+
 def _json_value(value: Any) -> Any:
-    """NaN as null, whole floats as integers (pandas stores numbers with gaps as floats)."""
+    """NaN and NA as null, whole floats as integers (pandas stores numbers with gaps as floats)."""
+    if value is None or value is _pandas().NA:
+        return None
+    if hasattr(value, "item"):  # a numpy scalar
+        value = value.item()
     if isinstance(value, float):
         if value != value:
             return None

@@ -46,6 +46,9 @@ class LanguagePack(Protocol):
     def segment(self, text: str, lex: Lexicon, report_year: int | None, number_starts: list[int]) -> list[Sentence]:
         """The sentences of the normalised text with their reading context."""
 
+    def words(self, phrase: str) -> list[str]:
+        """The words of a short phrase (a metric or a heading), for pairing claims across reports."""
+
     def assemble(self, norm: NormalisedText, lex: Lexicon, doc_id: str, report_year: int | None,
                  mentions: list[Mention], sentences: list[Sentence]) -> list[Claim]:
         """The claims of a document from its mentions and sentences."""

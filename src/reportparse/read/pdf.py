@@ -110,7 +110,6 @@ def _drop_running_lines(pages: list[list[_Line]], lex: Lexicon) -> list[list[_Li
 
 def _paragraphs(pages: list[list[_Line]], lex: Lexicon) -> str:
     """Join the lines that the layout broke; keep a line break between paragraphs."""
-    ends = lex.segment.line_terminators + lex.segment.sentence_terminators
     every = [ln for lines in pages for ln in lines]
     if not every:
         return ""
@@ -119,21 +118,27 @@ def _paragraphs(pages: list[list[_Line]], lex: Lexicon) -> str:
     prev: _Line | None = None
     for lines in pages:
         for i, line in enumerate(lines):
-            h = line.height or 1.0
-            indented = line.x0 > left + _INDENT * h
-            gap = i > 0 and lines[i - 1].top - line.top > _GAP * h
-            short = prev is not None and prev.x1 < right - _SHORT * h and prev.text[-1] in ends
-            if prev is None:
-                pass
-            elif indented or gap or short:
-                out.append("\n")
-            elif lex.segment.line_joiner:
-                out.append(lex.segment.line_joiner)
-            elif _LATIN_END.search(prev.text) and _LATIN_START.search(line.text):
-                out.append(" ")
+            if prev is not None:
+                out.append(_joint(prev, line, lines[i - 1] if i else None, (left, right), lex))
             out.append(line.text)
             prev = line
     return "".join(out)
+
+
+def _joint(prev: _Line, line: _Line, above: _Line | None, margins: tuple[float, float], lex: Lexicon) -> str:
+    """What goes between two lines: a paragraph break (an indent, a wide gap, or a short line that
+    ends a sentence), else the language's joiner (a space between two Latin words at least)."""
+    h = line.height or 1.0
+    left, right = margins
+    ends = lex.segment.line_terminators + lex.segment.sentence_terminators
+    indented = line.x0 > left + _INDENT * h
+    gap = above is not None and above.top - line.top > _GAP * h
+    short = prev.x1 < right - _SHORT * h and prev.text[-1] in ends
+    if indented or gap or short:
+        return "\n"
+    if lex.segment.line_joiner:
+        return lex.segment.line_joiner
+    return " " if _LATIN_END.search(prev.text) and _LATIN_START.search(line.text) else ""
 
 
 def _margins(lines: list[_Line]) -> tuple[float, float]:

@@ -26,7 +26,8 @@ class GermanPack:
     """German: decimal commas, Prozent and Milliarden."""
 
     code = "de"
-    data_files: tuple[str, ...] = ("units", "clutter", "segment", "cues", "metric_names", "metrics", "layout")
+    data_files: tuple[str, ...] = ("units", "clutter", "segment", "cues", "metric_names", "metrics", "layout",
+                                   "compare")
 
     def detect_score(self, sample: str) -> float:
         """German's function words mark a Latin-letter text as German: it then scores above
@@ -66,6 +67,10 @@ class GermanPack:
             out.append(Sentence(start, m.end(), None, "actual", report_year))
             start = m.end()
         return out
+
+    def words(self, phrase: str) -> list[str]:
+        """Words between spaces."""
+        return phrase.split()
 
     def assemble(self, norm: NormalisedText, lex: Lexicon, doc_id: str, report_year: int | None,
                  mentions: list[Mention], sentences: list[Sentence]) -> list[Claim]:

@@ -20,7 +20,8 @@ class EnglishPack:
     """English: number words and scales, percent and percentage points, tense and modal cues."""
 
     code = "en"
-    data_files = ("units", "qualifiers", "ranking", "cues", "numbers", "clutter", "segment", "metrics", "layout")
+    data_files: tuple[str, ...] = ("units", "qualifiers", "ranking", "cues", "numbers", "clutter", "segment", "meta",
+                                   "metrics", "layout", "compare")
 
     def detect_score(self, sample: str) -> float:
         """The count of Latin letters, when there are at least three and they outnumber other
@@ -53,6 +54,10 @@ class EnglishPack:
         from .segment import segment
 
         return segment(text, lex, report_year, number_starts)
+
+    def words(self, phrase: str) -> list[str]:
+        """Lower-case words between spaces."""
+        return phrase.lower().split()
 
     def assemble(self, norm: NormalisedText, lex: Lexicon, doc_id: str, report_year: int | None,
                  mentions: list[Mention], sentences: list[Sentence]) -> list[Claim]:

@@ -3,54 +3,72 @@
 The delivery line (Delivered at the Second Session of the 14th National People's Congress
 ... on March 5, 2024) gives the year and the level; a dated title (2024 Report on the Work of
 the Government) and dated headings (I. Review of Our Work in 2023 -> 2024; Government Work
-Tasks for 2024 -> 2024) are fallbacks.
+Tasks for 2024 -> 2024) are fallbacks. The words are in ``data/meta.json``.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import regex
 
 from ...lexicon import Lexicon
 from ...recognise.patterns import alternation
+from .views import MetaData, english_data
 
 YEAR_EN = regex.compile(r"(?<![\d.,-])(?:19|20)\d\d(?![\d%-]|\.\d|,\d{3})")
-_DELIVERY = regex.compile(r"^.{0,40}\b(?:Delivered|delivered|Presented|presented)\b[^\n]{0,240}", regex.M)
-_TITLE = regex.compile(r"^[^\n.]{0,60}(?:Report on the Work of the Government|Government Work Report)[^\n.]{0,60}$", regex.M)
-_CONGRESS = regex.compile(r"\b(?:the\s+)?([A-Z][A-Za-z ]{1,40}?)\s+(Provincial|Municipal|Autonomous Regional|Regional)\s+People's Congress")
-_PROVINCE_LEVEL_CITIES = ("Beijing", "Shanghai", "Tianjin", "Chongqing")
 
 
-def _dated_headings(lex: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    cues = lex.raw["cues"]
-    review = alternation(cues["review_heading_cues"])
-    plan = alternation(cues["plan_heading_cues"])
-    return (regex.compile(rf"^[^\n]{{0,12}}(?:{review})[^\n]{{0,40}}?\b((?:19|20)\d\d)\b", regex.M),
-            regex.compile(rf"^[^\n]{{0,60}}(?:{plan})[^\n]{{0,40}}?\b((?:19|20)\d\d)\b", regex.M))
+@dataclass(frozen=True)
+class _MetaPatterns:
+    delivery: regex.Pattern[str]
+    title: regex.Pattern[str]
+    congress: regex.Pattern[str]
+    review_heading: regex.Pattern[str]
+    plan_heading: regex.Pattern[str]
+    name_article: regex.Pattern[str]
+    words: MetaData
 
 
-def _year(text: str, lex: Lexicon) -> int | None:
+@cache
+def _patterns(lex: Lexicon) -> _MetaPatterns:
+    en = english_data(lex)
+    w, cues = en.meta, en.cues
+    review, plan = alternation(cues.review_heading_cues), alternation(cues.plan_heading_cues)
+    return _MetaPatterns(
+        delivery=regex.compile(rf"^.{{0,40}}\b(?:{alternation(w.delivery_words)})\b[^\n]{{0,240}}", regex.M),
+        title=regex.compile(rf"^[^\n.]{{0,60}}(?:{alternation(w.report_titles)})[^\n.]{{0,60}}$", regex.M),
+        congress=regex.compile(rf"\b(?:(?:{alternation(w.congress_article)})\s+)?([A-Z][A-Za-z ]{{1,40}}?)\s+"
+                               rf"({alternation(w.congress_kinds)})\s+{regex.escape(w.congress)}"),
+        review_heading=regex.compile(rf"^[^\n]{{0,12}}(?:{review})[^\n]{{0,40}}?\b((?:19|20)\d\d)\b", regex.M),
+        plan_heading=regex.compile(rf"^[^\n]{{0,60}}(?:{plan})[^\n]{{0,40}}?\b((?:19|20)\d\d)\b", regex.M),
+        name_article=regex.compile(rf"^(?:{alternation(w.name_articles)})\s+"),
+        words=w,
+    )
+
+
+def _year(text: str, pats: _MetaPatterns) -> int | None:
     head = text[:3000]
-    if (m := _DELIVERY.search(head)) and (years := YEAR_EN.findall(m.group())):
+    if (m := pats.delivery.search(head)) and (years := YEAR_EN.findall(m.group())):
         return int(years[-1])
-    if (m := _TITLE.search(head)) and (years := YEAR_EN.findall(m.group())):
+    if (m := pats.title.search(head)) and (years := YEAR_EN.findall(m.group())):
         return int(years[0])
-    review, plan = _dated_headings(lex)
-    if m := review.search(text):
+    if m := pats.review_heading.search(text):
         return int(m.group(1)) + 1
-    if m := plan.search(text):
+    if m := pats.plan_heading.search(text):
         return int(m.group(1))
     return None
 
 
-def _region(head: str) -> tuple[str | None, str | None]:
-    if "National People's Congress" in head or "State Council" in head:
-        return "全国", "national"
-    if m := _CONGRESS.search(head):
-        name, kind = m.group(1).strip(), m.group(2)
-        name = regex.sub(r"^(?:the|The)\s+", "", name)
-        if kind == "Municipal" and name not in _PROVINCE_LEVEL_CITIES:
+def _region(head: str, pats: _MetaPatterns) -> tuple[str | None, str | None]:
+    words = pats.words
+    if any(marker in head for marker in words.national_markers):
+        return words.national_region, "national"
+    if m := pats.congress.search(head):
+        name, kind = pats.name_article.sub("", m.group(1).strip()), m.group(2)
+        if kind in words.city_congress_kinds and name not in words.province_level_cities:
             return name, "city"
         return name, "province"
     return None, None
@@ -58,11 +76,12 @@ def _region(head: str) -> tuple[str | None, str | None]:
 
 def read_metadata(text: str, lex: Lexicon) -> dict[str, Any]:
     """Title, region, level and report_year of an English report text."""
-    title = _TITLE.search(text[:3000])
-    region, level = _region(text[:3000])
+    pats = _patterns(lex)
+    title = pats.title.search(text[:3000])
+    region, level = _region(text[:3000], pats)
     return {
         "title": title.group().strip() if title else None,
         "region": region,
         "level": level,
-        "report_year": _year(text, lex),
+        "report_year": _year(text, pats),
     }

@@ -1,4 +1,4 @@
-"""Stage 3 for English: the number and ranking recognisers.
+"""Stage 3 for English: the number recogniser.
 
 A mention is an optional qualifier (around, more than, at least, within, below), an optional
 currency sign ($, RMB), a number (digits or words, with a scale: 1.2 trillion), an optional
@@ -7,257 +7,187 @@ percentage points, yuan, metric tons) and an optional suffix qualifier (or so, o
 number without a unit word takes its unit from the counted noun after it (12 million new urban
 jobs -> person, 1,500 projects -> count). Fraction words (a third, half) and doubling words
 (doubled) are percent values. Years, dates, ordinals and names with numbers (the 14th Five-Year
-Plan, 5G, PM2.5, COVID-19) are not quantities.
+Plan, 5G, PM2.5, COVID-19) are not quantities (:mod:`.filters`); rankings are in :mod:`.ranking`.
+
+A match becomes a mention in named steps: filters, values, range, written unit, implied unit,
+suffix, qualifier, claimable policy, span.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
 
 import regex
 
+from ... import explain
 from ...lexicon import Lexicon, Unit
 from ...model import Mention
-from ...recognise.patterns import alternation
-from .numbers import NumberWords, number_words
-
-_WORD = regex.compile(r"[A-Za-z][\w'-]*")
-_BARE_YEAR = regex.compile(r"(?:19|20)\d\d")
-_CLAUSE_END = regex.compile(r"[;:!?()\n]|,(?!\d{3})|\.(?!\d)")
-
-
-@dataclass(frozen=True)
-class _Patterns:
-    mention: regex.Pattern[str]
-    special: regex.Pattern[str]
-    ranking: regex.Pattern[str]
-    name_followers: regex.Pattern[str]
-    times_followers: regex.Pattern[str]
-    month_before: regex.Pattern[str]
-    implied: dict[str, str]
-    not_counted: frozenset[str]
-    units: dict[str, Unit]
-    numbers: NumberWords
+from . import ranges
+from .filters import dropped
+from .implied import clause_before, counted_unit, unit_of_subject
+from .patterns import Patterns, compile_patterns
+from .ranking import recognise_rankings
 
 
-def _ci(words: list[str] | set[str]) -> str:
-    return alternation(list(words))
+@dataclass
+class _Candidate:
+    """The state of one match while the steps turn it into a mention."""
 
+    m: regex.Match[str]
+    value: Decimal
+    value2: Decimal | None
+    end: int
+    unit_word: str | None
+    unit: Unit | None = None
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    suffix: str | None = None
 
-@cache
-def _patterns(lex: Lexicon) -> _Patterns:
-    q = lex.raw["qualifiers"]
-    u = lex.raw["units"]
-    nums = lex.raw["numbers"]
-    words = number_words(lex)
-    number = words.pattern
-    units = {s.lower(): unit for s, unit in lex.units.items()}
-    unit_alt = rf"(?:{_ci(list(lex.units))})(?![A-Za-z])"
-    cur = rf"(?:{_ci(list(u['prefixed']))})"
-    pre = _ci(list(q["prefix"]))
-    suf = _ci(list(q["suffix"]))
-    mention = (
-        rf"(?<![\w.$¥€-])"
-        rf"(?:(?P<between>between)\s+)?"
-        rf"(?:(?P<pre>{pre})\s+)?"
-        rf"(?:(?P<cur>{cur})\s?)?"
-        rf"(?P<neg>-|minus\s+)?"
-        rf"(?P<num>{number})"
-        rf"(?:\s*(?P<unit1>{unit_alt}))?"
-        rf"(?:(?P<sep>(?(between)\s+and\s+|(?:\s*[-–—]\s*|\s+to\s+)))(?P<cur2>{cur}\s?)?(?P<num2>{number}))?"
-        rf"(?:\s*(?P<unit>{unit_alt}))?"
-        rf"(?:\s+(?P<suf>{suf})(?![A-Za-z]))?"
-    )
-    specials = list(u["fractions"]) + list(u["doubling"])
-    special = rf"(?<![\w-])(?:(?P<pre>{pre})\s+)?(?P<word>{_ci(specials)})(?![\w-])"
-    r = lex.raw["ranking"]
-    ordinal = rf"(?:{_ci(list(r['ordinals']))}|\d+(?:st|nd|rd|th))"
-    tail = (rf"(?:\s+(?P<sup>{_ci(r['superlatives'])}))?(?:\s+(?P<place>{_ci(r['place_words'])}))?"
-            rf"(?:\s+(?P<scope>{_ci(r['scopes'])}))?")
-    ranking = (
-        rf"(?<![\w-])(?:"
-        rf"(?<=\b(?:{_ci(r['verbs'])})\s+)(?P<ord>{ordinal}){tail}"
-        rf"|(?P<ord2>{ordinal})(?=\s+(?:{_ci(r['superlatives'] + r['place_words'] + r['scopes'])})\b){tail}"
-        rf"|(?P<top>{_ci(r['top_words'])})\s+(?P<n>\d+|{_ci(list(nums['ones']))})(?![\w-])(?:\s+(?P<scope2>{_ci(r['scopes'])}))?"
-        rf")(?![\w-])"
-    )
-    implied = {noun.lower(): code for code, nouns in u["implied"].items() if not code.startswith("_") for noun in nouns}
-    return _Patterns(
-        regex.compile(mention, regex.I),
-        regex.compile(special, regex.I),
-        regex.compile(ranking, regex.I),
-        regex.compile(rf"\s*(?:{_ci(nums['name_followers'])})", regex.I),
-        regex.compile(rf"\s+(?:{_ci(nums['times_followers'])})", regex.I),
-        regex.compile(rf"\b(?:{_ci(nums['months'])})\s*$", regex.I),
-        implied,
-        frozenset(w.lower() for w in nums["not_counted_before"]),
-        units,
-        words,
-    )
+    @property
+    def number_group(self) -> str:
+        """The group of the number the unit follows: the second of a range."""
+        return "num2" if self.value2 is not None else "num"
 
 
 class _Recogniser:
-    """Runs the English patterns over one text and applies the noise filters."""
+    """Runs the English number patterns over one text."""
 
     def __init__(self, text: str, lex: Lexicon) -> None:
         self.text = text
         self.lex = lex
-        self.pats = _patterns(lex)
-        self.quals = {k: {w.lower(): v for w, v in table.items()} for k, table in lex.raw["qualifiers"].items()
-                      if isinstance(table, dict)}
+        self.pats: Patterns = compile_patterns(lex)
 
-    # ----- helpers -----
-    def _clause_before(self, pos: int) -> str:
-        start = pos
-        while start > 0 and not _CLAUSE_END.match(self.text, start - 1) and pos - start < 200:
-            start -= 1
-        return self.text[start:pos]
-
-    def _qualifier(self, pre: str | None, suf: str | None, is_range: bool) -> str:
+    def qualifier(self, pre: str | None, suf: str | None, is_range: bool) -> str:
+        """The contract qualifier of a mention from its prefix and suffix words."""
         if is_range:
             return "range"
-        if suf and self.quals["suffix"].get(suf.lower(), "exact") != "exact":
-            return self.quals["suffix"][suf.lower()]
+        if suf and self.pats.suffix.get(suf.lower(), "exact") != "exact":
+            return self.pats.suffix[suf.lower()]
         if pre:
-            return self.quals["prefix"].get(pre.lower(), "exact")
+            return self.pats.prefix.get(pre.lower(), "exact")
         return "exact"
 
-    def _counted_unit(self, end: int) -> Unit | None:
-        """The unit a counted noun after a unitless number gives (jobs -> person, projects -> count)."""
-        rest = self.text[end:end + 80]
-        if not rest.startswith(" "):
+    # ----- the steps -----
+    def _values(self, m: regex.Match[str]) -> _Candidate | None:
+        """Parse the number (and the second number of a range); None when one is not a number."""
+        try:
+            value = self.pats.numbers.parse(m.group("num"))
+            value2 = self.pats.numbers.parse(m.group("num2")) if m.group("num2") else None
+        except ValueError:
+            explain.note(m.start(), m.end(), "recognise", "en.filter.not_a_number", "dropped", "not a number")
             return None
-        words = []
-        for w in _WORD.finditer(rest):
-            if w.start() > 0 and rest[w.start() - 1] not in " ":
-                break
-            if w.group().lower() in self.pats.not_counted and words:
-                break
-            words.append(w)
-            if len(words) == 5 or rest[w.end():w.end() + 1] not in (" ",):
-                break
-        if not words or words[0].group().lower() in self.pats.not_counted:
-            return None
-        phrase = " ".join(w.group().lower() for w in words)
-        for noun, code in self.pats.implied.items():
-            if regex.search(rf"\b{regex.escape(noun)}\b", phrase):
-                return Unit("", code, self.lex.unit_kind(code))
-        return Unit("", "count", "count")
+        return _Candidate(m, value, value2, m.end(), m.group("unit") or m.group("unit1"))
 
-    def _unit_of_subject(self, clause: str, num: str) -> Unit | None:
-        """The unit of a number with neither a unit word nor a counted noun: a count when the clause
-        counts (the number of people -> person, the total, the number of enterprises -> count) or
-        the number has a scale and a subject before it (output surpassed 13 million)."""
-        counted = regex.search(r"\b(?:number of|the total)\b(?P<noun>[^,;.]{0,40})", clause, regex.I)
-        if counted:
-            noun = counted.group("noun").lower()
-            for word, code in self.pats.implied.items():
-                if regex.search(rf"\b{regex.escape(word)}\b", noun):
-                    return Unit("", code, self.lex.unit_kind(code))
-            if regex.search(r"\bpeople\b|\bpersons\b", noun):
-                return Unit("", "person", "people")
-            return Unit("", "count", "count")
-        if regex.search(r"[A-Za-z]{3}", clause) and num.split()[-1].lower() in self.pats.numbers.scales:
-            return Unit("", "count", "count")  # a subject stands before it
+    def _range(self, c: _Candidate) -> None:
+        """Keep a range only when it is one (6 to 6.5 percent); else keep its first number, and
+        the scan goes on after it (from 5 percent to 6 percent is two numbers)."""
+        m = c.m
+        if c.value2 is None:
+            return
+        reason = ranges.rejected(m, c.value, c.value2, self.pats, self.text)
+        if reason is not None:
+            explain.note(m.start(), m.end(), "recognise", "en.range.split", "range", reason)
+            c.unit_word, c.value2 = m.group("unit1"), None
+            c.end = m.end("unit1") if m.group("unit1") else m.end("num")
+
+    def _written_unit(self, c: _Candidate) -> None:
+        """The unit written with the number, and its span with the scale (million metric tons;
+        $ or RMB as written; 12 million of 12 million jobs)."""
+        m, units = c.m, self.pats.units
+        c.unit = units.get(c.unit_word.lower()) if c.unit_word else None
+        if m.group("cur"):
+            cur = m.group("cur")
+            c.unit = c.unit or units.get(self.pats.prefixed.get(cur, cur).lower())
+            c.spans.append(m.span("cur"))
+            return
+        grp = c.number_group
+        scale = regex.search(r"[A-Za-z]+$", m.group(grp))
+        first = m.end(grp) - len(scale.group()) if scale and scale.group().lower() in self.pats.numbers.scales else None
+        if c.unit_word and c.unit is not None:
+            ugrp = "unit" if m.group("unit") and (c.value2 is not None or not m.group("unit1")) else "unit1"
+            c.spans.append((first if first is not None else m.start(ugrp), m.end(ugrp)))
+        elif first is not None:
+            c.spans.append((first, m.end(grp)))
+
+    def _times(self, c: _Candidate) -> None:
+        """'times' is a multiple only before a comparison (3 times that of); else a count of
+        events (cut the RRR two times)."""
+        if c.unit is not None and c.unit.code == "times" and not self.pats.times_followers.match(self.text, c.end):
+            c.unit = Unit(c.unit.surface, "count", "count")
+
+    def _implied_unit(self, c: _Candidate) -> None:
+        """A unitless number takes its unit from the counted noun after it or from its clause."""
+        if c.unit is None:
+            c.unit = counted_unit(self.text, c.end, self.pats, self.lex)
+        if c.unit is None:
+            clause = clause_before(self.text, c.m.start())
+            c.unit = unit_of_subject(clause, c.m.group(c.number_group), self.pats, self.lex)
+
+    def _suffix(self, c: _Candidate) -> None:
+        """A suffix qualifier (or so) belongs to a mention with a unit; without one it is left out
+        of the span."""
+        m = c.m
+        if not m.group("suf") or c.end != m.end():
+            return
+        if c.unit is not None:
+            c.suffix = m.group("suf")
+            return
+        end = m.start("suf") - 1
+        while end > 0 and self.text[end - 1] == " ":
+            end -= 1
+        c.end = max(end, m.end("num"))
+
+    def _unclaimable(self, c: _Candidate) -> str | None:
+        """Why a mention is never a claim on its own, or None: no unit, a lone 'one' of a count,
+        a duration in whole years."""
+        unit = c.unit
+        if unit is None:
+            return "no_unit"
+        if c.m.group("num").lower() in self.pats.lone_counts and unit.kind in ("count", "people", "time"):
+            return "lone_one"
+        if unit.kind == "time" and unit.code == "year" and c.value == c.value.to_integral_value():
+            return "years"
         return None
 
-    # ----- numbers -----
-    def _skip(self, m: regex.Match[str]) -> bool:
-        """Years, dates, ordinals, codes and names that contain a number."""
-        text, start, end = self.text, m.start("num"), m.end()
-        num = m.group("num")
-        after = text[m.end("num"):m.end("num") + 3]
-        if regex.match(r"(?:st|nd|rd|th)\b", after, regex.I):
-            return True  # 14th, 75th
-        if self.pats.month_before.search(text, max(0, start - 12), start):
-            return True  # March 5
-        if self.pats.name_followers.match(text, m.end("num")) and not m.group("unit"):
-            return True  # the 14th Five-Year Plan, three-year, 5G
-        if text[end:end + 1] == "-" and text[end + 1:end + 2].isalpha():
-            return True
-        if regex.search(r"\bper\s+$", text[max(0, m.start() - 5):m.start()], regex.I):
-            return True  # per 10,000 yuan of GRP: a denominator
-        unitless = not (m.group("unit") or m.group("unit1") or m.group("cur"))
-        return unitless and _BARE_YEAR.fullmatch(num) is not None
+    @staticmethod
+    def _start(c: _Candidate) -> int:
+        """Where the mention starts: 'between' of a range, else the qualifier, currency, sign or number."""
+        m = c.m
+        if m.group("between") and c.value2 is not None:
+            return m.start("between")
+        for group in ("pre", "cur", "neg"):
+            if m.group(group) and not (group == "neg" and m.group("between")):
+                return m.start(group)
+        return m.start("num")
+
+    def _mention(self, c: _Candidate) -> Mention:
+        m, unit = c.m, c.unit
+        value = -c.value if m.group("neg") else c.value
+        unclaimable = self._unclaimable(c)
+        factor = Decimal(unit.factor if unit else 1)
+        low = value * factor if c.value2 is not None else None
+        high = c.value2 * factor if c.value2 is not None else None
+        rule = "en.digits" if any(ch.isdigit() for ch in m.group("num")) else "en.words"
+        start = self._start(c)
+        explain.note(start, c.end, "recognise", rule, "found", f"unit {unit.code}" if unit else "no unit")
+        if unclaimable is not None:
+            explain.note(start, c.end, "recognise", f"en.claimable.{unclaimable}", "not claimable",
+                         unclaimable.replace("_", " "))
+        return Mention(start, c.end, m.start("num"), value * factor, low, high, unit.code if unit else None,
+                       unit.kind if unit else None, tuple(c.spans), self.qualifier(m.group("pre"), c.suffix,
+                       c.value2 is not None), rule, claimable=unclaimable is None)
 
     def _from_match(self, m: regex.Match[str]) -> tuple[Mention | None, int]:
         """The mention of a match, and where the scan goes on (after the first number of a
         rejected range: from 5 percent to 6 percent is two numbers)."""
-        if self._skip(m):
+        if dropped(self.text, m, self.pats) or (c := self._values(m)) is None:
             return None, m.end()
-        g = m.groupdict()
-        try:
-            value = self.pats.numbers.parse(g["num"])
-            value2 = self.pats.numbers.parse(g["num2"]) if g["num2"] else None
-        except ValueError:
-            return None, m.end()
-        end = m.end()
-        unit_word = g["unit"] or g["unit1"]
-        if value2 is not None and not self._good_range(m, value, value2):
-            unit_word = g["unit1"]
-            value2 = None
-            end = m.end("unit1") if g["unit1"] else m.end("num")
-        if g["neg"]:
-            value = -value
-        unit = self.pats.units.get(unit_word.lower()) if unit_word else None
-        spans: list[tuple[int, int]] = []
-        if g["cur"]:
-            unit = unit or self.pats.units.get(self.lex.raw["units"]["prefixed"].get(g["cur"], g["cur"]).lower())
-            spans.append(m.span("cur"))  # unit as written: the sign ($, RMB)
-        else:
-            grp = "num2" if value2 is not None else "num"
-            scale = regex.search(r"[A-Za-z]+$", g[grp])
-            first = m.end(grp) - len(scale.group()) if scale and scale.group().lower() in self.pats.numbers.scales else None
-            if unit_word and unit is not None:
-                ugrp = "unit" if g["unit"] and (value2 is not None or not g["unit1"]) else "unit1"
-                spans.append((first if first is not None else m.start(ugrp), m.end(ugrp)))  # million metric tons
-            elif first is not None:
-                spans.append((first, m.end(grp)))  # 12 million (jobs)
-        if unit is not None and unit.code == "times" and not self.pats.times_followers.match(self.text, end):
-            unit = Unit(unit.surface, "count", "count")  # cut the RRR two times: a count of events
-        if unit is None:
-            unit = self._counted_unit(end)
-            if unit is None:
-                unit = self._unit_of_subject(self._clause_before(m.start()), g[grp])
-        suf = g["suf"] if unit is not None and end == m.end() else None
-        if suf is None and g["suf"] and end == m.end():
-            end = m.start("suf") - 1  # a suffix qualifier belongs to a unit
-            while end > 0 and self.text[end - 1] == " ":
-                end -= 1
-            end = max(end, m.end("num"))
-        qualifier = self._qualifier(g["pre"], suf, value2 is not None)
-        claimable = unit is not None and not (
-            (g["num"].lower() in ("one", "a") and unit.kind in ("count", "people", "time"))
-            or (unit.kind == "time" and unit.code == "year" and value == value.to_integral_value()))
-        factor = Decimal(unit.factor if unit else 1)
-        start = m.start("between") if g["between"] and value2 is not None else \
-            m.start("pre") if g["pre"] else m.start("cur") if g["cur"] else m.start("neg") if g["neg"] else m.start("num")
-        if g["between"] and value2 is None:
-            start = m.start("pre") if g["pre"] else m.start("cur") if g["cur"] else m.start("num")
-        low = value * factor if value2 is not None else None
-        high = value2 * factor if value2 is not None else None
-        rule = "en.digits" if any(ch.isdigit() for ch in g["num"]) else "en.words"
-        mention = Mention(start, end, m.start("num"), value * factor, low, high,
-                          unit.code if unit else None, unit.kind if unit else None, tuple(spans), qualifier, rule,
-                          claimable=claimable)
-        return mention, end
-
-    def _good_range(self, m: regex.Match[str], low: Decimal, high: Decimal) -> bool:
-        g = m.groupdict()
-        if high <= low or (not g["unit"] and not (g["cur"] and g["cur2"])) or (g["unit1"] and not g["unit"]):
-            return False  # 6 to 6.5 percent, $1 billion to $2 billion; not 0.6 percent to $3.38 trillion
-        if bool(g["cur"]) != bool(g["cur2"]) and (g["cur"] or g["cur2"]):
-            return False
-        if g["unit1"] and g["unit"] and self.pats.units[g["unit1"].lower()].code != self.pats.units[g["unit"].lower()].code:
-            return False
-        sep = (g["sep"] or "").strip().lower()
-        if sep == "to" and regex.search(r"\bfrom\b", self._clause_before(m.start()), regex.I):
-            return False  # from 5 percent to 6 percent: two values
-        return not (sep in "-–—" and _BARE_YEAR.fullmatch(g["num"]) and _BARE_YEAR.fullmatch(g["num2"]))
+        for step in (self._range, self._written_unit, self._times, self._implied_unit, self._suffix):
+            step(c)
+        return self._mention(c), c.end
 
     def numbers(self) -> list[Mention]:
+        """Every number expression of the text."""
         found: list[Mention] = []
         pos = 0
         while (m := self.pats.mention.search(self.text, pos)) is not None:
@@ -267,48 +197,29 @@ class _Recogniser:
             pos = max(nxt, m.start() + 1)
         return found
 
+    def _half_of_period(self, m: regex.Match[str], word: str) -> bool:
+        """'half' is a fraction only before 'of' and not after first/second/the (the first half of the year)."""
+        before = self.text[max(0, m.start("word") - 8):m.start("word")].lower()
+        return word.endswith(self.pats.half_words) and (
+            not self.text.startswith(self.pats.half_followers, m.end()) or bool(self.pats.half_before.search(before)))
+
     def specials(self) -> list[Mention]:
         """Fraction words (a third, half of) and doubling words (doubled)."""
-        u = self.lex.raw["units"]
-        fractions = {k.lower(): v for k, v in u["fractions"].items()}
-        doubling = {k.lower(): v for k, v in u["doubling"].items()}
         out = []
         for m in self.pats.special.finditer(self.text):
             word = m.group("word").lower()
-            before = self.text[max(0, m.start("word") - 8):m.start("word")].lower()
-            if word in fractions:
-                if word.endswith("half") and (not self.text.startswith(" of", m.end()) or regex.search(r"(?:first|second|latter|the)\s$", before)):
-                    continue  # the first half of the year
-                value, rule = Decimal(str(fractions[word])), "en.fraction"
+            if word in self.pats.fractions:
+                if self._half_of_period(m, word):
+                    explain.note(m.start(), m.end(), "recognise", "en.filter.half_of_period", "dropped",
+                                 "a half of a period, not a fraction")
+                    continue
+                value, rule = Decimal(str(self.pats.fractions[word])), "en.fraction"
             else:
-                value, rule = Decimal(str(doubling[word])), "en.doubling"
-            qualifier = self._qualifier(m.group("pre"), None, False)
+                value, rule = Decimal(str(self.pats.doubling[word])), "en.doubling"
+            explain.note(m.start(), m.end(), "recognise", rule, "found", "a percent value")
+            qualifier = self.qualifier(m.group("pre"), None, False)
             out.append(Mention(m.start(), m.end(), m.start("word"), value, None, None, "percent", "rate",
                                (m.span("word"),), qualifier, rule))
-        return out
-
-    def rankings(self) -> list[Mention]:
-        """Rankings: ranked first, second largest in the world, first place nationwide, top three."""
-        r = self.lex.raw["ranking"]
-        ordinals = {k.lower(): v for k, v in r["ordinals"].items()}
-        stops = tuple(w.lower() for w in r["not_ranking_after"])
-        out = []
-        for m in self.pats.ranking.finditer(self.text):
-            if m.group("top"):
-                written = m.group("n").lower()
-                value = Decimal(written) if written.isdigit() else Decimal(self.lex.raw["numbers"]["ones"].get(written, 0))
-                scope, qualifier = m.group("scope2"), "at_most"
-            else:
-                written = (m.group("ord") or m.group("ord2")).lower()
-                value = Decimal(ordinals[written]) if written in ordinals else Decimal(regex.sub(r"\D", "", written))
-                scope, qualifier = m.group("scope"), "exact"
-                if self.text[m.end():m.end() + 12].lower().lstrip().startswith(stops) and not (m.group("sup") or m.group("scope")):
-                    continue
-            if value <= 0:
-                continue
-            ord_group = "top" if m.group("top") else "ord" if m.group("ord") else "ord2"
-            out.append(Mention(m.start(), m.end(), m.start(ord_group), value, None, None, "rank", "rank",
-                               (m.span(ord_group),), qualifier, "en.ranking", rank_of=None, rank_scope=scope))
         return out
 
 
@@ -317,4 +228,4 @@ def recognise_quantities(text: str, lex: Lexicon) -> list[Mention]:
     rec = _Recogniser(text, lex)
     numbers = rec.numbers()
     specials = [s for s in rec.specials() if not any(n.start < s.end and s.start < n.end for n in numbers)]
-    return sorted(numbers + specials + rec.rankings(), key=lambda x: x.start)
+    return sorted(numbers + specials + recognise_rankings(text, lex), key=lambda x: x.start)

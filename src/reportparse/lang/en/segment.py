@@ -18,12 +18,20 @@ import regex
 from ...lexicon import Lexicon
 from ...recognise.patterns import alternation
 from ...segment import Sentence
+from .cues import compile_cues
 from .meta import YEAR_EN
+from .views import english_data
 
 _LINE = regex.compile(r"[^\n]+")
 _CONTINUATION = regex.compile(r"\n[ \t]*[a-z0-9(]")  # the next line goes on with the sentence
 _SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
-_LEADING_YEAR = regex.compile(r"^\s*(?:In|in|For|During)\s+((?:19|20)\d\d)\b")
+_BLOCK = regex.compile(r"[\s\S]+")
+
+
+def _line_end(text: str, pos: int) -> int:
+    """Where the line that goes on at ``pos`` ends."""
+    line = _LINE.match(text, pos)
+    return line.end() if line else pos
 
 
 @cache
@@ -37,9 +45,10 @@ class _Segmenter:
         self.lex = lex
         self.report_year = report_year
         self.number_starts = number_starts
-        cues = lex.raw["cues"]
-        self.review = _cue(tuple(cues["review_heading_cues"]))
-        self.plan = _cue(tuple(cues["plan_heading_cues"]))
+        cues = english_data(lex).cues
+        self.review = _cue(cues.review_heading_cues)
+        self.plan = _cue(cues.plan_heading_cues)
+        self.leading_year = compile_cues(lex).lead_year
         self.status: str | None = None  # None: no heading has set it yet, each sentence decides
         self.period: int | None = None
         self.section: str | None = None
@@ -73,7 +82,7 @@ class _Segmenter:
             self.status, self.period = "target", self.report_year
 
     def on_paragraph(self, body: str) -> None:
-        m = _LEADING_YEAR.match(body)
+        m = self.leading_year.match(body)
         if m and self.report_year is not None and self.status is not None:
             year = int(m.group(1))
             self.status, self.period = ("actual", year) if year < self.report_year else ("target", year)
@@ -91,9 +100,10 @@ class _Segmenter:
             end = line.end()
             while (nxt := _CONTINUATION.match(self.text, end)) is not None and not self.heading_length(
                     self.text[line.start():end]) and self.text[end - 1] not in self.lex.segment.line_terminators:
-                end = _LINE.match(self.text, nxt.end() - 1).end()
-            out.append(_LINE.match(self.text, line.start(), end) if end == line.end() else
-                       regex.compile(r"[\s\S]+").match(self.text, line.start(), end))
+                end = _line_end(self.text, nxt.end() - 1)
+            joined = line if end == line.end() else _BLOCK.match(self.text, line.start(), end)
+            if joined is not None:
+                out.append(joined)
             pos = end
         return out
 

@@ -21,7 +21,7 @@ class ChinesePack:
 
     code = "zh"
     data_files = ("units", "qualifiers", "ranking", "cues", "noise", "clutter", "segment", "regions", "metrics",
-                  "layout")
+                  "layout", "compare")
 
     def detect_score(self, sample: str) -> float:
         """Twice the count of Chinese characters; a text with no letters at all scores a little
@@ -58,6 +58,12 @@ class ChinesePack:
         from .segment import segment
 
         return segment(text, lex, report_year, number_starts)
+
+    def words(self, phrase: str) -> list[str]:
+        """jieba's words with its default dictionary (no HMM guessing)."""
+        from .tokenise import default_tokenizer
+
+        return list(default_tokenizer().lcut(phrase, HMM=False))
 
     def assemble(self, norm: NormalisedText, lex: Lexicon, doc_id: str, report_year: int | None,
                  mentions: list[Mention], sentences: list[Sentence]) -> list[Claim]:

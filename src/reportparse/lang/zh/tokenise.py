@@ -43,3 +43,12 @@ def tokenizer(lex: Lexicon) -> jieba.Tokenizer:
 def tokens(text: str, lex: Lexicon) -> list[str]:
     """The jieba tokens of a short text (a clause)."""
     return list(tokenizer(lex).cut(text, HMM=False))
+
+
+@cache
+def default_tokenizer() -> "jieba.Tokenizer":
+    """A jieba.Tokenizer with jieba's own default dictionary (loaded on first use)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.Tokenizer()

@@ -1,0 +1,208 @@
+"""The metric of an English claim, by named rules tried in order (:data:`RULES`): a name of the
+bilingual lexicon in the clause, else the counted noun, the clause's object or subject, the phrase
+after the number, or the metric of the claim before. The rule that decides is noted as
+``en.metric.<name>``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+import regex
+
+from ... import explain
+from ...assemble import SentenceState
+from ...lexicon import Lexicon, Metric
+from ...model import Mention
+from ...segment import Sentence
+from .cues import Cues, metric_key
+from .meta import YEAR_EN
+
+_NOUN_WORDS = regex.compile(r"(?<![\w.])(?:\d+[A-Za-z]|[A-Za-z])[\w'&./-]*")  # 5G base stations
+Found = tuple[str | None, Metric | None]
+
+
+class Phrases:
+    """The noun phrases around a number in one text."""
+
+    def __init__(self, text: str, cues: Cues) -> None:
+        self.text = text
+        self.cues = cues
+
+    def clean(self, phrase: str) -> str:
+        """A phrase without comparison bases, years and leading or trailing function words."""
+        c = self.cues
+        phrase = c.comparison.sub("", phrase)
+        phrase = YEAR_EN.sub("", phrase)
+        phrase = regex.sub(r"\s+", " ", phrase).strip(" ,;:-—(")
+        while True:
+            cleaned = c.trailing.sub("", c.leading.sub("", phrase)).strip(" ,;:-—(")
+            if cleaned == phrase:
+                return phrase
+            phrase = cleaned
+
+    def lexicon_metric(self, phrase: str) -> tuple[str, Metric] | None:
+        """The metric name in a phrase nearest its end; a name after 'share of' is not the metric."""
+        hits = list(self.cues.metric_names.finditer(phrase))
+        if not hits:
+            return None
+        hit = hits[-1]
+        if self.cues.share_head.search(phrase[: hit.start()]):
+            return None  # the share of X in GDP: not GDP
+        return hit.group(), self.cues.metric_by_name[metric_key(hit.group())]
+
+    def counted_noun(self, m: Mention) -> str:
+        """The noun phrase after a number: 12 million new urban jobs, 2 million mu of high-standard cropland."""
+        rest = self.cues.counted_linker.sub(" ", self.text[m.end : m.end + 100])
+        stop = self.cues.after_clause_end.search(rest)
+        rest = rest[: stop.start()] if stop else rest
+        words = []
+        for w in _NOUN_WORDS.finditer(rest):
+            if w.group().lower() in self.cues.counted_stop:
+                break
+            words.append(w.group())
+        return " ".join(words).strip()
+
+    def ranked_thing(self, m: Mention) -> str:
+        """What a ranking ranks when it is named after it: first in the country in the number of
+        high-tech enterprises."""
+        after = self.cues.ranked_thing.match(self.text[m.end : m.end + 100])
+        if not after or self.cues.ranked_not.search(after.group(1)):
+            return ""
+        return self.clean(self.cues.ranked_strip.sub("", after.group(1)))
+
+    def after_phrase(self, m: Mention) -> str:
+        """The phrase after 'in' or 'of' right after a number: a drop of 2.5 percent in energy
+        consumption per unit of GDP; a 4 percent increase in general public budget revenue."""
+        rest = self.text[m.end : m.end + 120]
+        if post := self.cues.post_growth.match(rest):
+            rest = rest[post.end():]
+        lead = self.cues.after_lead.match(rest)
+        if not lead:
+            return ""
+        rest = rest[lead.end():]
+        stop = self.cues.after_clause_end.search(rest)
+        return self.clean(rest[: stop.start()] if stop else rest)
+
+    def window_phrase(self, before: str) -> str:
+        """The object after the last transitive verb of the clause, else its subject."""
+        c = self.cues
+        objects = list(c.object_verb.finditer(before))
+        if objects:
+            obj = self.clean(before[objects[-1].end():])
+            if obj:
+                return obj
+        first = c.subject_stop.search(before)
+        return self.clean(before[: first.start()] if first else before)
+
+
+@dataclass
+class MetricContext:
+    """What the metric rules read; the phrases are found once, when a rule first asks."""
+
+    m: Mention
+    kind: str
+    before: str
+    sent: Sentence
+    prev: SentenceState
+    phrases: Phrases
+    lex: Lexicon
+
+    @cached_property
+    def counted(self) -> str:
+        """The counted noun after a count, an amount or a measure."""
+        return self.phrases.counted_noun(self.m) if self.m.unit_kind in ("count", "people", "money", "measure") else ""
+
+    @cached_property
+    def counted_metric(self) -> tuple[str, Metric] | None:
+        """The lexicon metric named in the counted noun."""
+        return self.phrases.lexicon_metric(self.counted) if self.counted else None
+
+    @cached_property
+    def after(self) -> str:
+        """The phrase after a rate or a change in points."""
+        return self.phrases.after_phrase(self.m) if self.m.unit_kind in ("rate", "points") else ""
+
+
+def _ranked_thing(c: MetricContext) -> Found | None:
+    if c.kind == "ranking" and (ranked := c.phrases.ranked_thing(c.m)):
+        return ranked, None
+    return None
+
+
+def _counted_noun(c: MetricContext) -> Found | None:
+    """12 million new urban jobs: what a count counts."""
+    if c.m.unit_kind in ("count", "people") and c.counted:
+        return c.counted_metric or (c.counted, None)
+    return None
+
+
+def _in_clause(c: MetricContext) -> Found | None:
+    """A lexicon name in the clause; after 'accounted for' it names the whole of a share, not the
+    indicator, unless the indicator is itself a share."""
+    if (in_clause := c.phrases.lexicon_metric(c.before)) is None:
+        return None
+    text, metric = in_clause
+    cues = c.phrases.cues
+    if cues.share_verb.search(c.before) and not any(w in f"{metric.id} {metric.en}".lower()
+                                                    for w in cues.share_metric_words):
+        return text, None
+    return in_clause
+
+
+def _lexicon_after(c: MetricContext) -> Found | None:
+    if c.counted_metric:
+        return c.counted_metric
+    return c.phrases.lexicon_metric(c.after) if c.after else None
+
+
+def _clause_phrase(c: MetricContext) -> Found | None:
+    phrase = c.phrases.window_phrase(c.before)
+    cues = c.phrases.cues
+    if phrase and phrase.lower() not in cues.counted_stop | cues.generic_nouns:
+        return phrase, None
+    return None
+
+
+def _phrase_after(c: MetricContext) -> Found | None:
+    if c.after:
+        return c.after, None
+    return (c.counted, None) if c.counted else None
+
+
+def _unit_word(c: MetricContext) -> Found | None:
+    """30,000 people: the unit word names who is counted."""
+    if c.m.unit_kind == "people" and c.m.unit_spans:
+        start, end = c.m.unit_spans[-1]
+        return c.phrases.text[start:end], None
+    return None
+
+
+def _previous(c: MetricContext) -> Found | None:
+    if c.prev.metric:
+        return c.prev.metric, c.lex.metric_by_id(c.prev.metric_id) if c.prev.metric_id else None
+    return None
+
+
+def _earlier(c: MetricContext) -> Found:
+    """A lexicon name earlier in the sentence, else no metric."""
+    text = c.phrases.text
+    return c.phrases.lexicon_metric(text[c.sent.start : c.m.start - len(c.before)]) or (None, None)
+
+
+RULES: tuple[tuple[str, Callable[[MetricContext], Found | None]], ...] = (
+    ("ranked_thing", _ranked_thing), ("counted_noun", _counted_noun), ("in_clause", _in_clause),
+    ("lexicon_after", _lexicon_after), ("clause_phrase", _clause_phrase), ("phrase_after", _phrase_after),
+    ("unit_word", _unit_word), ("previous", _previous),
+)
+
+
+def find_metric(context: MetricContext) -> Found:
+    """The metric text and lexicon metric of a claim: the first rule that decides, else a name
+    earlier in the sentence (or none)."""
+    name, found = next(((name, f) for name, rule in RULES if (f := rule(context)) is not None), ("earlier", None))
+    if found is None:
+        found = _earlier(context)
+    explain.note(context.m.start, context.m.end, "assemble", f"en.metric.{name}", "metric", found[0] or "no metric")
+    return found

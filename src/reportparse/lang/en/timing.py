@@ -1,0 +1,82 @@
+"""Status (actual or target) and period of an English claim, from the sentence's context
+(its heading or opening year) and the cue words before the number. One named rule decides per
+context; it is noted as ``en.timing.<name>``."""
+
+from __future__ import annotations
+
+from ... import explain
+from ...assemble import SentenceState
+from ...model import Mention, Status
+from ...segment import Sentence
+from .cues import Cues
+
+Timing = tuple[Status, int | None, str]
+
+
+class TimingRules:
+    """The status and period rules of one document."""
+
+    def __init__(self, text: str, cues: Cues, report_year: int | None) -> None:
+        self.text = text
+        self.cues = cues
+        self.report_year = report_year
+
+    def _future_years(self, sentence_before: str) -> list[int]:
+        """Years of 'by 2025' before the number, not before the report year."""
+        years = [int(y) for y in self.cues.by_year.findall(sentence_before)]
+        return [y for y in years if self.report_year is None or y >= self.report_year]
+
+    def _about_last_year(self, since: str, prev: SentenceState) -> bool:
+        """A plan sentence that speaks of last year (last year, retail sales grew by 7.2 percent)."""
+        c = self.cues
+        last = list(c.last_year.finditer(since))
+        this = list(c.this_year.finditer(since))
+        return (bool(last) and (not this or this[-1].start() < last[-1].start())) \
+            or (prev.last_year and not this and not c.target.search(since))
+
+    def _in_plan(self, sent: Sentence, window: str, future: list[int], prev: SentenceState) -> Timing:
+        """A sentence under a plan heading: a target, unless it speaks of last year."""
+        about_last = self._about_last_year(window, prev)
+        prev.last_year = about_last
+        if about_last and self.report_year:
+            return "actual", self.report_year - 1, "plan_last_year"
+        return "target", future[-1] if future else sent.period or self.report_year, "plan"
+
+    def _in_review(self, sent: Sentence, window: str, future: list[int]) -> Timing:
+        """A sentence under a review heading: an actual, unless a target cue governs the number."""
+        c, report = self.cues, self.report_year
+        if c.target.search(window):
+            if c.review_target.search(window):
+                return "target", sent.period, "review_target"
+            return "target", future[-1] if future else report, "review_target_cue"
+        lead = c.lead_year.match(self.text[sent.start : sent.end])
+        if lead and (report is None or int(lead.group(1)) < report):
+            return "actual", int(lead.group(1)), "review_lead_year"
+        return "actual", sent.period, "review"
+
+    def _unknown(self, sent: Sentence) -> Timing:
+        """A sentence before any heading: a target when it has a target cue, else an actual of
+        the year it names or of the year before the report."""
+        c, report = self.cues, self.report_year
+        sentence = self.text[sent.start : sent.end]
+        if c.target.search(c.comparison.sub("", sentence)):
+            years = [int(y) for y in c.by_year.findall(sentence)]
+            return "target", years[-1] if years else report, "target_cue"
+        lead = c.lead_year.match(sentence) or c.by_year.search(sentence)
+        if lead:
+            return "actual", int(lead.group(1)), "dated"
+        return "actual", report - 1 if report else None, "last_year"
+
+    def status_period(self, m: Mention, sent: Sentence, before: str, prev: SentenceState) -> tuple[Status, int | None]:
+        """Status and period of a mention; ``before`` is the sentence text before it since the
+        previous claim."""
+        window = self.cues.comparison.sub("", before)
+        future = self._future_years(self.text[sent.start : m.start])
+        if sent.status == "target":
+            status, period, rule = self._in_plan(sent, window, future, prev)
+        elif sent.status == "actual":
+            status, period, rule = self._in_review(sent, window, future)
+        else:
+            status, period, rule = self._unknown(sent)
+        explain.note(m.start, m.end, "assemble", f"en.timing.{rule}", "status", f"{status} {period}")
+        return status, period
