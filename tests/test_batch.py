@@ -46,9 +46,9 @@ def run_batch(files, out_dir, store_path, jobs=1, **kwargs):
 
 def test_discover_is_recursive_sorted_and_keeps_files_as_given(tmp_path):
     (tmp_path / "b" / "deep").mkdir(parents=True)
-    for name in ("b/deep/z.txt", "b/a.txt", "b/notes.md"):
+    for name in ("b/deep/z.txt", "b/a.txt", "b/notes.rst"):
         (tmp_path / name).write_text("x", "utf-8")
-    explicit = tmp_path / "given.md"
+    explicit = tmp_path / "given.rst"
     assert discover([tmp_path / "b", explicit]) == [tmp_path / "b/a.txt", tmp_path / "b/deep/z.txt", explicit]
 
 
