@@ -17,6 +17,7 @@ import pytest
 
 from reportparse.cli import main
 from reportparse.diff import diff_documents, metric_key, spans_years
+from reportparse.pipeline import parse_file
 from reportparse.verdicts import Tolerance, target_shape
 from reportparse.verdicts import judge as _judge
 
@@ -24,7 +25,6 @@ from reportparse.verdicts import judge as _judge
 def judge(target, actual, *args, **kwargs):
     """The verdict of a Chinese target and actual (the claims of these tests are Chinese)."""
     return _judge(target, actual, *args, lang="zh", **kwargs)
-from reportparse.pipeline import parse_file
 
 DATA = Path(__file__).resolve().parent / "data" / "diff"
 OLD = DATA / "2024-city.txt"   # targets for 2024

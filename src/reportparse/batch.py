@@ -23,7 +23,7 @@ from .atomic import write_atomic
 from .errors import InputError, SchemaValidationError
 from .export import render
 from .fingerprint import parser_fingerprint
-from .read import EXTENSIONS, Limits, read_bytes
+from .read import COLLECTION_NOTES, EXTENSIONS, Limits, read_bytes
 from .store import Store, StoreRecord, store_record
 
 
@@ -67,7 +67,8 @@ def discover(paths: Sequence[str | Path]) -> list[Path]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            out.extend(sorted(q for q in p.rglob("*") if q.suffix.lower() in EXTENSIONS and q.is_file()))
+            out.extend(sorted(q for q in p.rglob("*") if q.suffix.lower() in EXTENSIONS
+                              and q.stem.lower() not in COLLECTION_NOTES and q.is_file()))
         else:
             out.append(p)
     return out

@@ -25,10 +25,12 @@ from .limits import Limits
 from .pdf import pdf_to_text
 from .text import decode
 
-__all__ = ["EXTENSIONS", "Limits", "Source", "read_source"]
+__all__ = ["COLLECTION_NOTES", "EXTENSIONS", "Limits", "Source", "read_source"]
 
 # What a folder is searched for.
 EXTENSIONS = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
+# A collection's own notes, never a report: left out of a folder search (a file named alone is read).
+COLLECTION_NOTES = frozenset({"readme", "sources", "changelog", "license", "manifest"})
 _MARKDOWN = (".md", ".markdown")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MARKUP = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta)\b",
