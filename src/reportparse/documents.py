@@ -25,8 +25,8 @@ def load_document(path: str | Path, lang: str = "auto") -> dict[str, Any]:
             raise InputError(str(p), "no such file") from None
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise InputError(str(p), f"not a readable JSON document ({exc})") from None
-        shaped = isinstance(data, dict) and isinstance(data.get("document"), dict)
-        if not (shaped and isinstance(data.get("claims"), list)):
+        if not isinstance(data, dict) or not isinstance(data.get("document"), dict) \
+                or not isinstance(data.get("claims"), list):
             raise InputError(str(p), "not a reportparse document (needs 'document' and 'claims')")
         try:
             validate_document(data)
