@@ -19,6 +19,32 @@ from .numerals import to_json_number
 from .segment import Sentence
 from .timing import Timing
 
+SENTENCE_MAX = 500
+"""The longest ``sentence`` a claim carries, in characters: a longer sentence (a line without
+punctuation) is cut to a window of this many characters around the claim, so output grows
+with the text, not with the square of a line's length."""
+
+
+class Excerpt(str):
+    """A claim's sentence as it is written in the claim: the whole sentence, or a window of it
+    whose ``span`` (offsets into the original text) is set when the sentence was cut."""
+
+    span: tuple[int, int] | None = None
+
+
+def sentence_excerpt(original: str, start: int, end: int, claim: tuple[int, int]) -> Excerpt:
+    """The sentence ``original[start:end]`` for the claim at ``claim``: whole when it is at most
+    :data:`SENTENCE_MAX` characters, else the window of that many characters centred on the claim
+    (shifted to stay inside the sentence; just the claim when it is longer itself)."""
+    if end - start <= SENTENCE_MAX:
+        return Excerpt(original[start:end])
+    room = max(0, SENTENCE_MAX - (claim[1] - claim[0]))
+    lo = max(start, claim[0] - room // 2)
+    hi = min(end, max(claim[1], lo + SENTENCE_MAX))
+    lo = max(start, min(lo, hi - SENTENCE_MAX))
+    excerpt = Excerpt(original[lo:hi])
+    excerpt.span = (lo, hi)
+    return excerpt
 
 
 class ClaimBuilder:
@@ -96,7 +122,7 @@ def claim_record(norm: NormalisedText, doc_id: str, m: Mention, f: ClaimFields) 
         low, high = (-high if high is not None else None), (-low if low is not None else None)
         if low is not None:
             value = low
-    return {
+    record = {
         "id": f"{doc_id}:{start}-{end}",
         "span": [start, end],
         "text": norm.original[start:end],
@@ -112,26 +138,34 @@ def claim_record(norm: NormalisedText, doc_id: str, m: Mention, f: ClaimFields) 
         "metric": {"text": f.metric_text or None, "id": f.metric.id if f.metric else None,
                    "en": f.metric.en if f.metric else None},
         "rank": {"position": to_json_number(m.value), "of": m.rank_of, "scope": m.rank_scope} if f.kind == "ranking" else None,
-        "sentence": f.sentence,
+        "sentence": str(f.sentence),
         "section": f.section,
         "rule": m.rule,
     }
+    span = getattr(f.sentence, "span", None)
+    if span is not None:
+        record["sentence_span"] = list(span)
+    return record
 
 
 def by_sentence(norm: NormalisedText, mentions: list[Mention], sentences: list[Sentence]
                 ) -> Iterator[tuple[Mention, Sentence, str, SentenceState, Mention | None]]:
     """Each claimable mention that stands in a sentence, in text order, with its sentence, the
-    sentence's original text, the state its earlier claims leave (one per sentence) and the
-    mention after it."""
+    sentence's original text (an :class:`Excerpt`: a window of it when it is long), the state
+    its earlier claims leave (one per sentence) and the mention after it."""
     idx = 0
     for sent in sentences:
         prev = SentenceState()
         s_start, s_end = norm.to_original(sent.start, sent.end)
-        sentence_text = norm.original[s_start:s_end].strip()
+        raw = norm.original[s_start:s_end]
+        s_end -= len(raw) - len(raw.rstrip())
+        s_start += len(raw) - len(raw.lstrip())
         while idx < len(mentions) and mentions[idx].start < sent.end:
             m = mentions[idx]
             idx += 1
             if m.start >= sent.start and m.claimable:
+                sentence_text = sentence_excerpt(norm.original, s_start, max(s_start, s_end),
+                                                 norm.to_original(m.start, m.end))
                 yield m, sent, sentence_text, prev, mentions[idx] if idx < len(mentions) else None
 
 
