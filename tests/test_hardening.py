@@ -5,8 +5,11 @@ margins), never on time."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
-from pathlib import Path
+
+import pytest
 
 from cli_run import run_cli
 
@@ -39,3 +42,50 @@ def test_a_short_sentence_is_kept_whole(tmp_path):
     claims = json.loads(run.stdout)["claims"]
     assert [c["sentence"] for c in claims] == [sentence, sentence]
     assert all("sentence_span" not in c for c in claims)
+
+
+FORMULA_REPORT = ('=HYPERLINK("http://evil.example/a","x")地区生产总值增长5%。\n'
+                  "-1+1全市粮食产量增长3%。\n")
+
+
+@pytest.fixture
+def formula_store(tmp_path):
+    (tmp_path / "evil.txt").write_text(FORMULA_REPORT, encoding="utf-8")
+    run = run_cli("parse", tmp_path / "evil.txt", "-o", tmp_path / "out", "-q", "--format", "csv")
+    assert run.code == 0, run.stderr
+    return tmp_path / "out"
+
+
+def _sentences(rows):
+    return sorted(row["sentence"] for row in rows)
+
+
+NEUTRAL = ["'-1+1全市粮食产量增长3%。", "'" + FORMULA_REPORT.splitlines()[0]]
+
+
+def test_parse_csv_neutralises_formulas(formula_store):
+    rows = list(csv.DictReader(io.StringIO((formula_store / "evil.csv").read_text("utf-8"))))
+    assert _sentences(rows) == NEUTRAL
+    assert all(not v.startswith(("=", "+", "-", "@")) for row in rows for v in row.values())
+
+
+def test_export_csv_and_xlsx_neutralise_formulas_unless_raw_cells(formula_store, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    db = formula_store / "reportparse.sqlite"
+    for name, flags in (("safe", ()), ("raw", ("--raw-cells",))):
+        for fmt in ("csv", "xlsx"):
+            run = run_cli("export", "--db", db, "-o", tmp_path / f"{name}.{fmt}", "-q", *flags)
+            assert run.code == 0, run.stderr
+    safe_csv = list(csv.DictReader(io.StringIO((tmp_path / "safe.csv").read_text("utf-8"))))
+    assert _sentences(safe_csv) == NEUTRAL
+    raw_csv = list(csv.DictReader(io.StringIO((tmp_path / "raw.csv").read_text("utf-8"))))
+    assert _sentences(raw_csv) == [s[1:] for s in NEUTRAL]
+
+    def cells(name):
+        sheet = openpyxl.load_workbook(tmp_path / f"{name}.xlsx").active
+        header = [c.value for c in sheet[1]]
+        return [row[header.index("sentence")] for row in sheet.iter_rows(min_row=2)]
+
+    assert {c.data_type for c in cells("safe")} == {"s"}  # no formula cell
+    assert sorted(c.value for c in cells("safe")) == NEUTRAL
+    assert "f" in {c.data_type for c in cells("raw")}  # the flag keeps them as written

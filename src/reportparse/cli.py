@@ -130,7 +130,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         table, labels = wide_table(rows)
     else:
         table, labels = long_table(rows), {}
-    write_table(table, target, fmt, labels=labels, bom=args.bom)
+    write_table(table, target, fmt, labels=labels, bom=args.bom, raw_cells=args.raw_cells)
     if not args.quiet:
         what = f"{len(table)} region-years" if args.wide else f"{len(table)} claims"
         print(f"reportparse: {what} written to {target}", file=sys.stderr)
@@ -215,6 +215,9 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("-o", "--output", required=True, metavar="FILE", help="the table to write")
     e.add_argument("--wide", action="store_true", help="a region x year panel of targets and actuals")
     e.add_argument("--bom", action="store_true", help="csv: start with the byte-order mark Excel wants")
+    e.add_argument("--raw-cells", action="store_true",
+                   help="csv, xlsx: write text cells that start with = + - @ as they are (by default a ' is put "
+                   "before them, so a spreadsheet shows them instead of evaluating them as formulas)")
     e.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     e.set_defaults(func=_cmd_export)
 
