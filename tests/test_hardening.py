@@ -6,8 +6,14 @@ margins), never on time."""
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
+import os
+import shutil
+import sqlite3
+import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -89,3 +95,118 @@ def test_export_csv_and_xlsx_neutralise_formulas_unless_raw_cells(formula_store,
     assert {c.data_type for c in cells("safe")} == {"s"}  # no formula cell
     assert sorted(c.value for c in cells("safe")) == NEUTRAL
     assert "f" in {c.data_type for c in cells("raw")}  # the flag keeps them as written
+
+
+REPORT = "2024年政府工作报告\n全市地区生产总值完成1234.5亿元，增长5.2%。\n地区生产总值预期增长6%左右。\n"
+EXIT_ENVIRONMENT = 4
+
+
+@pytest.fixture
+def store(tmp_path):
+    (tmp_path / "r.txt").write_text(REPORT, encoding="utf-8")
+    run = run_cli("parse", tmp_path / "r.txt", "-o", tmp_path / "out", "-q")
+    assert run.code == 0, run.stderr
+    return tmp_path / "out" / "reportparse.sqlite"
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_readers_never_write_to_another_applications_sqlite_file(tmp_path):
+    foreign = tmp_path / "app.sqlite"
+    with sqlite3.connect(foreign) as db:
+        db.execute("CREATE TABLE notes (body TEXT)")
+        db.execute("INSERT INTO notes VALUES ('hello')")
+    db.close()
+    before = _digest(foreign)
+    for args in (("export", "--db", foreign, "-o", tmp_path / "x.csv"), ("diff", "--db", foreign, "--all")):
+        run = run_cli(*args)
+        assert run.code == 1
+        assert run.stderr.strip() == f"reportparse: error: {foreign}: not a reportparse store (no store_info table)"
+    assert _digest(foreign) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["app.sqlite"]
+
+
+def _immutable(folder: Path, on: bool) -> bool:
+    """Make a folder read-only even for root (chattr +i); False where that is not possible."""
+    if shutil.which("chattr") is None:
+        return False
+    return subprocess.run(["chattr", "+i" if on else "-i", folder], capture_output=True).returncode == 0
+
+
+@pytest.fixture
+def read_only(tmp_path):
+    folders = []
+
+    def make(folder: Path) -> Path:
+        if os.geteuid() != 0:
+            folder.chmod(0o555)
+        elif not _immutable(folder, True):
+            pytest.skip("cannot make a folder read-only here (no chattr +i)")
+        folders.append(folder)
+        return folder
+
+    yield make
+    for folder in folders:
+        if os.geteuid() == 0:
+            _immutable(folder, False)
+        folder.chmod(0o755)
+
+
+def test_a_store_in_a_read_only_folder_can_be_exported_and_diffed(store, tmp_path, read_only):
+    before = _digest(store)
+    read_only(store.parent)
+    run = run_cli("export", "--db", store, "-o", tmp_path / "claims.jsonl", "-q")
+    assert run.code == 0, run.stderr
+    assert len((tmp_path / "claims.jsonl").read_text("utf-8").splitlines()) == 3
+    run = run_cli("diff", "--db", store, "--all")
+    assert run.code == 0, run.stderr
+    assert _digest(store) == before
+
+
+def test_parse_into_a_read_only_folder_is_an_environment_error(tmp_path, read_only):
+    (tmp_path / "r.txt").write_text(REPORT, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    read_only(out)
+    run = run_cli("parse", tmp_path / "r.txt", "-o", out, "-q")
+    assert run.code == EXIT_ENVIRONMENT, run.stderr
+    assert run.stderr.startswith(f"reportparse: error: {out}/reportparse.sqlite: ")
+    assert "please report" not in run.stderr
+
+
+def test_output_folder_that_is_a_file_is_an_environment_error(tmp_path):
+    (tmp_path / "r.txt").write_text(REPORT, encoding="utf-8")
+    (tmp_path / "out").write_text("not a folder", encoding="utf-8")
+    run = run_cli("parse", tmp_path / "r.txt", "-o", tmp_path / "out", "-q")
+    assert run.code == EXIT_ENVIRONMENT
+    assert run.stderr == f"reportparse: error: {tmp_path / 'out'}: File exists\n"
+    assert (tmp_path / "out").read_text("utf-8") == "not a folder"
+
+
+def test_a_write_lock_held_too_long_is_an_environment_error(store, tmp_path):
+    holder = sqlite3.connect(store, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        (tmp_path / "s.txt").write_text(REPORT.replace("5.2%", "5.3%"), encoding="utf-8")
+        run = run_cli("parse", tmp_path / "s.txt", "-o", store.parent, "-q")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert run.code == EXIT_ENVIRONMENT
+    assert run.stderr.startswith(f"reportparse: error: {store}: locked by another process for over 5 s")
+
+
+def test_a_damaged_store_is_an_environment_error_naming_it(store, tmp_path):
+    with sqlite3.connect(store) as db:  # fold the write-ahead log into the file first
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    data = bytearray(store.read_bytes())
+    page = 4096
+    assert len(data) > 3 * page
+    data[2 * page:3 * page] = b"\xff" * page  # one page of the file destroyed
+    store.write_bytes(bytes(data))
+    run = run_cli("export", "--db", store, "-o", tmp_path / "claims.csv", "-q")
+    assert run.code == EXIT_ENVIRONMENT, run.stderr
+    assert run.stderr.startswith(f"reportparse: error: {store}: the file is damaged")

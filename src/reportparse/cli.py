@@ -13,7 +13,7 @@ from .align import add_align_command
 from .atomic import write_atomic
 from .batch import Batch, discover, options_key, parse_to_output, progress_bar
 from .diff_report import DIFF_FORMATS
-from .errors import InputError, ReportParseError, SchemaValidationError
+from .errors import EnvironmentProblem, InputError, ReportParseError, SchemaValidationError
 from .export import FORMATS
 from .fingerprint import parser_fingerprint
 from .manifest import LEVELS, Manifest, checked_overrides, merged_overrides
@@ -25,6 +25,7 @@ from .store import Store
 EXIT_USAGE = 1
 EXIT_FILES_FAILED = 2
 EXIT_BUG = 3
+EXIT_ENVIRONMENT = 4  # the machine stopped the work: disk full, permission, read-only, lock, damaged store
 DEFAULT_DB = "reportparse.sqlite"
 LANGS = ("zh", "en", "auto")
 
@@ -233,11 +234,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SchemaValidationError as exc:
         print(f"reportparse: internal error (please report): {exc}", file=sys.stderr)
         return EXIT_BUG
+    except EnvironmentProblem as exc:
+        print(f"reportparse: error: {exc}", file=sys.stderr)
+        return EXIT_ENVIRONMENT
     except ReportParseError as exc:
         print(f"reportparse: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # writing an output: disk full, permission denied, read-only, a file where a folder goes
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"reportparse: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_ENVIRONMENT
     except KeyboardInterrupt:
         print("reportparse: interrupted", file=sys.stderr)
         return 130
