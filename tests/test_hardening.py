@@ -13,6 +13,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -210,3 +211,66 @@ def test_a_damaged_store_is_an_environment_error_naming_it(store, tmp_path):
     run = run_cli("export", "--db", store, "-o", tmp_path / "claims.csv", "-q")
     assert run.code == EXIT_ENVIRONMENT, run.stderr
     assert run.stderr.startswith(f"reportparse: error: {store}: the file is damaged")
+
+
+def _bad_name(folder: Path) -> Path:
+    """A report whose file name holds a byte that is not UTF-8 (café in Latin-1)."""
+    path = Path(os.fsdecode(os.fsencode(folder) + b"/caf\xe9.txt"))
+    path.write_text(REPORT, encoding="utf-8")
+    return path
+
+
+def test_a_file_name_that_is_not_utf8_is_parsed_with_the_others(tmp_path):
+    bad = _bad_name(tmp_path)
+    (tmp_path / "good.txt").write_text(REPORT, encoding="utf-8")
+    run = run_cli("parse", tmp_path / "good.txt", os.fsencode(bad), "-o", tmp_path / "out", "-q")
+    assert run.code == 0, run.stderr
+    written = json.loads(Path(os.fsdecode(os.fsencode(tmp_path) + b"/out/caf\xe9.json")).read_text("utf-8"))
+    assert written["document"]["path"] == str(tmp_path / "caf\ufffd.txt")
+    assert len(written["claims"]) == 3
+    assert (tmp_path / "out" / "good.json").exists()
+
+
+def test_a_file_name_that_is_not_utf8_gives_utf8_on_stdout_and_a_review_page(tmp_path):
+    bad = _bad_name(tmp_path)
+    run = run_cli("parse", os.fsencode(bad))
+    assert run.code == 0, run.stderr
+    assert json.loads(run.stdout.decode("utf-8"))["document"]["path"].endswith("caf\ufffd.txt")
+    run = run_cli("show", os.fsencode(bad), "-o", tmp_path / "page.html")
+    assert run.code == 0, run.stderr
+    assert "5.2%" in (tmp_path / "page.html").read_bytes().decode("utf-8")
+
+
+def test_a_symlink_loop_and_a_fifo_fail_alone(tmp_path):
+    (tmp_path / "good.txt").write_text(REPORT, encoding="utf-8")
+    (tmp_path / "loop1.txt").symlink_to(tmp_path / "loop2.txt")
+    (tmp_path / "loop2.txt").symlink_to(tmp_path / "loop1.txt")
+    os.mkfifo(tmp_path / "fifo.txt")  # nobody writes it: reading it would block for ever
+    run = run_cli("parse", tmp_path / "loop1.txt", tmp_path / "fifo.txt", tmp_path / "good.txt",
+                  "-o", tmp_path / "out", "-q", timeout=60)
+    assert run.code == 2
+    assert run.stderr.splitlines() == [
+        f"reportparse: error: {tmp_path / 'loop1.txt'}: Too many levels of symbolic links",
+        f"reportparse: error: {tmp_path / 'fifo.txt'}: not a regular file (a pipe, socket or device)",
+    ]
+    assert len(json.loads((tmp_path / "out" / "good.json").read_text("utf-8"))["claims"]) == 3
+    errors = [json.loads(line) for line in (tmp_path / "out" / "errors.jsonl").read_text("utf-8").splitlines()]
+    assert [e["path"] for e in errors] == [str(tmp_path / "loop1.txt"), str(tmp_path / "fifo.txt")]
+
+
+def test_errors_jsonl_is_utf8_for_a_bad_name(tmp_path):
+    bad = Path(os.fsdecode(os.fsencode(tmp_path) + b"/bin\xff.txt"))
+    bad.write_bytes(bytes(range(256)) * 4)  # binary: refused
+    (tmp_path / "good.txt").write_text(REPORT, encoding="utf-8")
+    run = run_cli("parse", os.fsencode(bad), tmp_path / "good.txt", "-o", tmp_path / "out", "-q")
+    assert run.code == 2
+    errors = (tmp_path / "out" / "errors.jsonl").read_bytes().decode("utf-8")
+    assert json.loads(errors)["path"] == str(tmp_path / "bin\ufffd.txt")
+
+
+def test_parse_text_never_raises_on_lone_surrogates(tmp_path):
+    code = ("import json, reportparse; d = reportparse.parse_text('增长5%\\ud800地区生产总值增长6%\\udfff'); "
+            "print(json.dumps([c['text'] for c in d.to_dict()['claims']]))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout) == ["5%", "6%"]

@@ -23,6 +23,7 @@ from .atomic import write_atomic
 from .errors import InputError, SchemaValidationError
 from .export import render
 from .fingerprint import parser_fingerprint
+from .paths import printable_path
 from .readers import EXTENSIONS, Limits, read_bytes
 from .store import Store, StoreRecord, store_record
 
@@ -36,7 +37,7 @@ class FileError:
 
     def to_json(self) -> str:
         """The error as one line of errors.jsonl."""
-        return json.dumps({"path": self.path, "error": self.reason}, ensure_ascii=False)
+        return json.dumps({"path": printable_path(self.path), "error": printable_path(self.reason)}, ensure_ascii=False)
 
 
 @dataclass
@@ -177,7 +178,7 @@ class Batch:
             else:
                 todo.append(job)
         todo.sort(key=lambda job: -job.path.stat().st_size)  # longest first: the workers finish together
-        inputs = {path.resolve() for path in files}
+        inputs = {_resolved(path) for path in files}
         for job, outcome in self._execute(todo):
             if isinstance(outcome, str):
                 result.failed.append(FileError(str(job.path), outcome))
@@ -236,10 +237,18 @@ class Batch:
 def _keep_extracted_text(target: Path, text: str, inputs: set[Path]) -> None:
     """Write the text that claim spans point into beside the output (``<stem>.txt``), unless
     that name is one of the inputs."""
-    if target.resolve() in inputs:
+    if _resolved(target) in inputs:
         print(f"reportparse: warning: {target}: is an input; extracted text not written", file=sys.stderr)
         return
     write_atomic(target, text)
+
+
+def _resolved(path: Path) -> Path:
+    """``path`` with its links followed, or as it is when they loop."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python before 3.13)
+        return path.absolute()
 
 
 def progress_bar(total: int, enabled: bool) -> Any | None:

@@ -19,6 +19,7 @@ from .meta import read_metadata
 from .model import Document, Mention, Quantity
 from .normalise import NormalisedText, normalise
 from .numerals import to_json_number
+from .paths import printable_path
 from .quantities import recognise_quantities
 from .ranking import recognise_rankings
 from .readers import Limits, read_source
@@ -86,7 +87,7 @@ def parse_text(text: str, lang: str = "auto", *, path: str | None = None, sha256
     """
     lex = _lexicon(lang, text)
     stages = _STAGES[lex.lang]
-    digest = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
+    digest = sha256 or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     norm = normalise(text, lex)
     meta = {**stages.metadata(norm.text, lex), **(overrides or {})}
     report_year = meta["report_year"]
@@ -122,7 +123,7 @@ def parse_file(path: str | Path, lang: str = "auto", overrides: Mapping[str, Any
     The document's ``source`` holds the text that claim spans point into.
     """
     source = read_source(path, limits)
-    doc = parse_text(source.text, lang, path=str(path), sha256=source.sha256, overrides=overrides)
+    doc = parse_text(source.text, lang, path=printable_path(path), sha256=source.sha256, overrides=overrides)
     doc.source = source
     return doc
 

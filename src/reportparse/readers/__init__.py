@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,9 +75,12 @@ def read_bytes(p: Path, limits: Limits) -> bytes:
     """The bytes of a file within the size limit; :class:`InputError` naming the file otherwise."""
     name = str(p)
     try:
-        size = p.stat().st_size
-        if p.is_dir():
+        info = p.stat()
+        size = info.st_size
+        if stat.S_ISDIR(info.st_mode):
             raise InputError(name, "is a directory")
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or never end
+            raise InputError(name, "not a regular file (a pipe, socket or device)")
         if size > limits.max_file_bytes:
             raise InputError(name, f"refused: {size:,} bytes, over the limit of {limits.max_file_bytes:,} "
                              "(--max-file-mb)")
