@@ -14,6 +14,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -274,3 +275,66 @@ def test_parse_text_never_raises_on_lone_surrogates(tmp_path):
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout) == ["5%", "6%"]
+
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def test_a_small_docx_of_millions_of_empty_paragraphs_is_refused_in_little_memory(tmp_path):
+    pytest.importorskip("defusedxml")
+    empty = 16 * 1024 * 1024 // len(b"<w:p/>")  # 16 MiB of XML: well under the unpacked limit
+    path = tmp_path / "flood.docx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        with archive.open("word/document.xml", "w") as xml:
+            xml.write(f"<w:document {W}><w:body><w:p><w:r><w:t>地区生产总值增长5%</w:t></w:r></w:p>".encode())
+            for _ in range(empty // 100_000):
+                xml.write(b"<w:p/>" * 100_000)
+            xml.write(b"</w:body></w:document>")
+    assert path.stat().st_size < 200_000
+    run = run_cli("parse", path, "-o", tmp_path / "out", "-q", "--max-chars", "500000")
+    assert run.code == 2
+    assert run.peak_mb < 150  # the XML and its whole tree would take over 300 MB
+    assert run.stderr == f"reportparse: error: {path}: refused: text of more than 500,000 characters (--max-chars)\n"
+
+
+def test_an_html_flood_of_br_is_refused_before_it_is_parsed(tmp_path):
+    pytest.importorskip("selectolax")
+    path = tmp_path / "flood.html"
+    path.write_text("<html><body><p>地区生产总值增长5%</p>" + "<br>" * 600_000 + "</body></html>", encoding="utf-8")
+    run = run_cli("parse", path, "-o", tmp_path / "out", "-q")
+    assert run.code == 2
+    assert run.stderr == f"reportparse: error: {path}: refused: HTML of more than 500,000 elements (--max-elements)\n"
+    assert run.peak_mb < 150  # parsed, the page took about 400 MB
+    small = tmp_path / "small.html"
+    small.write_text("<html><body><p>地区生产总值增长5%</p>" + "<br>" * 150 + "</body></html>", encoding="utf-8")
+    assert run_cli("parse", small, "-o", tmp_path / "out", "-q").code == 0
+    run = run_cli("parse", small, "-o", tmp_path / "out2", "-q", "--max-elements", "100")
+    assert run.code == 2
+    assert run.stderr.endswith("refused: HTML of more than 100 elements (--max-elements)\n")
+
+
+def _depth(node) -> int:
+    deepest, stack = 0, [(node, 1)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        child = node.child
+        while child is not None:
+            stack.append((child, depth + 1))
+            child = child.next
+    return deepest
+
+
+def test_a_flood_of_self_closed_divs_is_flattened_like_any_deep_nesting(tmp_path):
+    lexbor = pytest.importorskip("selectolax.lexbor")
+    from reportparse.readers import html
+
+    markup = "<html><body>" + "<div/>" * 100_000 + "<p>地区生产总值增长5%</p></body></html>"
+    flat = html._flatten(markup, html.MAX_DEPTH, "x.html", 1_000_000)
+    assert _depth(lexbor.LexborHTMLParser(flat).root) <= html.MAX_DEPTH + 2  # <div/> opens a div, as in HTML
+    svg = "<svg>" + "<path d='M0'/>" * 1000 + "</svg>"  # in SVG a self-closed tag is empty: nothing to flatten
+    assert html._flatten(svg, html.MAX_DEPTH, "x.html", 1_000_000) == svg
+    (tmp_path / "divs.html").write_text(markup, encoding="utf-8")
+    run = run_cli("parse", tmp_path / "divs.html", timeout=120)
+    assert run.code == 0, run.stderr
+    assert [c["text"] for c in json.loads(run.stdout)["claims"]] == ["5%"]

@@ -111,5 +111,5 @@ def _extract(data: bytes, name: str, suffix: str, limits: Limits) -> tuple[str, 
         raise InputError(name, "not a PDF file (no %PDF- header)")
     text, encoding = decode(data, name)
     if _MARKUP.match(text[:4096]) or (suffix in (".html", ".htm") and _TAGS.search(text)):
-        return "html", html_to_text(text, name, [load_lexicon(lang) for lang in LANGUAGES]), encoding
+        return "html", html_to_text(text, name, [load_lexicon(lang) for lang in LANGUAGES], limits), encoding
     return "text", text, encoding
