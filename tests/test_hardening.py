@@ -14,6 +14,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -338,3 +339,125 @@ def test_a_flood_of_self_closed_divs_is_flattened_like_any_deep_nesting(tmp_path
     run = run_cli("parse", tmp_path / "divs.html", timeout=120)
     assert run.code == 0, run.stderr
     assert [c["text"] for c in json.loads(run.stdout)["claims"]] == ["5%"]
+
+
+def test_the_extracted_text_never_overwrites_a_file_reportparse_did_not_write(tmp_path):
+    source = tmp_path / "in" / "notes.txt"
+    source.parent.mkdir()
+    source.write_bytes(REPORT.encode("gb18030"))  # not UTF-8: its text is written beside the output
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("my own notes", encoding="utf-8")
+    run = run_cli("parse", source, "-o", out, "-q")
+    assert run.code == 0, run.stderr
+    assert run.stderr == (f"reportparse: warning: {out / 'notes.txt'}: a file reportparse did not write is "
+                          "there; extracted text not written\n")
+    assert (out / "notes.txt").read_text("utf-8") == "my own notes"
+    fresh = tmp_path / "out2"
+    assert run_cli("parse", source, "-o", fresh, "-q").code == 0
+    assert (fresh / "notes.txt").read_text("utf-8") == REPORT
+    source.write_bytes(REPORT.replace("5.2%", "5.4%").encode("gb18030"))  # changed: its own text is replaced
+    run = run_cli("parse", source, "-o", fresh, "-q")
+    assert run.code == 0 and run.stderr == ""
+    assert "5.4%" in (fresh / "notes.txt").read_text("utf-8")
+
+
+def test_a_rerun_repairs_a_damaged_output(tmp_path):
+    (tmp_path / "r.txt").write_text(REPORT, encoding="utf-8")
+    assert run_cli("parse", tmp_path / "r.txt", "-o", tmp_path / "out", "-q").code == 0
+    good = (tmp_path / "out" / "r.json").read_bytes()
+    (tmp_path / "out" / "r.json").write_bytes(good[: len(good) // 2])  # cut in half
+    run = run_cli("parse", tmp_path / "r.txt", "-o", tmp_path / "out")
+    assert run.code == 0
+    assert "0 parsed, 1 unchanged" in run.stderr
+    assert (tmp_path / "out" / "r.json").read_bytes() == good
+
+
+def test_skipped_links_in_a_folder_are_reported(tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "good.txt").write_text(REPORT, encoding="utf-8")
+    (folder / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    (tmp_path / "elsewhere").mkdir()
+    (folder / "more").symlink_to(tmp_path / "elsewhere")
+    run = run_cli("parse", folder, "-o", tmp_path / "out", "-q")
+    assert run.code == 0, run.stderr
+    assert run.stderr.splitlines() == [
+        f"reportparse: warning: {folder / 'gone.txt'}: link skipped, broken or looping",
+        f"reportparse: warning: {folder / 'more'}: link skipped, to a folder (links to folders are not followed)",
+    ]
+    assert (tmp_path / "out" / "good.json").exists()
+
+
+def test_several_processes_creating_one_store_at_once_all_succeed(tmp_path):
+    (tmp_path / "r.txt").write_text(REPORT, encoding="utf-8")
+    db = tmp_path / "new" / "store.sqlite"
+    start = time.time() + 3  # every process imports first, then all open the new store together
+    code = ("import sys, time; from reportparse.cli import main; import reportparse.pipeline; "
+            f"time.sleep(max(0, {start} - time.time())); sys.exit(main())")
+    procs = [subprocess.Popen([sys.executable, "-c", code, "parse", tmp_path / "r.txt", "--db", db, "-o",
+                               tmp_path / f"out{n}", "-q"], stderr=subprocess.PIPE) for n in range(12)]
+    errors = [p.communicate(timeout=300)[1].decode() for p in procs]
+    assert [p.returncode for p in procs] == [0] * 12, errors
+    with sqlite3.connect(db) as con:
+        assert con.execute("SELECT value FROM store_info").fetchall() == [("2",)]
+        assert con.execute("SELECT COUNT(*) FROM documents").fetchone() == (1,)
+    con.close()
+
+
+SAMPLE = Path(__file__).resolve().parents[1] / "corpus" / "zh" / "2023-zhengzhou-erqi.txt"
+PARENT_PEAK = ("import atexit, resource, sys; atexit.register(lambda: print("
+               "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)); "
+               "from reportparse.cli import main; sys.exit(main())")
+
+
+def test_results_stream_to_the_store_instead_of_piling_up_in_the_parent(tmp_path):
+    text = SAMPLE.read_text("utf-8") * 8  # 100 KB: each result is about 4 MB in memory
+    for n in range(24):
+        (tmp_path / "in").mkdir(exist_ok=True)
+        (tmp_path / "in" / f"r{n:02d}.txt").write_text(f"{text}\n第{n}份。\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-c", PARENT_PEAK, "parse", tmp_path / "in", "-o", tmp_path / "out",
+                           "-q", "-j", "2"], capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    assert len(list((tmp_path / "out").glob("r*.json"))) == 24
+    parent_mb = int(proc.stderr.strip().splitlines()[-1]) / 1024
+    assert parent_mb < 100  # the parent alone (workers not counted); keeping every result took ~140 MB
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_workers_die_with_the_parent(tmp_path):
+    text = SAMPLE.read_text("utf-8") * 500  # 6 M characters: a worker parses it for a minute or more
+    for n in range(2):
+        (tmp_path / f"big{n}.txt").write_text(f"{text}\n第{n}份。\n", encoding="utf-8")
+    parent = subprocess.Popen([sys.executable, "-c", "import sys; from reportparse.cli import main; sys.exit(main())",
+                               "parse", tmp_path / "big0.txt", tmp_path / "big1.txt", "-o", tmp_path / "out",
+                               "-q", "-j", "2"])
+    workers: list[int] = []
+    deadline = time.monotonic() + 120
+    while len(workers) < 2 and time.monotonic() < deadline and parent.poll() is None:
+        workers = _children(parent.pid)
+        time.sleep(0.05)
+    assert len(workers) >= 2, "the workers never started"
+    parent.kill()
+    parent.wait()
+    deadline = time.monotonic() + 20  # far less than the parse left: only the parent's death ends them
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    alive = [w for w in workers if _alive(w)]
+    for w in alive:
+        os.kill(w, 9)
+    assert not alive, "workers outlived their parent"

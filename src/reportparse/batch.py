@@ -10,9 +10,11 @@ that cannot be read, or whose parse fails, is reported and never stops the other
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import json
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -26,6 +28,9 @@ from .fingerprint import parser_fingerprint
 from .paths import printable_path
 from .readers import EXTENSIONS, Limits, read_bytes
 from .store import Store, StoreRecord, store_record
+
+
+_PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent ends
 
 
 @dataclass(frozen=True)
@@ -60,14 +65,21 @@ class _Job:
 
 
 def discover(paths: Sequence[str | Path]) -> list[Path]:
-    """The files to parse: files as given, folders searched recursively for report files (sorted)."""
+    """The files to parse: files as given, folders searched recursively for report files (sorted).
+    A link met in a folder that is not followed (to a folder, broken, or looping) is reported on
+    stderr as skipped."""
     out: list[Path] = []
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
-            out.extend(sorted(q for q in p.rglob("*") if q.suffix.lower() in EXTENSIONS and q.is_file()))
-        else:
+        if not p.is_dir():
             out.append(p)
+            continue
+        for q in sorted(p.rglob("*")):
+            if q.is_symlink() and not q.is_file():
+                why = "to a folder (links to folders are not followed)" if q.is_dir() else "broken or looping"
+                print(f"reportparse: warning: {printable_path(q)}: link skipped, {why}", file=sys.stderr)
+            elif q.suffix.lower() in EXTENSIONS and q.is_file():
+                out.append(q)
     return out
 
 
@@ -117,6 +129,18 @@ def parse_to_output(path: str, lang: str, overrides: Mapping[str, Any], fmt: str
     validate_document(data)
     extracted = None if doc.source is None or doc.source.is_plain_utf8 else doc.source.text
     return Parsed(data, render(data, fmt), extracted, store_record(data))
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this worker process end when its parent does, even by SIGKILL (Linux; elsewhere a
+    worker notices only when it next asks for work)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the call took effect
+        os._exit(1)
 
 
 def _cores() -> int:
@@ -185,7 +209,7 @@ class Batch:
             else:
                 write_atomic(job.target, outcome.rendered)
                 if outcome.extracted is not None:
-                    _keep_extracted_text(job.target.with_suffix(".txt"), outcome.extracted, inputs)
+                    _keep_extracted_text(job.target.with_suffix(".txt"), outcome.extracted, inputs, self.store)
                 self.store.put(outcome.data, self.fingerprint, job.options, outcome.record)
                 result.parsed += 1
                 result.claims += len(outcome.data["claims"])
@@ -194,13 +218,16 @@ class Batch:
         return result
 
     def _plan(self, path: Path, target: Path) -> _Job | None:
-        """The job of one input, or None when the store already holds it and its output exists."""
+        """The job of one input, or None when the store already holds it (its output file is then
+        rewritten from the store if it is missing or not what the store renders: a rerun
+        repairs a damaged output)."""
         sha = hashlib.sha256(read_bytes(path, self.limits or Limits())).hexdigest()
         overrides = dict(self.overrides_for(path))
         options = options_key(self.lang, overrides)
         if self.store.is_current(sha, self.fingerprint, options):
-            if not target.exists():
-                write_atomic(target, render(self.store.document(sha), self.fmt))
+            rendered = render(self.store.document(sha), self.fmt)
+            if not _holds(target, rendered):
+                write_atomic(target, rendered)
             return None
         return _Job(path, target, sha, options, overrides)
 
@@ -212,7 +239,8 @@ class Batch:
             return
         from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 
-        with ProcessPoolExecutor(max_workers=min(self.jobs, len(todo))) as pool:
+        with ProcessPoolExecutor(max_workers=min(self.jobs, len(todo)), initializer=die_with_parent,
+                                 initargs=(os.getpid(),)) as pool:
             futures: dict[Future[Any], _Job] = {
                 pool.submit(_run_job, str(job.path), self.lang, job.overrides, self.fmt, self.limits): job
                 for job in todo
@@ -220,7 +248,9 @@ class Batch:
             try:
                 for future in as_completed(futures):
                     exc = future.exception()
-                    yield futures[future], _failure_reason(exc) if exc is not None else future.result()
+                    # dropped as soon as it is handed on, so no finished result stays in memory
+                    job = futures.pop(future)
+                    yield job, _failure_reason(exc) if exc is not None else future.result()
             except BaseException:
                 pool.shutdown(wait=False, cancel_futures=True)
                 raise
@@ -234,13 +264,36 @@ class Batch:
             target.unlink(missing_ok=True)
 
 
-def _keep_extracted_text(target: Path, text: str, inputs: set[Path]) -> None:
+def _holds(target: Path, content: str) -> bool:
+    """Whether the file ``target`` exists and holds exactly ``content`` (UTF-8)."""
+    try:
+        return target.read_bytes() == content.encode("utf-8")
+    except OSError:
+        return False
+
+
+def _keep_extracted_text(target: Path, text: str, inputs: set[Path], store: Store) -> None:
     """Write the text that claim spans point into beside the output (``<stem>.txt``), unless
-    that name is one of the inputs."""
+    that name is one of the inputs, or a file there that an earlier batch did not write (the
+    store records what each wrote): a user's file is never overwritten."""
     if _resolved(target) in inputs:
-        print(f"reportparse: warning: {target}: is an input; extracted text not written", file=sys.stderr)
+        print(f"reportparse: warning: {printable_path(target)}: is an input; extracted text not written",
+              file=sys.stderr)
         return
-    write_atomic(target, text)
+    content = text.encode("utf-8")
+    sha = hashlib.sha256(content).hexdigest()
+    key = _resolved(target)
+    try:
+        found: str | None = hashlib.sha256(target.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        found = None
+    if found is not None and found != sha and store.extracted_sha256(key) != found:
+        print(f"reportparse: warning: {printable_path(target)}: a file reportparse did not write is there; "
+              "extracted text not written", file=sys.stderr)
+        return
+    if found != sha:
+        write_atomic(target, text)
+    store.note_extracted(key, sha)
 
 
 def _resolved(path: Path) -> Path:

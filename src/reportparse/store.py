@@ -48,6 +48,7 @@ CREATE TABLE IF NOT EXISTS claims (
     PRIMARY KEY (doc_sha256, id)
 );
 CREATE INDEX IF NOT EXISTS documents_region ON documents(region, report_year);
+CREATE TABLE IF NOT EXISTS extracted_texts (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL);
 """
 
 
@@ -238,6 +239,17 @@ class Store:
                  len(data["claims"]), datetime.now(timezone.utc).isoformat(timespec="seconds"), record.document_json),
             )
             self._db.executemany(_INSERT_CLAIM, record.rows)
+
+    def extracted_sha256(self, path: Path) -> str | None:
+        """The SHA-256 of the extracted text last written to ``path`` by a batch, or None."""
+        with self._machine_errors():
+            row = self._db.execute("SELECT sha256 FROM extracted_texts WHERE path = ?", (str(path),)).fetchone()
+        return None if row is None else str(row[0])
+
+    def note_extracted(self, path: Path, sha256: str) -> None:
+        """Record that a batch wrote extracted text with this SHA-256 to ``path``."""
+        with self._machine_errors(), self._db:
+            self._db.execute("INSERT OR REPLACE INTO extracted_texts VALUES (?, ?)", (str(path), sha256))
 
     def document(self, sha256: str) -> dict[str, Any]:
         """One stored document, whole, as the parser wrote it."""
