@@ -19,7 +19,7 @@ from .numerals import to_json_number
 from .segment import Sentence
 from .timing import Timing
 
-SENTENCE_MAX = 500
+SENTENCE_MAX = 1000
 """The longest ``sentence`` a claim carries, in characters: a longer sentence (a line without
 punctuation) is cut to a window of this many characters around the claim, so output grows
 with the text, not with the square of a line's length."""

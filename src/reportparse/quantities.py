@@ -179,13 +179,26 @@ class _Recogniser:
             mention = self._from_match(m)
             if mention is not None:
                 found.append(mention)
+        # kept in text order (ties as found), so the mentions a special word overlaps are looked up
+        # by their start, not by comparing it with every mention (linear in the text, not quadratic)
+        found.sort(key=lambda x: x.start)
+        starts = [f.start for f in found]
+        reach = max((f.end - f.start for f in found), default=0)
         for m in self.pats.special.finditer(self.text):
             mention = self._from_special(m)
-            if mention is None or any(f.claimable and f.start < mention.end and mention.start < f.end for f in found):
+            if mention is None:
                 continue
-            found = [f for f in found if not (f.start < mention.end and mention.start < f.end)]
-            found.append(mention)
-        found.sort(key=lambda x: x.start)
+            lo = bisect.bisect_left(starts, mention.start - reach)
+            hi = bisect.bisect_left(starts, mention.end)
+            hits = [i for i in range(lo, hi) if mention.start < found[i].end]
+            if any(found[i].claimable for i in hits):
+                continue
+            for i in reversed(hits):
+                del found[i], starts[i]
+            at = bisect.bisect_right(starts, mention.start)
+            found.insert(at, mention)
+            starts.insert(at, mention.start)
+            reach = max(reach, mention.end - mention.start)
         return self._share_units(found)
 
     def _share_units(self, found: list[Mention]) -> list[Mention]:
