@@ -175,7 +175,8 @@ def test_parse_into_a_read_only_folder_is_an_environment_error(tmp_path, read_on
     read_only(out)
     run = run_cli("parse", tmp_path / "r.txt", "-o", out, "-q")
     assert run.code == EXIT_ENVIRONMENT, run.stderr
-    assert run.stderr.startswith(f"reportparse: error: {out}/reportparse.sqlite: ")
+    assert run.stderr.startswith(f"reportparse: error: {out}/reportparse.sqlite: cannot be created: its folder is "
+                                 "read-only or not writable")
     assert "please report" not in run.stderr
 
 

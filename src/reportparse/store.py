@@ -102,8 +102,9 @@ def describe_sqlite_error(exc: sqlite3.Error, path: Path) -> str:
     if "readonly" in text or "read-only" in text:
         return f"cannot be written: the file or its folder is read-only ({text})"
     if "unable to open" in text:
-        reason = "permission denied" if path.exists() and not os.access(path, os.R_OK) else "cannot be opened"
-        return f"{reason} ({text})"
+        if not path.exists():
+            return f"cannot be created: its folder is read-only or not writable ({text})"
+        return f"{'permission denied' if not os.access(path, os.R_OK) else 'cannot be opened'} ({text})"
     if "malformed" in text or "disk image" in text:
         return f"the file is damaged ({text}); parse into a new store"
     if "disk is full" in text or "I/O" in text:
