@@ -21,6 +21,7 @@ from .limits import Limits
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MAIN = "word/document.xml"
 _P = f"{_W}p"
+_PARAGRAPH_TAGS = (b"<w:p>", b"<w:p/>", b"<w:p ")  # as Word writes them (a tag cut between chunks is missed)
 _CHUNK = 1 << 20
 
 
@@ -74,7 +75,7 @@ def _paragraphs(events: Iterator[tuple[str, Any]]) -> Iterator[str]:
 
 @contextmanager
 def _main_part(data: bytes, path: str, limits: Limits) -> Iterator[Any]:
-    """The main document part as a stream, refused once it unpacks past the limit."""
+    """The main document part as a stream, once :func:`_scan` has found it within the limits."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
@@ -84,28 +85,28 @@ def _main_part(data: bytes, path: str, limits: Limits) -> Iterator[Any]:
         if unpacked > limits.max_unpacked_bytes:
             raise InputError(path, f"refused: unpacks to {unpacked:,} bytes, over the limit of "
                              f"{limits.max_unpacked_bytes:,} (--max-unpacked-mb)")
-        try:
-            member = archive.open(_MAIN)
-        except KeyError:
-            raise InputError(path, f"not a Word document (no {_MAIN} in the archive)") from None
-        with member:
-            yield _Capped(member, path, limits.max_unpacked_bytes)
+        if _MAIN not in archive.namelist():
+            raise InputError(path, f"not a Word document (no {_MAIN} in the archive)")
+        with archive.open(_MAIN) as member:
+            _scan(member, path, limits)
+        with archive.open(_MAIN) as member:
+            yield member
 
 
-class _Capped:
-    """A stream that refuses to be read past ``cap`` bytes (member headers can lie about sizes)."""
-
-    def __init__(self, stream: Any, path: str, cap: int) -> None:
-        self.stream, self.path, self.cap, self.size = stream, path, cap, 0
-
-    def read(self, n: int = -1) -> bytes:
-        """Up to ``n`` bytes (at most a chunk at a time); :class:`InputError` past the cap."""
-        chunk = self.stream.read(_CHUNK if n < 0 else min(n, _CHUNK))
-        self.size += len(chunk)
-        if self.size > self.cap:
-            raise InputError(self.path, f"refused: {_MAIN} unpacks to more than {self.cap:,} bytes "
+def _scan(member: Any, path: str, limits: Limits) -> None:
+    """Read the main part once without parsing it, refusing it past the unpacked limit (member
+    headers can lie about sizes) or when it holds more ``<w:p>`` tags than the text may have
+    characters: each paragraph is a line, so this lower bound on the text refuses a flood of
+    empty paragraphs at the speed of inflating, before the XML parser spends minutes on it."""
+    size = paragraphs = 0
+    while chunk := member.read(_CHUNK):
+        size += len(chunk)
+        if size > limits.max_unpacked_bytes:
+            raise InputError(path, f"refused: {_MAIN} unpacks to more than {limits.max_unpacked_bytes:,} bytes "
                              "(--max-unpacked-mb)")
-        return bytes(chunk)
+        paragraphs += sum(chunk.count(tag) for tag in _PARAGRAPH_TAGS)
+        if paragraphs - 1 > limits.max_chars:
+            raise InputError(path, f"refused: text of more than {limits.max_chars:,} characters (--max-chars)")
 
 
 def _paragraph_text(paragraph: object) -> str:
