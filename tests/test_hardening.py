@@ -434,7 +434,7 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+@pytest.mark.skipif(not Path(f"/proc/self/task/{os.getpid()}/children").exists(), reason="needs Linux /proc")
 def test_workers_die_with_the_parent(tmp_path):
     text = SAMPLE.read_text("utf-8") * 500  # 6 M characters: a worker parses it for a minute or more
     for n in range(2):
