@@ -15,7 +15,8 @@ import pytest
 
 from reportparse import batch as batch_module
 from reportparse.atomic import atomic_path, write_atomic
-from reportparse.batch import Batch, discover, output_targets, progress_bar
+from reportparse.batch import Batch, progress_bar
+from reportparse.batch_files import discover, output_targets
 from reportparse.store import Store
 
 SHARED_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -257,7 +258,7 @@ def test_shared_corpus_with_a_file_of_random_bytes(tmp_path):
 
 
 def test_a_folder_search_leaves_out_the_collections_own_notes(tmp_path):
-    from reportparse.batch import discover
+    from reportparse.batch_files import discover
 
     for name in ("2024.md", "README.md", "SOURCES.md", "notes/LICENSE.txt", "manifest.txt", "a/2025.txt"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)

@@ -10,9 +10,11 @@ that cannot be read, or whose parse fails, is reported and never stops the other
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import json
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -20,11 +22,15 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .atomic import write_atomic
+from .batch_files import holds, keep_extracted_text, output_targets, resolved
 from .errors import InputError, SchemaValidationError
 from .export import render
 from .fingerprint import parser_fingerprint
-from .read import COLLECTION_NOTES, EXTENSIONS, Limits, read_bytes
+from .paths import printable_path
+from .read import Limits, read_bytes
 from .store import Store, StoreRecord, store_record
+
+_PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent ends
 
 
 @dataclass(frozen=True)
@@ -36,7 +42,7 @@ class FileError:
 
     def to_json(self) -> str:
         """The error as one line of errors.jsonl."""
-        return json.dumps({"path": self.path, "error": self.reason}, ensure_ascii=False)
+        return json.dumps({"path": printable_path(self.path), "error": printable_path(self.reason)}, ensure_ascii=False)
 
 
 @dataclass
@@ -59,34 +65,6 @@ class _Job:
     options: str
     overrides: Mapping[str, Any]
     current: bool  # the store holds this parse already
-
-
-def discover(paths: Sequence[str | Path]) -> list[Path]:
-    """The files to parse: files as given, folders searched recursively for report files (sorted)."""
-    out: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            out.extend(sorted(q for q in p.rglob("*") if q.suffix.lower() in EXTENSIONS
-                              and q.stem.lower() not in COLLECTION_NOTES and q.is_file()))
-        else:
-            out.append(p)
-    return out
-
-
-def output_targets(files: Iterable[Path], out_dir: Path, fmt: str) -> dict[Path, Path]:
-    """One output path per input, ``<stem>.<fmt>`` in ``out_dir``, numbered when stems repeat."""
-    targets: dict[Path, Path] = {}
-    used: set[Path] = set()
-    for source in files:
-        target = out_dir / f"{source.stem}.{fmt}"
-        n = 2
-        while target in used:
-            target = out_dir / f"{source.stem}-{n}.{fmt}"
-            n += 1
-        used.add(target)
-        targets[source] = target
-    return targets
 
 
 def options_key(lang: str, overrides: Mapping[str, Any]) -> str:
@@ -120,6 +98,18 @@ def parse_to_output(path: str, lang: str, overrides: Mapping[str, Any], fmt: str
     validate_document(data)
     extracted = None if doc.source is None or doc.source.is_plain_utf8 else doc.source.text
     return Parsed(data, render(data, fmt), extracted, store_record(data))
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this worker process end when its parent does, even by SIGKILL (Linux; elsewhere a
+    worker notices only when it next asks for work)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the call took effect
+        os._exit(1)
 
 
 def _cores() -> int:
@@ -177,21 +167,22 @@ class Batch:
                 continue
             if job.current:
                 result.unchanged += 1
-                if not job.target.exists():
+                written = self._rerender(job)
+                if written is not None:
                     result.rerendered += 1
-                    result.claims += self._rerender(job)
+                    result.claims += written
                 progress(1)
             else:
                 todo.append(job)
         todo.sort(key=lambda job: -job.path.stat().st_size)  # longest first: the workers finish together
-        inputs = {path.resolve() for path in files}
+        inputs = {resolved(path) for path in files}
         for job, outcome in self._execute(todo):
             if isinstance(outcome, str):
                 result.failed.append(FileError(str(job.path), outcome))
             else:
                 write_atomic(job.target, outcome.rendered)
                 if outcome.extracted is not None:
-                    _keep_extracted_text(job.target.with_suffix(".txt"), outcome.extracted, inputs)
+                    keep_extracted_text(job.target.with_suffix(".txt"), outcome.extracted, inputs, self.store)
                 self.store.put(outcome.data, self.fingerprint, job.options, outcome.record)
                 result.parsed += 1
                 result.claims += len(outcome.data["claims"])
@@ -206,10 +197,14 @@ class Batch:
         options = options_key(self.lang, overrides)
         return _Job(path, target, sha, options, overrides, self.store.is_current(sha, self.fingerprint, options))
 
-    def _rerender(self, job: _Job) -> int:
-        """Write a current job's output from the store; return how many claims it holds."""
+    def _rerender(self, job: _Job) -> int | None:
+        """Write a current job's output from the store when it is missing or not what the store
+        renders (a rerun repairs a damaged output): the claims written, or None when it was intact."""
         data = self.store.document(job.sha256)
-        write_atomic(job.target, render(data, self.fmt))
+        rendered = render(data, self.fmt)
+        if holds(job.target, rendered):
+            return None
+        write_atomic(job.target, rendered)
         return len(data["claims"])
 
     def _execute(self, todo: list[_Job]) -> Iterable[tuple[_Job, Any]]:
@@ -220,7 +215,8 @@ class Batch:
             return
         from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 
-        with ProcessPoolExecutor(max_workers=min(self.jobs, len(todo))) as pool:
+        with ProcessPoolExecutor(max_workers=min(self.jobs, len(todo)), initializer=die_with_parent,
+                                 initargs=(os.getpid(),)) as pool:
             futures: dict[Future[Any], _Job] = {
                 pool.submit(_run_job, str(job.path), self.lang, job.overrides, self.fmt, self.limits): job
                 for job in todo
@@ -228,7 +224,9 @@ class Batch:
             try:
                 for future in as_completed(futures):
                     exc = future.exception()
-                    yield futures[future], _failure_reason(exc) if exc is not None else future.result()
+                    # dropped as soon as it is handed on, so no finished result stays in memory
+                    job = futures.pop(future)
+                    yield job, _failure_reason(exc) if exc is not None else future.result()
             except BaseException:
                 pool.shutdown(wait=False, cancel_futures=True)
                 raise
@@ -240,15 +238,6 @@ class Batch:
             write_atomic(target, "".join(e.to_json() + "\n" for e in failed))
         else:
             target.unlink(missing_ok=True)
-
-
-def _keep_extracted_text(target: Path, text: str, inputs: set[Path]) -> None:
-    """Write the text that claim spans point into beside the output (``<stem>.txt``), unless
-    that name is one of the inputs."""
-    if target.resolve() in inputs:
-        print(f"reportparse: warning: {target}: is an input; extracted text not written", file=sys.stderr)
-        return
-    write_atomic(target, text)
 
 
 def progress_bar(total: int, enabled: bool) -> Any | None:

@@ -1,4 +1,5 @@
-"""Command line: ``reportparse parse``, ``export``, ``diff`` and ``align``."""
+"""Command line: the ``reportparse`` program, its ``parse`` verb and the exit codes; each other verb
+registers itself from its own module (``add_<verb>_command``)."""
 
 from __future__ import annotations
 
@@ -10,20 +11,29 @@ from typing import Any
 
 from . import __version__
 from .align import add_align_command
-from .batch import Batch, discover, options_key, parse_to_output, progress_bar
+from .batch import Batch, options_key, parse_to_output, progress_bar
+from .batch_files import discover
 from .chart import add_chart_command
 from .codebook import add_codebook_commands
-from .diff_report import DIFF_FORMATS
-from .errors import InputError, ReportParseError, SchemaValidationError, UsageError
-from .exits import EXIT_BUG, EXIT_CODES, EXIT_FILES_FAILED, EXIT_NOTHING_DONE, EXIT_USAGE, ArgumentParser
+from .diff_command import add_diff_command
+from .errors import EnvironmentProblem, InputError, ReportParseError, SchemaValidationError, UsageError
+from .exits import (
+    EXIT_BUG,
+    EXIT_CODES,
+    EXIT_ENVIRONMENT,
+    EXIT_FILES_FAILED,
+    EXIT_NOTHING_DONE,
+    EXIT_USAGE,
+    ArgumentParser,
+)
 from .explain_command import add_explain_command
 from .export import FORMATS
+from .export_command import add_export_command
 from .fingerprint import parser_fingerprint
-from .guards import check_pair, check_store_diff, fraction, non_negative_float, positive_int
+from .guards import positive_int
 from .lang import languages
 from .manifest import LEVELS, Manifest, checked_overrides, merged_overrides
-from .outputs import DEFAULT_DB, emit, emit_file, file_output, format_of, parse_destinations, store_to_read
-from .pairing import MIN_CONFIDENCE
+from .outputs import DEFAULT_DB, parse_destinations
 from .read import EXTENSIONS
 from .read.limits import add_limit_arguments, limits_from_args
 from .review_page import add_show_command
@@ -96,72 +106,8 @@ def _summary(parsed: int, unchanged: int, rerendered: int, failed: int) -> str:
     return f"{parsed} parsed, {unchanged} unchanged{again}, {failed} failed"
 
 
-def _cmd_diff(args: argparse.Namespace) -> int:
-    from .diff import DiffOptions, diff_documents
-    from .diff_report import render_diff, render_many
-    from .documents import diff_all, load_document, stored_document
-    from .verdicts import Tolerance
-
-    options = DiffOptions(Tolerance(args.tolerance_points, args.tolerance_relative), args.strict,
-                          args.min_confidence)
-    target = file_output(args.output, example=f"diff.{args.format}")
-    if args.all or args.region:
-        check_store_diff(args.reports, args.db, args.region, args.years, args.all)
-        with Store(store_to_read(args.db), create=False) as store:
-            if args.all:
-                emit(render_many(diff_all(store, options), args.format), target)
-                return 0
-            old, new = (stored_document(store, args.region, y) for y in args.years)
-    elif len(args.reports) == 2:
-        if args.years:
-            raise UsageError("--years goes with --db and --region; OLD and NEW files carry their own years")
-        old, new = (load_document(p, args.lang) for p in args.reports)
-        check_pair(old, new, args.force)
-    else:
-        raise UsageError("give OLD and NEW, or --db PATH with --region R --years OLD NEW, or --db PATH --all")
-    emit(render_diff(diff_documents(old, new, options), args.format), target)
-    return 0
-
-
-def _cmd_export(args: argparse.Namespace) -> int:
-    from .panel import cell_rows, duplicate_region_years
-    from .store import ClaimFilter
-    from .tables import TABLE_FORMATS, cells_table, long_table, wide_table, write_table
-
-    target = file_output(args.output, example="claims.csv")
-    fmt = format_of(target, args.format)
-    if fmt not in TABLE_FORMATS:
-        raise UsageError(f"say --format ({', '.join(TABLE_FORMATS)}); {args.output!r} does not tell")
-    with Store(store_to_read(args.db), create=False) as store:
-        if args.wide or args.cells:
-            cells = cell_rows(store)
-            for region, year, paths in duplicate_region_years(store):
-                print(f"reportparse: warning: {region} {year} has {len(paths)} reports; the panel uses {paths[0]} "
-                      f"(others: {', '.join(paths[1:])})", file=sys.stderr)
-            cells = [c for c in cells if (args.region is None or c["region"] == args.region)
-                     and (args.year is None or c["year"] == args.year)
-                     and (args.metric is None or args.metric in (c["metric_id"], c["metric_text"]))
-                     and (args.kind is None or c["kind"] == args.kind)]
-            table, labels = wide_table(cells) if args.wide else (cells_table(cells), {})
-        else:
-            rows = store.long_rows(ClaimFilter(args.region, args.year, args.metric, args.status, args.kind))
-            table, labels = long_table(rows), {}
-    emit_file(lambda path: write_table(table, path, fmt, labels=labels, bom=args.bom), target, f".{fmt}")
-    if not args.quiet:
-        what = f"{len(table)} region-years" if args.wide else f"{len(table)} {'cells' if args.cells else 'claims'}"
-        print(f"reportparse: {what} written to {target or 'stdout'}", file=sys.stderr)
-    return 0
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the ``reportparse`` command."""
-    parser = ArgumentParser(
-        prog="reportparse",
-        description="Turn government work reports (政府工作报告) into validated numeric claims.",
-        epilog=EXIT_CODES,
-    )
-    parser.add_argument("--version", action="version", version=f"reportparse {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+def _add_parse_command(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Register ``reportparse parse``."""
     p = sub.add_parser(
         "parse",
         help="extract the claims of one or more reports",
@@ -171,7 +117,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--db). Files already in the store, unchanged and parsed by this parser with the same "
         "options, are not parsed again. Folders are searched for report files (.txt .text .html .htm "
         ".docx .pdf), recursively; files are parsed in parallel. For an input that is not UTF-8 plain "
-        "text, the extracted text that claim spans point into is written beside the output as <stem>.txt. A file that cannot be read or parsed is reported on stderr and in "
+        "text, the extracted text that claim spans point into is written beside the output as <stem>.txt. "
+        "A file that cannot be read or parsed is reported on stderr and in "
         "DIR/errors.jsonl, the others are still parsed, and the exit code is then 2.",
     )
     p.add_argument("files", nargs="+", metavar="FILE",
@@ -193,73 +140,23 @@ def build_parser() -> argparse.ArgumentParser:
                       help="sidecar CSV/TSV with a header: file, region, level, year (empty cells: detect)")
     add_limit_arguments(p)
     p.set_defaults(func=_cmd_parse)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``reportparse`` command."""
+    parser = ArgumentParser(
+        prog="reportparse",
+        description="Turn government work reports (政府工作报告) into validated numeric claims.",
+        epilog=EXIT_CODES,
+    )
+    parser.add_argument("--version", action="version", version=f"reportparse {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_parse_command(sub)
     add_show_command(sub)
     add_explain_command(sub)
 
-    d = sub.add_parser(
-        "diff",
-        help="last year's targets against this year's report: met, exceeded, missed, not_reported or unclear",
-        description="Pair the targets an OLD report sets for its year with the actuals a NEW report states "
-        "for that year (by metric id, else metric text, and kind, else by the words of the metric with a "
-        "confidence) and judge each by its qualifier, its wording (控制在, 以内, 以上) and which way is good "
-        "for its indicator (a cap such as CPI; lower is better for energy intensity); also "
-        "compare the two reports' targets. OLD and NEW are report files (parsed now) or parsed .json "
-        "documents; or read them from a store with --db and --region/--years; --all diffs every region "
-        "with reports of consecutive years in the store into one table of verdicts.",
-    )
-    d.add_argument("reports", nargs="*", metavar="OLD NEW", help="two reports or parsed .json documents")
-    d.add_argument("--format", choices=DIFF_FORMATS, default="json",
-                   help="json: pairs, unmatched and target changes (default); csv: one verdict a row; md: tables")
-    d.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default, or -: stdout)")
-    d.add_argument("--db", metavar="PATH", help="the SQLite store written by parse")
-    d.add_argument("--region", help="with --db: the region, by any of its names (北京市, 北京, beijing)")
-    d.add_argument("--years", nargs=2, type=int, metavar=("OLD", "NEW"), help="with --region: two report years")
-    d.add_argument("--all", action="store_true", help="with --db: every region with consecutive report years")
-    d.add_argument("--tolerance-points", type=non_negative_float, default=0.5, metavar="PP",
-                   help="how far an approx (左右) rate target may miss, in percentage points (default 0.5)")
-    d.add_argument("--tolerance-relative", type=non_negative_float, default=0.02, metavar="F",
-                   help="how far an approx level target may miss, as a fraction of it (default 0.02)")
-    d.add_argument("--force", action="store_true",
-                   help="diff even two regions' reports, or a NEW report not later than OLD (refused otherwise)")
-    d.add_argument("--strict", action="store_true",
-                   help="the plain textbook rule of the written qualifier: met or missed only, no tolerance "
-                   "beside 左右 and no 'exceeded'")
-    d.add_argument("--min-confidence", type=fraction, default=MIN_CONFIDENCE, metavar="C",
-                   help="the least confidence (0..1) of a pair by the words of the metric, for targets and "
-                   f"actuals without a common indicator id (default {MIN_CONFIDENCE})")
-    d.add_argument("--lang", choices=(*languages(), "auto"), default="auto",
-                   help="language of report files (default auto: detected)")
-    d.set_defaults(func=_cmd_diff)
-
-    e = sub.add_parser(
-        "export",
-        help="every stored claim in one table for pandas, Excel or Stata",
-        description="Write the claims of a store as one table: long form (one row per claim: doc, region, level, "
-        "report_year, period, metric, kind, status, value, low, high, unit, qualifier, rank, span, section, "
-        "sentence) or, with --wide, a region x year panel with each standard indicator's target, target "
-        "qualifier and reported actual. Needs the export extra (pandas; parquet: pyarrow).",
-    )
-    e.add_argument("--db", required=True, metavar="PATH", help="the SQLite store written by parse")
-    e.add_argument("--format", choices=("csv", "jsonl", "parquet", "dta", "xlsx"),
-                   help="table format (default: from the FILE's extension); dta is Stata 14+ (version 118)")
-    e.add_argument("-o", "--output", required=True, metavar="FILE",
-                   help="the table to write; - : stdout (csv unless --format)")
-    shape = e.add_mutually_exclusive_group()
-    shape.add_argument("--wide", action="store_true",
-                       help="a region x year panel of targets, actuals and verdicts, paired and judged as diff does")
-    shape.add_argument("--cells", action="store_true",
-                       help="the panel's cells in long form, with the claim ids and report files of each target "
-                       "and actual, and the verdict")
-    pick = e.add_argument_group("filters (each given must match)")
-    pick.add_argument("--region", help="region as stored, e.g. 北京市")
-    pick.add_argument("--year", type=int, help="report year (--wide/--cells: the year of the panel)")
-    pick.add_argument("--metric", help="standard indicator id (gdp) or the metric as written")
-    pick.add_argument("--status", choices=("actual", "target"), help="claims of this status (long form only)")
-    pick.add_argument("--kind", choices=("level", "growth", "ratio", "ranking"), help="claims of this kind")
-    e.add_argument("--bom", action="store_true", help="csv: start with the byte-order mark Excel wants")
-    e.add_argument("-q", "--quiet", action="store_true", help="no summary line")
-    e.set_defaults(func=_cmd_export)
-
+    add_diff_command(sub)
+    add_export_command(sub)
     add_align_command(sub)
     add_codebook_commands(sub)
     add_chart_command(sub)
@@ -276,6 +173,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SchemaValidationError as exc:
         print(f"reportparse: internal error (please report): {exc}", file=sys.stderr)
         return EXIT_BUG
+    except EnvironmentProblem as exc:
+        print(f"reportparse: error: {exc}", file=sys.stderr)
+        return EXIT_ENVIRONMENT
     except UsageError as exc:
         print(f"reportparse: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -284,6 +184,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_NOTHING_DONE
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # writing an output: disk full, permission denied, read-only, a file where a folder goes
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"reportparse: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_ENVIRONMENT
     except KeyboardInterrupt:
         print("reportparse: interrupted", file=sys.stderr)
         return 130

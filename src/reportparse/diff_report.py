@@ -8,6 +8,8 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from .cells import neutralised
+
 DIFF_FORMATS = ("json", "csv", "md")
 
 VERDICT_COLUMNS = [
@@ -92,11 +94,12 @@ def _markdown(result: dict[str, Any]) -> str:
 
 
 def rows_csv(rows: list[dict[str, Any]]) -> str:
-    """Verdict rows as CSV with the :data:`VERDICT_COLUMNS`."""
+    """Verdict rows as CSV with the :data:`VERDICT_COLUMNS` (text a spreadsheet would evaluate
+    neutralised, see :mod:`.cells`)."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=VERDICT_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows(neutralised(row) for row in rows)
     return out.getvalue()
 
 

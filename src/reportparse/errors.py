@@ -25,6 +25,23 @@ class InputError(ReportParseError):
         return type(self), (self.path, self.reason)
 
 
+class EnvironmentProblem(ReportParseError):
+    """The machine, not the input or the program, stops the work: a disk full, a permission
+    denied, a read-only folder, a lock held by another process, a damaged store."""
+
+
+class StoreUnavailable(EnvironmentProblem):
+    """The store cannot be opened, read or written for a reason of the machine; names it."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        return type(self), (self.path, self.reason)
+
+
 class LexiconError(ReportParseError):
     """A language data file is missing or does not match its schema."""
 

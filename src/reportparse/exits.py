@@ -9,10 +9,12 @@ from typing import NoReturn
 EXIT_NOTHING_DONE = 1
 EXIT_FILES_FAILED = 2
 EXIT_BUG = 3
+EXIT_ENVIRONMENT = 4  # the machine stopped the work: disk full, permission, read-only, a lock, a damaged store
 EXIT_USAGE = 64  # EX_USAGE of BSD sysexits.h
 EXIT_CODES = (
     "exit codes: 0 done; 1 nothing could be done (no input, a missing store, a bad manifest); "
     "2 some inputs failed (the others were done); 3 internal error (a bug: please report it); "
+    "4 the machine stopped the work (disk full, permission denied, read-only, a lock, a damaged store); "
     "64 usage error (a bad option or value, a folder given for a file, a diff of two regions)"
 )
 

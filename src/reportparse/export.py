@@ -7,6 +7,8 @@ import io
 import json
 from typing import Any
 
+from .cells import neutralised
+
 FORMATS = ("json", "jsonl", "csv")
 
 CSV_COLUMNS = [
@@ -40,11 +42,13 @@ def document_json(data: dict[str, Any]) -> str:
     took as long as parsing)."""
     parts = [f" {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in data.items() if k != "claims"]
     claims = ",\n  ".join(json.dumps(c, ensure_ascii=False) for c in data["claims"])
-    return "{\n" + ",\n".join(parts) + (',\n "claims": [\n  ' + claims + "\n ]" if claims else ',\n "claims": []') + "\n}\n"
+    listed = ',\n "claims": [\n  ' + claims + "\n ]" if claims else ',\n "claims": []'
+    return "{\n" + ",\n".join(parts) + listed + "\n}\n"
 
 
 def render(data: dict[str, Any], fmt: str) -> str:
-    """A parsed document rendered as ``json`` (the whole document), ``jsonl`` or ``csv`` (claims)."""
+    """A parsed document rendered as ``json`` (the whole document), ``jsonl`` or ``csv`` (claims;
+    text cells that a spreadsheet would evaluate are neutralised, see :mod:`.cells`)."""
     if fmt == "json":
         return document_json(data)
     if fmt == "jsonl":
@@ -54,6 +58,6 @@ def render(data: dict[str, Any], fmt: str) -> str:
         writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
         writer.writeheader()
         for claim in data["claims"]:
-            writer.writerow(flat_claim(claim, data["document"]))
+            writer.writerow(neutralised(flat_claim(claim, data["document"])))
         return out.getvalue()
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -38,8 +38,8 @@ class ClaimRank(TypedDict):
     scope: str | None
 
 
-class Claim(TypedDict):
-    """One claim, field for field as ``schemas/claim.schema.json`` has it (a test keeps them equal)."""
+class _ClaimFields(TypedDict):
+    """The fields every claim has."""
 
     id: str
     span: list[int]
@@ -58,6 +58,13 @@ class Claim(TypedDict):
     sentence: str
     section: str | None
     rule: str
+
+
+class Claim(_ClaimFields, total=False):
+    """One claim, field for field as ``schemas/claim.schema.json`` has it (a test keeps them equal);
+    ``sentence_span`` only when ``sentence`` is a window of a longer sentence."""
+
+    sentence_span: list[int]
 
 
 @dataclass(frozen=True)

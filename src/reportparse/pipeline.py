@@ -13,6 +13,7 @@ from .lang import detect, get_pack
 from .lexicon import Lexicon, load_lexicon
 from .model import Document, Mention, Quantity
 from .normalise import NormalisedText, normalise
+from .paths import printable_path
 from .read import Limits, read_source
 from .recognise import resolve_overlaps
 from .resolve import to_json_number
@@ -66,7 +67,7 @@ def _parse(text: str, lang: str, path: str | None, sha256: str | None,
     """The document of a text and the normalised copy its stages read."""
     lex = _lexicon(lang, text)
     pack = get_pack(lex.lang)
-    digest = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
+    digest = sha256 or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     with stage("normalise"):
         norm = normalise(text, lex)
     with stage("metadata"):
@@ -125,7 +126,7 @@ def parse_file(path: str | Path, lang: str = "auto", overrides: Mapping[str, Any
     The document's ``source`` holds the text that claim spans point into.
     """
     source = read_source(path, limits)
-    doc = parse_text(source.text, lang, path=str(path), sha256=source.sha256, overrides=overrides)
+    doc = parse_text(source.text, lang, path=printable_path(path), sha256=source.sha256, overrides=overrides)
     doc.source = source
     return doc
 

@@ -13,13 +13,15 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .errors import InputError
+from .errors import InputError, StoreUnavailable
 from .export import CSV_COLUMNS, flat_claim
+from .sqlite_env import BUSY_SECONDS, describe_sqlite_error, dir_accepts_files, retry_locked
 
 STORE_FORMAT = "2"
 _INT64 = 2**63 - 1
@@ -44,6 +46,7 @@ CREATE TABLE IF NOT EXISTS claims (
     PRIMARY KEY (doc_sha256, id)
 );
 CREATE INDEX IF NOT EXISTS documents_region ON documents(region, report_year);
+CREATE TABLE IF NOT EXISTS extracted_texts (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL);
 """
 
 
@@ -114,28 +117,59 @@ class Store:
     """A SQLite file of parsed documents; use as a context manager or call :meth:`close`."""
 
     def __init__(self, path: str | Path, create: bool = True) -> None:
-        """Open the store at ``path``, creating it unless ``create`` is False (then a missing
-        store is an :class:`InputError`)."""
+        """Open the store at ``path``, creating it unless ``create`` is False. Without ``create``
+        the store is only read: opened read-only (``mode=ro``), nothing created or changed in it,
+        and a missing store is an :class:`InputError`. A store that cannot be opened for a reason
+        of the machine (a lock, a permission, a damaged file) is a :class:`StoreUnavailable`."""
         self.path = Path(path)
         if not create and not self.path.is_file():
             raise InputError(str(self.path), "no such store (write one with: reportparse parse ... -o DIR)")
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path)
-            self._db.execute("PRAGMA foreign_keys = ON")
-            # a write-ahead log: one fsync per checkpoint, not per document; a crash of the
-            # program still loses no committed document
-            self._db.execute("PRAGMA journal_mode = WAL")
-            self._db.execute("PRAGMA synchronous = NORMAL")
-            self._db.executescript(_SCHEMA)
+            self._db = self._open_writable() if create else self._open_read_only()
             found = self._db.execute("SELECT value FROM store_info WHERE key = 'format'").fetchone()
+        except sqlite3.OperationalError as exc:
+            if "no such table" in str(exc):
+                raise InputError(str(self.path), "not a reportparse store (no store_info table)") from None
+            raise StoreUnavailable(str(self.path), describe_sqlite_error(exc, self.path)) from None
         except sqlite3.DatabaseError as exc:
+            if "malformed" in str(exc):
+                raise StoreUnavailable(str(self.path), describe_sqlite_error(exc, self.path)) from None
             raise InputError(str(self.path), f"not a reportparse store ({exc})") from None
-        if found is None:
-            with self._db:
-                self._db.execute("INSERT INTO store_info VALUES ('format', ?)", (STORE_FORMAT,))
-        elif found[0] != STORE_FORMAT:
-            raise InputError(str(self.path), f"store format {found[0]}, this reportparse reads {STORE_FORMAT}")
+        if found is None or found[0] != STORE_FORMAT:
+            raise InputError(str(self.path), f"store format {found[0] if found else 'missing'}, "
+                             f"this reportparse reads {STORE_FORMAT}")
+
+    def _open_writable(self) -> sqlite3.Connection:
+        """Open (or create) the store for writing; safe when several processes create it at once."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreUnavailable(str(self.path.parent), exc.strerror or str(exc)) from None
+        db = sqlite3.connect(self.path, timeout=BUSY_SECONDS)
+        db.execute("PRAGMA foreign_keys = ON")
+        # a write-ahead log: one fsync per checkpoint, not per document; a crash of the
+        # program still loses no committed document
+        retry_locked(lambda: db.execute("PRAGMA journal_mode = WAL"))
+        db.execute("PRAGMA synchronous = NORMAL")
+        # one writer at a time creates the tables and the format row (IMMEDIATE takes the write lock first)
+        db.isolation_level = None
+        db.executescript(
+            f"BEGIN IMMEDIATE; {_SCHEMA} INSERT OR IGNORE INTO store_info VALUES ('format', '{STORE_FORMAT}'); COMMIT;")
+        db.isolation_level = "DEFERRED"  # back to the default: implicit transactions
+        return db
+
+    def _open_read_only(self) -> sqlite3.Connection:
+        """Open the store read-only; on a read-only folder, where SQLite cannot make the
+        write-ahead log's index beside it, as an immutable file (nobody can write there either)."""
+        uri = self.path.resolve().as_uri() + "?mode=ro"
+        try:
+            db = sqlite3.connect(uri, uri=True, timeout=BUSY_SECONDS)
+            db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone()
+            return db
+        except sqlite3.OperationalError as exc:
+            if "unable to open" not in str(exc) or dir_accepts_files(self.path.parent):
+                raise
+        return sqlite3.connect(uri + "&immutable=1", uri=True)
 
     def __enter__(self) -> Store:
         return self
@@ -147,8 +181,25 @@ class Store:
         """Close the database connection."""
         self._db.close()
 
+    @contextmanager
+    def _machine_errors(self) -> Iterator[None]:
+        """SQLite errors of the machine (a lock, a full disk, a read-only or damaged file) as
+        :class:`StoreUnavailable` naming the store; errors of the program pass as they are."""
+        try:
+            yield
+        except sqlite3.OperationalError as exc:
+            raise StoreUnavailable(str(self.path), describe_sqlite_error(exc, self.path)) from None
+        except sqlite3.DatabaseError as exc:
+            if type(exc) is not sqlite3.DatabaseError:
+                raise
+            raise StoreUnavailable(str(self.path), describe_sqlite_error(exc, self.path)) from None
+
     def is_current(self, sha256: str, fingerprint: str, options: str) -> bool:
         """Whether the document with these bytes was parsed by this parser with these options."""
+        with self._machine_errors():
+            return self._is_current(sha256, fingerprint, options)
+
+    def _is_current(self, sha256: str, fingerprint: str, options: str) -> bool:
         row = self._db.execute(
             "SELECT 1 FROM documents WHERE sha256 = ? AND parser_fingerprint = ? AND options = ?",
             (sha256, fingerprint, options),
@@ -161,7 +212,7 @@ class Store:
         :func:`store_record` when a worker process has already made it."""
         doc = data["document"]
         record = record or store_record(data)
-        with self._db:
+        with self._machine_errors(), self._db:
             self._db.execute("DELETE FROM documents WHERE sha256 = ?", (doc["sha256"],))
             self._db.execute(
                 f"INSERT INTO documents (sha256, {', '.join(_DOC_COLUMNS)}, schema_version, parser_fingerprint, "
@@ -171,9 +222,21 @@ class Store:
             )
             self._db.executemany(_INSERT_CLAIM, record.rows)
 
+    def extracted_sha256(self, path: Path) -> str | None:
+        """The SHA-256 of the extracted text last written to ``path`` by a batch, or None."""
+        with self._machine_errors():
+            row = self._db.execute("SELECT sha256 FROM extracted_texts WHERE path = ?", (str(path),)).fetchone()
+        return None if row is None else str(row[0])
+
+    def note_extracted(self, path: Path, sha256: str) -> None:
+        """Record that a batch wrote extracted text with this SHA-256 to ``path``."""
+        with self._machine_errors(), self._db:
+            self._db.execute("INSERT OR REPLACE INTO extracted_texts VALUES (?, ?)", (str(path), sha256))
+
     def document(self, sha256: str) -> dict[str, Any]:
         """One stored document, whole, as the parser wrote it."""
-        row = self._db.execute("SELECT document_json FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
+        with self._machine_errors():
+            row = self._db.execute("SELECT document_json FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
         if row is None:
             raise KeyError(sha256)
         return dict(json.loads(row[0]))
@@ -212,5 +275,6 @@ class Store:
             "ORDER BY d.region, d.report_year, d.path, c.ordinal", params
         )
         names = ["doc", "doc_sha256", "region", "level", "report_year", *claim_cols]
-        for row in cur:
-            yield dict(zip(names, row))
+        with self._machine_errors():
+            for row in cur:
+                yield dict(zip(names, row))

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .atomic import atomic_path
+from .cells import neutralise
 from .errors import ReportParseError, install_hint
 from .export import CSV_COLUMNS
 
@@ -116,7 +117,8 @@ def wide_table(cells: Iterable[dict[str, Any]]) -> tuple[Any, dict[str, str]]:
             col = panel_column(cell["metric_id"], cell["kind"], what)
             if col not in row or row[col] is None:
                 row[col] = value
-                labels.setdefault(col, f"{cell['metric_id']} {cell['kind']} {_FIELD_NAMES[what]} ({cell['metric_text']})")
+                label = f"{cell['metric_id']} {cell['kind']} {_FIELD_NAMES[what]} ({cell['metric_text']})"
+                labels.setdefault(col, label)
     order = sorted(rows, key=lambda key: (key[0] or "", key[1] or "", key[2]))
     records = [dict(zip(PANEL_KEYS[:3], key), **rows[key]) for key in order]
     value_cols = sorted({c for values in rows.values() for c in values} - {"reports"})
@@ -125,10 +127,19 @@ def wide_table(cells: Iterable[dict[str, Any]]) -> tuple[Any, dict[str, str]]:
     return _typed(df, numeric), labels
 
 
-def write_table(df: Any, target: Path, fmt: str, labels: dict[str, str] | None = None, bom: bool = False) -> None:
-    """Write a DataFrame as ``fmt`` to ``target`` atomically (temporary file, then rename)."""
+def write_table(df: Any, target: Path, fmt: str, labels: dict[str, str] | None = None, bom: bool = False,
+                raw_cells: bool = False) -> None:
+    """Write a DataFrame as ``fmt`` to ``target`` atomically (temporary file, then rename).
+
+    In CSV and Excel, text cells a spreadsheet would evaluate as formulas are neutralised
+    (:mod:`.cells`) unless ``raw_cells``.
+    """
     if fmt not in TABLE_FORMATS:
         raise ReportParseError(f"unknown export format {fmt!r}; choose one of {', '.join(TABLE_FORMATS)}")
+    if fmt in ("csv", "xlsx") and not raw_cells:
+        df = df.copy()
+        for col in df.columns[df.dtypes == "object"]:
+            df[col] = df[col].map(neutralise)
     with atomic_path(target) as tmp:
         if fmt == "csv":
             df.to_csv(tmp, index=False, encoding="utf-8-sig" if bom else "utf-8")

@@ -12,7 +12,41 @@ from ..model import Mention
 from ..normalise import NormalisedText
 from ..segment import Sentence
 
-__all__ = ["SentenceState", "by_sentence"]
+__all__ = ["SENTENCE_MAX", "Excerpt", "SentenceState", "by_sentence", "sentence_excerpt"]
+
+SENTENCE_MAX = 1000
+"""The longest ``sentence`` a claim carries, in characters: a longer sentence (a line without
+punctuation) is cut to a window of this many characters around the claim, so output grows
+with the text, not with the square of a line's length."""
+
+
+class Excerpt(str):
+    """A claim's sentence as it is written in the claim: the whole sentence, or a window of it
+    whose ``span`` (offsets into the original text) is set when the sentence was cut."""
+
+    span: tuple[int, int] | None = None
+
+
+def sentence_excerpt(original: str, start: int, end: int, claim: tuple[int, int]) -> Excerpt:
+    """The sentence ``original[start:end]`` for the claim at ``claim``: whole when it is at most
+    :data:`SENTENCE_MAX` characters, else the window of that many characters centred on the claim
+    (shifted to stay inside the sentence; just the claim when it is longer itself).
+
+    >>> sentence_excerpt("增长5%。", 0, 5, (2, 4))
+    '增长5%。'
+    >>> cut = sentence_excerpt("x" * 3000, 0, 3000, (1500, 1502))
+    >>> len(cut), cut.span
+    (1000, (1001, 2001))
+    """
+    if end - start <= SENTENCE_MAX:
+        return Excerpt(original[start:end])
+    room = max(0, SENTENCE_MAX - (claim[1] - claim[0]))
+    lo = max(start, claim[0] - room // 2)
+    hi = min(end, max(claim[1], lo + SENTENCE_MAX))
+    lo = max(start, min(lo, hi - SENTENCE_MAX))
+    excerpt = Excerpt(original[lo:hi])
+    excerpt.span = (lo, hi)
+    return excerpt
 
 
 @dataclass
@@ -35,17 +69,21 @@ class SentenceState:
 def by_sentence(norm: NormalisedText, mentions: list[Mention], sentences: list[Sentence]
                 ) -> Iterator[tuple[Mention, Sentence, str, SentenceState, Mention | None]]:
     """Each claimable mention that stands in a sentence, in text order, with its sentence, the
-    sentence's original text, the state its earlier claims leave (one per sentence) and the
-    mention after it."""
+    sentence's original text (an :class:`Excerpt`: a window of it when it is long), the state
+    its earlier claims leave (one per sentence) and the mention after it."""
     idx = 0
     for sent in sentences:
         prev = SentenceState()
         s_start, s_end = norm.to_original(sent.start, sent.end)
-        sentence_text = norm.original[s_start:s_end].strip()
+        raw = norm.original[s_start:s_end]
+        s_end -= len(raw) - len(raw.rstrip())
+        s_start += len(raw) - len(raw.lstrip())
         while idx < len(mentions) and mentions[idx].start < sent.end:
             m = mentions[idx]
             idx += 1
             if m.start >= sent.start and m.claimable:
+                sentence_text = sentence_excerpt(norm.original, s_start, max(s_start, s_end),
+                                                 norm.to_original(m.start, m.end))
                 yield m, sent, sentence_text, prev, mentions[idx] if idx < len(mentions) else None
             else:
                 note(m.start, m.end, "assemble", m.rule, "dropped",

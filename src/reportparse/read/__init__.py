@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,9 +82,12 @@ def read_bytes(p: Path, limits: Limits) -> bytes:
     """The bytes of a file within the size limit; :class:`InputError` naming the file otherwise."""
     name = str(p)
     try:
-        size = p.stat().st_size
-        if p.is_dir():
+        info = p.stat()
+        size = info.st_size
+        if stat.S_ISDIR(info.st_mode):
             raise InputError(name, "is a directory")
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or never end
+            raise InputError(name, "not a regular file (a pipe, socket or device)")
         if size > limits.max_file_bytes:
             raise InputError(name, f"refused: {size:,} bytes, over the limit of {limits.max_file_bytes:,} "
                              "(--max-file-mb)")
@@ -114,7 +118,7 @@ def _extract(data: bytes, name: str, suffix: str, limits: Limits) -> tuple[str, 
         raise InputError(name, "not a PDF file (no %PDF- header)")
     text, encoding = decode(data, name)
     if _MARKUP.match(text[:4096]) or (suffix in (".html", ".htm") and _TAGS.search(text)):
-        return "html", html_to_text(text, name, [load_lexicon(lang) for lang in languages()]), encoding
+        return "html", html_to_text(text, name, [load_lexicon(lang) for lang in languages()], limits), encoding
     if suffix in _MARKDOWN or front_matter(text)[0]:
         return "markdown", text, encoding
     return "text", text, encoding

@@ -16,17 +16,21 @@ class Limits:
 
     ``max_file_bytes`` caps the file as stored; ``max_unpacked_bytes`` the content unpacked
     from a .docx archive (all members read together, so a zip bomb stops there);
-    ``max_chars`` the extracted text (parsing time grows with it); ``max_pages`` a PDF.
+    ``max_chars`` the extracted text (parsing time grows with it); ``max_pages`` a PDF;
+    ``max_elements`` the elements of an HTML page (its parsed tree takes a few hundred bytes an
+    element: 60 MB of ``<br>`` would take gigabytes), counted before the page is parsed.
     """
 
     max_file_bytes: int = 64 * _MB
     max_unpacked_bytes: int = 256 * _MB
     max_chars: int = 8_000_000
     max_pages: int = 2000
+    max_elements: int = 500_000
 
 
 def add_limit_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add the ``--max-file-mb``, ``--max-unpacked-mb``, ``--max-chars`` and ``--max-pages`` flags."""
+    """Add the ``--max-file-mb``, ``--max-unpacked-mb``, ``--max-chars``, ``--max-pages`` and
+    ``--max-elements`` flags."""
     d = Limits()
     group = parser.add_argument_group("input limits (a file over one is refused with an error)")
     group.add_argument("--max-file-mb", type=positive_float, default=d.max_file_bytes / _MB, metavar="MB",
@@ -37,6 +41,8 @@ def add_limit_arguments(parser: argparse.ArgumentParser) -> None:
                        help=f"longest extracted text in characters (default {d.max_chars:,})")
     group.add_argument("--max-pages", type=positive_int, default=d.max_pages, metavar="N",
                        help=f"most pages read from a PDF (default {d.max_pages})")
+    group.add_argument("--max-elements", type=int, default=d.max_elements, metavar="N",
+                       help=f"most elements (tags) in an HTML page (default {d.max_elements:,})")
 
 
 def limits_from_args(args: argparse.Namespace) -> Limits:
@@ -46,4 +52,5 @@ def limits_from_args(args: argparse.Namespace) -> Limits:
         max_unpacked_bytes=int(args.max_unpacked_mb * _MB),
         max_chars=args.max_chars,
         max_pages=args.max_pages,
+        max_elements=args.max_elements,
     )

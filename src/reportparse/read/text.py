@@ -42,7 +42,8 @@ def _decode(data: bytes, path: str) -> tuple[str, str]:
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as exc:
-                raise InputError(path, f"not valid {encoding.upper()} after its byte-order mark (byte {exc.start})") from None
+                raise InputError(path, f"not valid {encoding.upper()} after its byte-order mark "
+                                 f"(byte {exc.start})") from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:

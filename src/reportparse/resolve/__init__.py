@@ -62,7 +62,7 @@ def claim_record(norm: NormalisedText, doc_id: str, m: Mention, f: ClaimFields) 
     rank: ClaimRank | None = None
     if f.kind == "ranking":
         rank = {"position": to_json_number(m.value), "of": m.rank_of, "scope": m.rank_scope}
-    return {
+    record: Claim = {
         "id": f"{doc_id}:{start}-{end}",
         "span": [start, end],
         "text": norm.original[start:end],
@@ -78,7 +78,11 @@ def claim_record(norm: NormalisedText, doc_id: str, m: Mention, f: ClaimFields) 
         "metric": {"text": f.metric_text or None, "id": f.metric.id if f.metric else None,
                    "en": f.metric.en if f.metric else None},
         "rank": rank,
-        "sentence": f.sentence,
+        "sentence": str(f.sentence),
         "section": f.section,
         "rule": m.rule,
     }
+    span = getattr(f.sentence, "span", None)  # an assemble.Excerpt: a window of a long sentence
+    if span is not None:
+        record["sentence_span"] = list(span)
+    return record

@@ -11,6 +11,7 @@ qualifier, span and the claimable policy.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
@@ -96,6 +97,31 @@ def not_claimable(reading: Reading) -> tuple[str, str] | None:
     return None
 
 
+class _InOrder:
+    """Mentions in text order, where a special word's mention goes in unless a claimable number
+    overlaps it (the numbers it overlaps give way). Overlaps are looked up by start (bisect), not
+    by comparing with every mention: linear in the text."""
+
+    def __init__(self, found: list[Mention]) -> None:
+        self.found = sorted(found, key=lambda x: x.start)  # stable: ties stay as found
+        self.starts = [f.start for f in self.found]
+        self.reach = max((f.end - f.start for f in self.found), default=0)
+
+    def place(self, mention: Mention) -> None:
+        """Add a special word's mention where no claimable number stands."""
+        lo = bisect.bisect_left(self.starts, mention.start - self.reach)
+        hi = bisect.bisect_left(self.starts, mention.end)
+        hits = [i for i in range(lo, hi) if mention.start < self.found[i].end]
+        if any(self.found[i].claimable for i in hits):
+            return
+        for i in reversed(hits):
+            del self.found[i], self.starts[i]
+        at = bisect.bisect_right(self.starts, mention.start)
+        self.found.insert(at, mention)
+        self.starts.insert(at, mention.start)
+        self.reach = max(self.reach, mention.end - mention.start)
+
+
 class _Recogniser:
     """Runs the patterns over one text and applies the noise filters."""
 
@@ -115,15 +141,12 @@ class _Recogniser:
     def mentions(self) -> list[Mention]:
         """Every number expression: ordinary numbers, then special words where no claimable
         number stands (一半, 翻番), in text order."""
-        found = [mention for m in self.pats.mention.finditer(self.text) if (mention := self._from_match(m))]
+        ordered = _InOrder([mention for m in self.pats.mention.finditer(self.text) if (mention := self._from_match(m))])
         for m in self.pats.special.finditer(self.text):
             mention = self._from_special(m)
-            if mention is None or any(f.claimable and f.start < mention.end and mention.start < f.end for f in found):
-                continue
-            found = [f for f in found if not (f.start < mention.end and mention.start < f.end)]
-            found.append(mention)
-        found.sort(key=lambda x: x.start)
-        return self._share_units(found)
+            if mention is not None:
+                ordered.place(mention)
+        return self._share_units(ordered.found)
 
     def _share_units(self, found: list[Mention]) -> list[Mention]:
         """Give a unitless number the unit of the next one in a list: 4.2和0.7个百分点."""
