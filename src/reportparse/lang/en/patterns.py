@@ -26,6 +26,8 @@ class Patterns:
     month_before: regex.Pattern[str]
     ordinal_after: regex.Pattern[str]
     denominator_before: regex.Pattern[str]
+    set_before: regex.Pattern[str]
+    set_after: regex.Pattern[str]
     from_word: regex.Pattern[str]
     counting: regex.Pattern[str]
     people: regex.Pattern[str]
@@ -53,6 +55,8 @@ def _mention(lex: Lexicon, data: NumberData, number: str) -> str:
     """One number expression: qualifier, sign, number, unit, range, suffix qualifier."""
     en = english_data(lex)
     unit_alt = rf"(?:{_ci(lex.units)})(?![A-Za-z])"
+    # a rate joins its number with a hyphen: a 7.3-percent expansion
+    hyphen_unit = rf"-(?=(?:{_ci(s for s, u in lex.units.items() if u.kind in ('rate', 'points'))})(?![A-Za-z]))"
     cur = rf"(?:{_ci(en.units.prefixed)})"
     pre, suf = _ci(en.qualifiers.prefix), _ci(en.qualifiers.suffix)
     between, joiner, to = _ci(data.range_openers), _ci(data.range_joiners), _ci(data.range_to)
@@ -66,7 +70,7 @@ def _mention(lex: Lexicon, data: NumberData, number: str) -> str:
         rf"(?:\s*(?P<unit1>{unit_alt}))?"
         rf"(?:(?P<sep>(?(between)\s+(?:{joiner})\s+|(?:\s*[-–—]\s*|\s+(?:{to})\s+)))"
         rf"(?P<cur2>{cur}\s?)?(?P<num2>{number}))?"
-        rf"(?:\s*(?P<unit>{unit_alt}))?"
+        rf"(?:(?:\s*|{hyphen_unit})(?P<unit>{unit_alt}))?"
         rf"(?:\s+(?P<suf>{suf})(?![A-Za-z]))?"
     )
 
@@ -92,6 +96,8 @@ def compile_patterns(lex: Lexicon) -> Patterns:
         month_before=_compile(data.months, r"\b{}\s*$"),
         ordinal_after=_compile(data.ordinal_suffixes, r"{}\b"),
         denominator_before=_compile(data.denominator_words, r"\b{}\s+$"),
+        set_before=_compile(data.set_articles, r"\b{}\s+$"),
+        set_after=_compile(data.set_adjectives, r"\s+{}\b"),
         from_word=_compile(english_data(lex).cues.from_words, r"\b{}\b"),
         counting=_compile(data.counting_phrases, r"\b{}\b(?P<noun>[^,;.]{0,40})"),
         people=_compile(data.people_nouns, r"\b{}\b", 0),

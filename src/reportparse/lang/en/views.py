@@ -51,6 +51,8 @@ class NumberData:
     half_openers: Words
     half_followers: Words
     lone_count_words: Words
+    set_articles: Words
+    set_adjectives: Words
 
 
 @dataclass(frozen=True)
