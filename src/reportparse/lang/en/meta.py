@@ -16,9 +16,11 @@ import regex
 
 from ...lexicon import Lexicon
 from ...recognise.patterns import alternation
+from .cues import compile_cues
 from .views import MetaData, english_data
 
 YEAR_EN = regex.compile(r"(?<![\d.,-])(?:19|20)\d\d(?![\d%-]|\.\d|,\d{3})")
+_FRAMING = regex.compile(r"\S[^\n]*?(?:[.!?](?=\s)|\n|$)")  # the headline or first sentence
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,19 @@ def _year(text: str, pats: _MetaPatterns) -> int | None:
     return None
 
 
+def framing_year(text: str, lex: Lexicon) -> int | None:
+    """The report year of a text without a title block (wire copy, highlights, a bulletin),
+    from its headline or first sentence: the year it names when it frames targets (China sets
+    2024 GDP growth target at around 5 percent), else the year after the one it reviews
+    (China's economic and social progress in 2023; a bulletin on 2023: its figures are the
+    actuals of the year before the report)."""
+    framing = _FRAMING.search(text)
+    years = [int(y) for y in YEAR_EN.findall(framing.group())] if framing else []
+    if not framing or not years:
+        return None
+    return max(years) if compile_cues(lex).target.search(framing.group()) else max(years) + 1
+
+
 def _region(head: str, pats: _MetaPatterns) -> tuple[str | None, str | None]:
     words = pats.words
     if any(marker in head for marker in words.national_markers):
@@ -83,5 +98,5 @@ def read_metadata(text: str, lex: Lexicon) -> dict[str, Any]:
         "title": title.group().strip() if title else None,
         "region": region,
         "level": level,
-        "report_year": _year(text, pats),
+        "report_year": _year(text, pats) or framing_year(text, lex),
     }

@@ -118,6 +118,7 @@ class CueData:
     share_metric_words: Words
     reduction_metrics: Words
     lead_year_words: Words
+    list_markers: Words
     by_year_words: Words
     clause_joiners: Words
     counted_linkers: Words
