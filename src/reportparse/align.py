@@ -32,9 +32,25 @@ class Alignment:
     zh_only: list[dict[str, Any]]
     en_only: list[dict[str, Any]]
 
+    def summary(self) -> dict[str, Any]:
+        """Counts of the pair: claims on each side, matches, value mismatches, claims found on one
+        side only, and the share of Chinese claims with a matching English claim."""
+        zh_claims = len(self.pairs) + len(self.zh_only)
+        matches = sum(bool(p["match"]) for p in self.pairs)
+        return {"zh_claims": zh_claims, "en_claims": len(self.pairs) + len(self.en_only), "matches": matches,
+                "mismatches": len(self.pairs) - matches, "zh_only": len(self.zh_only), "en_only": len(self.en_only),
+                "zh_matched_share": round(matches / zh_claims, 3) if zh_claims else None}
+
+    def mismatches(self) -> list[dict[str, Any]]:
+        """The pairs of the same metric whose values differ, each with its two sentences."""
+        return [{"metric": _metric(p["zh"]), "zh": p["zh"]["text"], "en": p["en"]["text"],
+                 "zh_sentence": p["zh"].get("sentence"), "en_sentence": p["en"].get("sentence")}
+                for p in self.pairs if not p["match"]]
+
     def to_dict(self) -> dict[str, Any]:
-        """``{"pairs": [{"zh", "en", "match"}], "zh_only": [...], "en_only": [...]}``."""
-        return {"pairs": self.pairs, "zh_only": self.zh_only, "en_only": self.en_only}
+        """``{"summary", "pairs": [{"zh", "en", "match"}], "mismatches", "zh_only": [...], "en_only": [...]}``."""
+        return {"summary": self.summary(), "pairs": self.pairs, "mismatches": self.mismatches(),
+                "zh_only": self.zh_only, "en_only": self.en_only}
 
 
 def same_value(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -128,10 +144,14 @@ def render_markdown(alignment: Alignment) -> str:
         rows.append(f"| {_metric(z)} | {z['kind']} | {z['status']} | {_cell(z)} |  | zh only |")
     for e in alignment.en_only:
         rows.append(f"| {_metric(e)} | {e['kind']} | {e['status']} |  | {_cell(e)} | en only |")
-    matches = sum(p["match"] for p in alignment.pairs)
-    summary = (f"{matches} match(es), {len(alignment.pairs) - matches} mismatch(es), "
-               f"{len(alignment.zh_only)} zh only, {len(alignment.en_only)} en only")
-    return "\n".join(rows) + f"\n\n{summary}\n"
+    s = alignment.summary()
+    share = "n/a" if s["zh_matched_share"] is None else f"{s['zh_matched_share']:.1%}"
+    summary = (f"{s['matches']} match(es), {s['mismatches']} mismatch(es), {s['zh_only']} zh only, "
+               f"{s['en_only']} en only; {share} of the {s['zh_claims']} Chinese claims have a matching English claim")
+    sentences = [f"- **{x['metric']}**: {x['zh']} / {x['en']}\n  - zh: {x['zh_sentence']}\n  - en: {x['en_sentence']}"
+                 for x in alignment.mismatches()]
+    tail = "\n\nValue mismatches:\n\n" + "\n".join(sentences) if sentences else ""
+    return "\n".join(rows) + tail + f"\n\n{summary}\n"
 
 
 def align_files(zh_path: str | Path, en_path: str | Path) -> Alignment:

@@ -1,0 +1,139 @@
+"""The official English of the 2025 and 2026 national reports (../shared/english/).
+
+* The headline figures of each English report (GDP, jobs, unemployment, CPI, grain, energy or
+  carbon intensity, deficit ratio, special bonds) come out with the right value, unit, kind,
+  status and period. Expectations are read off the official English and its Chinese original
+  (GDP grew by 5 percent, reaching 140.19 trillion yuan: 国内生产总值增长5%, 总量达到140.19万亿元),
+  not copied from output. The English texts hold most of each report; the main-targets list
+  itself is not among their paragraphs, so the targets are those the texts state elsewhere.
+* Pairs of sentences of the sentence-aligned tables whose numbers must align: each Chinese
+  claim of the pair finds an English claim of the same metric, kind, status and value.
+* ``reportparse align`` on a whole report pair: the summary counts, and a floor on the share of
+  Chinese claims with a matching English claim (measured 50% for 2025, 58% for 2026).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+import reportparse
+from reportparse.align import align_claims, align_files, render_markdown
+from reportparse.cli import main
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+ENGLISH = SHARED / "english"
+ZH_2025 = SHARED / "corpus" / "national_2025_zh.txt"
+
+T, A = "target", "actual"
+# (English text of the number, value, unit, kind, status, period, metric id)
+HEADLINES = {
+    2025: [
+        ("around 5.5 percent", 5.5, "percent", "ratio", T, 2025, "surveyed_unemployment_rate"),
+        ("around 2 percent", 2, "percent", "growth", T, 2025, "cpi"),
+        ("around 4 percent", 4, "percent", "ratio", T, 2025, "deficit_ratio"),
+        ("4.4 trillion yuan", 4.4e12, "CNY", "level", T, 2025, "local_special_bonds"),
+        ("more than 3 percent", -3, "percent", "growth", A, 2024, "energy_intensity"),
+    ],
+    2026: [
+        ("5 percent", 5, "percent", "growth", A, 2025, "gdp"),
+        ("140.19 trillion yuan", 140.19e12, "CNY", "level", A, 2025, "gdp"),
+        ("12.67 million", 12.67e6, "person", "level", A, 2025, "urban_new_jobs"),
+        ("5.2 percent", 5.2, "percent", "ratio", A, 2025, "surveyed_unemployment_rate"),
+        ("715 million metric tons", 715e6, "ton", "level", A, 2025, "grain_output"),
+        ("around 5.5 percent", 5.5, "percent", "ratio", T, 2026, "surveyed_unemployment_rate"),
+        ("approximately 2 percent", 2, "percent", "growth", T, 2026, "cpi"),
+        ("around 3.8 percent", -3.8, "percent", "growth", T, 2026, "co2_intensity"),
+        ("around 4 percent", 4, "percent", "ratio", T, 2026, "deficit_ratio"),
+        ("4.4 trillion yuan", 4.4e12, "CNY", "level", T, 2026, "local_special_bonds"),
+    ],
+}
+
+
+def _english(year: int) -> Path:
+    path = ENGLISH / f"national_{year}_en.txt"
+    if not path.exists():
+        pytest.skip(f"official English not found: {path}")
+    return path
+
+
+@pytest.mark.parametrize("year", sorted(HEADLINES))
+def test_headline_figures_of_the_official_english(year: int) -> None:
+    doc = reportparse.parse_file(_english(year), "en").to_dict()
+    assert (doc["document"]["report_year"], doc["document"]["level"]) == (year, "national")
+    claims = doc["claims"]
+    for text, value, unit, kind, status, period, metric_id in HEADLINES[year]:
+        found = [(c["value"], c["unit"], c["kind"], c["status"], c["period"], (c.get("metric") or {}).get("id"))
+                 for c in claims if c["text"] == text]
+        assert (pytest.approx(value), unit, kind, status, period, metric_id) in found, (text, found)
+
+
+def _aligned_rows(year: int) -> list[dict[str, str]]:
+    path = ENGLISH / f"national_{year}_zh_en_aligned.csv"
+    if not path.exists():
+        pytest.skip(f"aligned table not found: {path}")
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+# (year, a number the English sentence holds, the heading that gives the sentence its context)
+ALIGNED = [
+    (2026, "140.19 trillion yuan", ("一、2025年工作回顾", "I. A Review of Our Work in 2025")),
+    (2026, "715 million metric tons", ("一、2025年工作回顾", "I. A Review of Our Work in 2025")),
+    (2025, "11.2 percent", ("一、2024年工作回顾", "I. A Review of Our Work in 2024")),
+    (2025, "surveyed urban unemployment rate at around 5.5 percent",
+     ("二、2025年经济社会发展总体要求和政策取向", "II. Overall Requirements and Policy Orientations for 2025")),
+    (2026, "4.4 trillion yuan of local government special-purpose bonds",
+     ("三、2026年经济社会发展总体要求和政策取向", "III. Overall Requirements and Policy Orientations for 2026")),
+    (2025, "4.4 trillion yuan",
+     ("三、2025年政府工作任务", "III. Government Work Tasks for 2025")),
+]
+
+
+@pytest.mark.parametrize(("year", "needle", "headings"), ALIGNED, ids=[a[1][:30] for a in ALIGNED])
+def test_aligned_sentences_pair_every_chinese_number(year: int, needle: str, headings: tuple[str, str]) -> None:
+    """A sentence pair of the official aligned table, under its heading on each side: every
+    Chinese claim pairs with an English claim as a match."""
+    row = next((r for r in _aligned_rows(year) if needle in r["英文"]), None)
+    assert row is not None, needle
+    zh = reportparse.parse_text(f"{year}年政府工作报告\n{headings[0]}\n{row['中文']}\n", lang="zh").claims
+    en = reportparse.parse_text(f"{headings[1]}\n{row['英文']}\n", lang="en").claims
+    result = align_claims(zh, en)
+    assert zh and not result.zh_only and all(p["match"] for p in result.pairs), render_markdown(result)
+
+
+def test_align_whole_report_pair_reports_counts_and_mismatch_sentences(tmp_path: Path, capsys) -> None:
+    """The 2025 pair through the command line: the summary adds up and at least 45% of the
+    Chinese claims find their English claim (measured 50%)."""
+    en = _english(2025)
+    if not ZH_2025.exists():
+        pytest.skip(f"corpus not found: {ZH_2025}")
+    assert main(["align", str(ZH_2025), str(en)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    s = out["summary"]
+    assert s["zh_claims"] == s["matches"] + s["mismatches"] + s["zh_only"]
+    assert s["en_claims"] == s["matches"] + s["mismatches"] + s["en_only"]
+    assert s["zh_matched_share"] >= 0.45
+    assert len(out["mismatches"]) == s["mismatches"]
+
+
+def test_markdown_lists_each_mismatch_with_both_sentences() -> None:
+    zh = reportparse.parse_text("2025年政府工作报告\n一、2024年工作回顾\n粮食产量1.4万亿斤。\n", lang="zh").claims
+    en = reportparse.parse_text("I. A Review of Our Work in 2024\nGrain output reached 760 million metric tons.\n",
+                                lang="en").claims
+    result = align_claims(zh, en)
+    assert result.summary()["mismatches"] == 1 and result.summary()["zh_matched_share"] == 0
+    md = render_markdown(result)
+    assert "- zh: 粮食产量1.4万亿斤。" in md and "- en: Grain output reached 760 million metric tons." in md
+
+
+def test_align_files_on_the_2025_pair_is_in_memory_small() -> None:
+    """Whole-report alignment keeps no more than the two claim lists: the JSON stays small."""
+    en = _english(2025)
+    if not ZH_2025.exists():
+        pytest.skip(f"corpus not found: {ZH_2025}")
+    result = align_files(ZH_2025, en)
+    assert len(json.dumps(result.to_dict(), ensure_ascii=False)) < 2_000_000
