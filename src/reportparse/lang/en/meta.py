@@ -94,9 +94,12 @@ def read_metadata(text: str, lex: Lexicon) -> dict[str, Any]:
     pats = _patterns(lex)
     title = pats.title.search(text[:3000])
     region, level = _region(text[:3000], pats)
+    year = _year(text, pats) or framing_year(text, lex)
+    warnings = {} if year is not None else {"metadata_warnings": [pats.words.year_warning]}
     return {
         "title": title.group().strip() if title else None,
         "region": region,
         "level": level,
-        "report_year": _year(text, pats) or framing_year(text, lex),
+        "report_year": year,
+        **warnings,
     }
