@@ -44,8 +44,12 @@ class TimingRules:
         return "target", future[-1] if future else sent.period or self.report_year, "plan"
 
     def _in_review(self, sent: Sentence, window: str, future: list[int]) -> Timing:
-        """A sentence under a review heading: an actual, unless a target cue governs the number."""
+        """A sentence under a review heading: an actual, unless a target cue in the number's own
+        clause governs it (a plan named in an earlier clause does not: we rolled out an action
+        plan ..., while the share of urban residents climbed to 67 percent)."""
         c, report = self.cues, self.report_year
+        clauses = list(c.after_clause_end.finditer(window))
+        window = window[clauses[-1].end():] if clauses else window
         if c.target.search(window):
             if c.review_target.search(window):
                 return "target", sent.period, "review_target"
