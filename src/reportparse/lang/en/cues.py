@@ -3,7 +3,7 @@ metric names of the bilingual lexicon, built once per Lexicon."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -59,6 +59,8 @@ class Cues:
     this_year: regex.Pattern[str]
     share_verb: regex.Pattern[str]
     reduction_metrics: frozenset[str]
+    of_gdp: regex.Pattern[str]
+    gdp_share_metrics: Mapping[str, str]
     share_metric_words: tuple[str, ...]
     from_end: regex.Pattern[str]
     by_year: regex.Pattern[str]
@@ -139,6 +141,8 @@ def _metric_cues(lex: Lexicon, c: CueData) -> dict[str, Any]:
         | _lower(c.growth_up) | _lower(c.growth_down),
         generic_nouns=_lower(c.generic_nouns), share_verb=_words(c.share_verbs),
         reduction_metrics=frozenset(c.reduction_metrics),
+        of_gdp=regex.compile(rf"\s+(?:{_phrases(c.of_gdp_phrases)})(?![\w-])"),
+        gdp_share_metrics=dict(c.gdp_share_metrics),
         share_metric_words=tuple(w.lower() for w in c.share_metric_words),
         after_clause_end=regex.compile(rf"[,;:.!?()]|\s(?:{alternation(c.clause_joiners)})\s"),
         counted_linker=regex.compile(rf"^\s+(?:{alternation(c.counted_linkers)})\s+"),

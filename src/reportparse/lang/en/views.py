@@ -117,6 +117,8 @@ class CueData:
     share_verbs: Words
     share_metric_words: Words
     reduction_metrics: Words
+    of_gdp_phrases: Words
+    gdp_share_metrics: Mapping[str, str]
     lead_year_words: Words
     list_markers: Words
     by_year_words: Words
