@@ -193,5 +193,6 @@ def add_align_command(sub: Any) -> None:
     p.add_argument("zh", metavar="ZH", help="the Chinese report (UTF-8 text)")
     p.add_argument("en", metavar="EN", help="its English version (UTF-8 text)")
     p.add_argument("--format", choices=("json", "md"), default="json",
-                   help='json: {"summary", "pairs": [{"zh", "en", "match"}], "mismatches", "zh_only", "en_only"} (default); md: a side-by-side table')
+                   help='json: {"summary", "pairs": [{"zh", "en", "match"}], "mismatches", "zh_only", "en_only"} '
+                   '(default); md: a side-by-side table')
     p.set_defaults(func=_cmd_align)
