@@ -142,3 +142,22 @@ def test_align_files_on_the_2025_pair_is_in_memory_small() -> None:
         pytest.skip(f"corpus not found: {ZH_2025}")
     result = align_files(ZH_2025, en)
     assert len(json.dumps(result.to_dict(), ensure_ascii=False)) < 2_000_000
+
+
+def test_official_english_as_a_pdf_keeps_its_sentences_and_claims(tmp_path: Path) -> None:
+    """The review of the official 2026 English laid out as a PDF (wrapped lines, running heads,
+    page numbers): joined by the English line rules, it gives the claims of the text."""
+    from report_files import write_pdf
+
+    from reportparse.read import read_source
+
+    lines = _english(2026).read_text("utf-8").splitlines()[:13]
+    text = "\n".join(lines) + "\n"
+    source = read_source(write_pdf(text, tmp_path / "review.pdf", latin=True))
+    assert source.text.splitlines() == [line.strip() for line in lines if line.strip()]
+    from_pdf = reportparse.parse_text(source.text, lang="en").to_dict()
+    from_text = reportparse.parse_text(text, lang="en").to_dict()
+    assert from_pdf["document"]["report_year"] == 2026
+    assert [(c["text"], c["value"], c["kind"], c["status"], c["period"]) for c in from_pdf["claims"]] == \
+        [(c["text"], c["value"], c["kind"], c["status"], c["period"]) for c in from_text["claims"]]
+    assert any(c["text"] == "140.19 trillion yuan" for c in from_pdf["claims"])
