@@ -119,8 +119,8 @@ def test_align_whole_report_pair_reports_counts_and_mismatch_sentences(tmp_path:
     assert main(["align", str(ZH_2025), str(en)]) == 0
     out = json.loads(capsys.readouterr().out)
     s = out["summary"]
-    assert s["zh_claims"] == s["matches"] + s["mismatches"] + s["zh_only"]
-    assert s["en_claims"] == s["matches"] + s["mismatches"] + s["en_only"]
+    assert s["zh_claims"] == s["matches"] + s["mismatches"] + s["kind_differs"] + s["zh_only"]
+    assert s["en_claims"] == s["matches"] + s["mismatches"] + s["kind_differs"] + s["en_only"]
     assert s["zh_matched_share"] >= 0.45
     assert len(out["mismatches"]) == s["mismatches"]
 
@@ -133,6 +133,22 @@ def test_markdown_lists_each_mismatch_with_both_sentences() -> None:
     assert result.summary()["mismatches"] == 1 and result.summary()["zh_matched_share"] == 0
     md = render_markdown(result)
     assert "- zh: 粮食产量1.4万亿斤。" in md and "- en: Grain output reached 760 million metric tons." in md
+
+
+def test_one_amount_told_as_new_items_and_as_a_change_pairs_as_kind_differs() -> None:
+    """新增装机3.7亿千瓦 is a level (new items), 'capacity grew by 370 million kilowatts' a growth:
+    the same amount, paired with ``differs: "kind"``; neither a match nor a value mismatch."""
+    zh = reportparse.parse_text("2025年政府工作报告\n一、2024年工作回顾\n可再生能源新增装机3.7亿千瓦。\n", lang="zh").claims
+    en = reportparse.parse_text("I. A Review of Our Work in 2024\nInstalled renewable energy capacity grew by "
+                                "370 million kilowatts.\n", lang="en").claims
+    assert [(c["kind"], c["value"]) for c in zh] == [("level", 3.7e8)]
+    assert [(c["kind"], c["value"]) for c in en] == [("growth", 3.7e8)]
+    result = align_claims(zh, en)
+    assert [(p["match"], p["differs"]) for p in result.pairs] == [(False, "kind")]
+    assert result.summary() | {"zh_matched_share": None} == {
+        "zh_claims": 1, "en_claims": 1, "matches": 0, "mismatches": 0, "kind_differs": 1, "zh_only": 0,
+        "en_only": 0, "zh_matched_share": None}
+    assert "| kind differs |" in render_markdown(result)
 
 
 def test_align_files_on_the_2025_pair_is_in_memory_small() -> None:
