@@ -77,6 +77,14 @@ def title(text: str, m: regex.Match[str], pats: Patterns) -> str | None:
     return None
 
 
+def age(text: str, m: regex.Match[str], pats: Patterns) -> str | None:
+    """An age: children under three, people aged 60 (a qualifier word may stand inside the opener)."""
+    if m.group("unit") or m.group("unit1") or m.group("cur"):
+        return None
+    start = m.start("num")
+    return "an age" if pats.age_before.search(text, max(0, start - 24), start) else None
+
+
 def year(text: str, m: regex.Match[str], pats: Patterns) -> str | None:
     """A year: a four-digit number from 1900 to 2099 without a unit or currency."""
     unitless = not (m.group("unit") or m.group("unit1") or m.group("cur"))
@@ -85,7 +93,7 @@ def year(text: str, m: regex.Match[str], pats: Patterns) -> str | None:
 
 FILTERS: tuple[tuple[str, Filter], ...] = (
     ("ordinal", ordinal), ("date", date), ("name", name), ("hyphenated", hyphenated),
-    ("denominator", denominator), ("title", title), ("year", year),
+    ("denominator", denominator), ("title", title), ("age", age), ("year", year),
 )
 
 

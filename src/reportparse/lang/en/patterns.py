@@ -28,6 +28,7 @@ class Patterns:
     denominator_before: regex.Pattern[str]
     set_before: regex.Pattern[str]
     set_after: regex.Pattern[str]
+    age_before: regex.Pattern[str]
     from_word: regex.Pattern[str]
     counting: regex.Pattern[str]
     people: regex.Pattern[str]
@@ -45,6 +46,11 @@ class Patterns:
     prefix: Mapping[str, str]
     suffix: Mapping[str, str]
     numbers: NumberWords
+
+
+# Space before a unit; across a line break only when the next line goes on in lower case (5.2\npercent
+# of a wrapped line; not the year ending a heading before a line that opens with People).
+_UNIT_GAP = r"(?:[^\S\n]*\n\s*(?-i:(?![A-Z]))|[^\S\n]*)"
 
 
 def _ci(words: Iterable[str]) -> str:
@@ -67,10 +73,10 @@ def _mention(lex: Lexicon, data: NumberData, number: str) -> str:
         rf"(?:(?P<cur>{cur})\s?)?"
         rf"(?P<neg>-|(?:{_ci(data.minus_words)})\s+)?"
         rf"(?P<num>{number})"
-        rf"(?:\s*(?P<unit1>{unit_alt}))?"
+        rf"(?:{_UNIT_GAP}(?P<unit1>{unit_alt}))?"
         rf"(?:(?P<sep>(?(between)\s+(?:{joiner})\s+|(?:\s*[-–—]\s*|\s+(?:{to})\s+)))"
         rf"(?P<cur2>{cur}\s?)?(?P<num2>{number}))?"
-        rf"(?:(?:\s*|{hyphen_unit})(?P<unit>{unit_alt}))?"
+        rf"(?:(?:{_UNIT_GAP}|{hyphen_unit})(?P<unit>{unit_alt}))?"
         rf"(?:\s+(?P<suf>{suf})(?![A-Za-z]))?"
     )
 
@@ -98,6 +104,7 @@ def compile_patterns(lex: Lexicon) -> Patterns:
         denominator_before=_compile(data.denominator_words, r"\b{}\s+$"),
         set_before=_compile(data.set_articles, r"\b{}\s+$"),
         set_after=_compile(data.set_adjectives, r"\s+{}\b"),
+        age_before=_compile(data.age_openers, r"\b{}\s+$"),
         from_word=_compile(english_data(lex).cues.from_words, r"\b{}\b"),
         counting=_compile(data.counting_phrases, r"\b{}\b(?P<noun>[^,;.]{0,40})"),
         people=_compile(data.people_nouns, r"\b{}\b", 0),

@@ -53,6 +53,7 @@ class NumberData:
     lone_count_words: Words
     set_articles: Words
     set_adjectives: Words
+    age_openers: Words
 
 
 @dataclass(frozen=True)
