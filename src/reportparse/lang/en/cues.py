@@ -66,6 +66,7 @@ class Cues:
     by_year: regex.Pattern[str]
     lead_year: regex.Pattern[str]
     list_line: regex.Pattern[str]
+    respectively: regex.Pattern[str]
     after_clause_end: regex.Pattern[str]
     counted_linker: regex.Pattern[str]
     growth_by: str
@@ -125,6 +126,7 @@ def _timing_cues(c: CueData) -> dict[str, Any]:
         by_year=regex.compile(rf"\b(?:{alternation(c.by_year_words)})\s+((?:19|20)\d\d)\b", regex.I),
         lead_year=regex.compile(rf"^\s*(?:{alternation(c.lead_year_words)})\s+((?:19|20)\d\d)\b"),
         list_line=regex.compile(rf"^\s*(?:{alternation(c.list_markers)})\s"),
+        respectively=_words(c.respectively_words),
     )
 
 

@@ -122,6 +122,7 @@ class CueData:
     gdp_share_metrics: Mapping[str, str]
     lead_year_words: Words
     list_markers: Words
+    respectively_words: Words
     by_year_words: Words
     clause_joiners: Words
     counted_linkers: Words
