@@ -164,7 +164,6 @@ def test_official_english_as_a_pdf_keeps_its_sentences_and_claims(tmp_path: Path
     """The review of the official 2026 English laid out as a PDF (wrapped lines, running heads,
     page numbers): joined by the English line rules, it gives the claims of the text."""
     from report_files import write_pdf
-
     from reportparse.read import read_source
 
     lines = _english(2026).read_text("utf-8").splitlines()[:13]
