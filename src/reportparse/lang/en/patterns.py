@@ -29,6 +29,7 @@ class Patterns:
     set_before: regex.Pattern[str]
     set_after: regex.Pattern[str]
     age_before: regex.Pattern[str]
+    year_level: regex.Pattern[str]
     from_word: regex.Pattern[str]
     counting: regex.Pattern[str]
     people: regex.Pattern[str]
@@ -105,6 +106,7 @@ def compile_patterns(lex: Lexicon) -> Patterns:
         set_before=_compile(data.set_articles, r"\b{}\s+$"),
         set_after=_compile(data.set_adjectives, r"\s+{}\b"),
         age_before=_compile(data.age_openers, r"\b{}\s+$"),
+        year_level=_compile(data.year_level_phrases, r"\b{}\b"),
         from_word=_compile(english_data(lex).cues.from_words, r"\b{}\b"),
         counting=_compile(data.counting_phrases, r"\b{}\b(?P<noun>[^,;.]{0,40})"),
         people=_compile(data.people_nouns, r"\b{}\b", 0),

@@ -54,6 +54,7 @@ class NumberData:
     set_articles: Words
     set_adjectives: Words
     age_openers: Words
+    year_level_phrases: Words
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,7 @@ class CueData:
     lead_year_words: Words
     list_markers: Words
     respectively_words: Words
+    plan_spans: Mapping[str, int]
     by_year_words: Words
     clause_joiners: Words
     counted_linkers: Words
