@@ -62,7 +62,8 @@ def main() -> int:
         args.write.write_text("".join(f"{p}\t{sha}\t{n}\n" for p, (sha, n) in sorted(now.items())), encoding="utf-8")
         print(f"{len(now)} documents, {sum(n for _, n in now.values())} claims frozen in {args.write}")
         return 0
-    before = {p: (sha, int(n)) for p, sha, n in (line.split("\t") for line in args.check.read_text("utf-8").splitlines())}
+    rows = (line.split("\t") for line in args.check.read_text("utf-8").splitlines())
+    before = {p: (sha, int(n)) for p, sha, n in rows}
     changed = sorted(p for p in before.keys() | now.keys() if before.get(p) != now.get(p))
     for p in changed:
         print(f"changed: {p} {before.get(p)} -> {now.get(p)}")

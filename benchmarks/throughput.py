@@ -60,7 +60,8 @@ def startup(sample: str) -> float:
     return statistics.median(runs)
 
 
-def one_round(texts: list[str], contenders: dict[str, Callable[[str], object]]) -> tuple[dict[str, float], dict[str, float]]:
+def one_round(texts: list[str], contenders: dict[str, Callable[[str], object]]
+              ) -> tuple[dict[str, float], dict[str, float]]:
     """Seconds of each contender over all texts, and seconds per stage of reportparse."""
     from reportparse import parse_text
     from reportparse.stopwatch import stage, timing

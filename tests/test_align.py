@@ -15,8 +15,8 @@ import pytest
 
 import reportparse
 from reportparse.align import align_claims, render_markdown, same_value
-from reportparse.conversions import comparable
 from reportparse.cli import main
+from reportparse.conversions import comparable
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 NATIONAL_2024 = SHARED / "corpus" / "national_2024_zh.txt"

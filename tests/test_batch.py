@@ -46,9 +46,9 @@ def run_batch(files, out_dir, store_path, jobs=1, **kwargs):
 
 def test_discover_is_recursive_sorted_and_keeps_files_as_given(tmp_path):
     (tmp_path / "b" / "deep").mkdir(parents=True)
-    for name in ("b/deep/z.txt", "b/a.txt", "b/notes.md"):
+    for name in ("b/deep/z.txt", "b/a.txt", "b/notes.rst"):
         (tmp_path / name).write_text("x", "utf-8")
-    explicit = tmp_path / "given.md"
+    explicit = tmp_path / "given.rst"
     assert discover([tmp_path / "b", explicit]) == [tmp_path / "b/a.txt", tmp_path / "b/deep/z.txt", explicit]
 
 
@@ -254,3 +254,13 @@ def test_shared_corpus_with_a_file_of_random_bytes(tmp_path):
     assert [Path(e["path"]).name for e in errors] == ["zz_random.txt"]
     with Store(out / "reportparse.sqlite") as store:
         assert len(store.documents()) == len(reports)
+
+
+def test_a_folder_search_leaves_out_the_collections_own_notes(tmp_path):
+    from reportparse.batch import discover
+
+    for name in ("2024.md", "README.md", "SOURCES.md", "notes/LICENSE.txt", "manifest.txt", "a/2025.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("地区生产总值增长5%。", encoding="utf-8")
+    assert [p.relative_to(tmp_path).as_posix() for p in discover([tmp_path])] == ["2024.md", "a/2025.txt"]
+    assert discover([tmp_path / "README.md"]) == [tmp_path / "README.md"]  # named alone: read

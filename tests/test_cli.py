@@ -158,7 +158,7 @@ def test_folder_expands_to_its_txt_files(tmp_path):
     folder.mkdir()
     (folder / "a.txt").write_text(SMALL_REPORT, "utf-8")
     (folder / "b.txt").write_text(SMALL_REPORT.replace("1234.5", "987.6"), "utf-8")
-    (folder / "notes.md").write_text("# not a report\n", "utf-8")
+    (folder / "notes.rst").write_text("not a report\n", "utf-8")
     out_dir = tmp_path / "out"
     result = run_cli("parse", str(folder), "-o", str(out_dir), "-q")
     assert result.returncode == 0, result.stderr

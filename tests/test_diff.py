@@ -17,6 +17,7 @@ import pytest
 
 from reportparse.cli import main
 from reportparse.diff import diff_documents, metric_key, spans_years
+from reportparse.pipeline import parse_file
 from reportparse.verdicts import Tolerance, target_shape
 from reportparse.verdicts import judge as _judge
 
@@ -24,12 +25,10 @@ from reportparse.verdicts import judge as _judge
 def judge(target, actual, *args, **kwargs):
     """The verdict of a Chinese target and actual (the claims of these tests are Chinese)."""
     return _judge(target, actual, *args, lang="zh", **kwargs)
-from reportparse.pipeline import parse_file
 
 DATA = Path(__file__).resolve().parent / "data" / "diff"
 OLD = DATA / "2024-city.txt"   # targets for 2024
 NEW = DATA / "2025-city.txt"   # reviews 2024, targets for 2025
-SHARED_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 
 def claim(value, qualifier="exact", unit="percent", kind="growth", low=None, high=None, metric_id="gdp"):
@@ -215,13 +214,12 @@ def test_city_target_changes(city_diff):
     assert {"industrial_value_added", "energy_intensity"} <= dropped
 
 
-# ---------------------------------------------------------------- Beijing, from the shared corpus
+# ---------------------------------------------------------------- Beijing, bundled in corpus/
 
 @pytest.fixture(scope="module")
 def beijing_diff():
-    old, new = SHARED_CORPUS / "province_beijing_2025_zh.txt", SHARED_CORPUS / "province_beijing_2026_zh.txt"
-    if not (old.exists() and new.exists()):
-        pytest.skip(f"Beijing reports not found in {SHARED_CORPUS}")
+    corpus = Path(__file__).resolve().parents[1] / "corpus" / "zh"
+    old, new = corpus / "2025-beijing.txt", corpus / "2026-beijing.txt"
     return diff_documents(parse_file(old).to_dict(), parse_file(new).to_dict())
 
 
@@ -288,7 +286,7 @@ def test_cli_diff_errors_are_one_line(tmp_path):
     assert "Traceback" not in result.stderr
     assert "bad.json" in result.stderr and "not a reportparse document" in result.stderr
     missing_region = run_cli("diff", "--region", "北京市", "--years", "2025", "2026")
-    assert missing_region.returncode == 1 and "--db" in missing_region.stderr
+    assert missing_region.returncode == 64 and "--db" in missing_region.stderr
     no_store = run_cli("diff", "--db", str(tmp_path / "none.sqlite"), "--region", "北京市", "--years", "2025", "2026")
     assert no_store.returncode == 1 and "no such store" in no_store.stderr
     assert not (tmp_path / "none.sqlite").exists()

@@ -46,7 +46,7 @@ def test_csv_manifest_by_relative_path_and_by_name(tmp_path):
 def test_tsv_manifest_with_extra_columns_like_the_shared_one(tmp_path):
     manifest = tmp_path / "MANIFEST.tsv"
     manifest.write_text("file\tlevel\tregion\tyear\tlang\nx.txt\tprovince\tBeijing\t2025\tzh\n", "utf-8")
-    assert Manifest(manifest).for_file(tmp_path / "x.txt") == {"region": "Beijing", "level": "province",
+    assert Manifest(manifest).for_file(tmp_path / "x.txt") == {"region": "北京市", "level": "province",
                                                                "report_year": 2025}
 
 

@@ -132,7 +132,7 @@ def test_a_missing_format_library_names_the_extra(module, extra, what, writer, t
     monkeypatch.setattr(extras.importlib, "import_module", without)
     with pytest.raises(InputError) as exc:
         read_source(path)
-    assert str(exc.value) == f"{path}: reading {what} needs the '{extra}' extra: pip install 'reportparse[{extra}]'"
+    assert str(exc.value) == f"{path}: reading {what} needs the '{extra}' extra: pip install 'reportparse[{extra}]' (in a clone of the repository: pip install '.[{extra}]')"
 
 
 def test_traditional_text_without_opencc_names_the_extra(tmp_path, monkeypatch):

@@ -122,7 +122,7 @@ def test_panel_column_names_are_stata_safe_and_distinct():
 def test_export_errors(tmp_path, store_path, capsys, monkeypatch):
     assert main(["export", "--db", str(tmp_path / "none.sqlite"), "-o", str(tmp_path / "x.csv")]) == 1
     assert "no such store" in capsys.readouterr().err
-    assert main(["export", "--db", str(store_path), "-o", str(tmp_path / "x.unknown")]) == 1
+    assert main(["export", "--db", str(store_path), "-o", str(tmp_path / "x.unknown")]) == 64
     assert "--format" in capsys.readouterr().err
     monkeypatch.setitem(sys.modules, "pyarrow", None)
     with pytest.raises(ReportParseError, match=r"reportparse\[parquet\]"):

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 from .errors import InputError, LexiconError, ReportParseError, SchemaValidationError, UnsupportedLanguageError
 
 if TYPE_CHECKING:
-    from .model import Document, Quantity
     from .frames import StoreFrames, open_store
+    from .model import Document, Quantity
     from .pipeline import explain_text, find_quantities, parse_file, parse_text
     from .read import Limits
 

@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from .conversions import comparable
+from .errors import UsageError
+from .outputs import emit, file_output
 
 _REL_TOL = 1e-4  # a translation writes the same number; only float noise is forgiven
 
@@ -185,19 +187,35 @@ def render_markdown(alignment: Alignment) -> str:
 
 
 def align_files(zh_path: str | Path, en_path: str | Path) -> Alignment:
-    """Parse a Chinese report and its English version and align their claims."""
+    """Parse a Chinese report and its English version and align their claims.
+
+    Raises :class:`UsageError` when the first file is not Chinese or the second not English
+    (as :func:`reportparse.langdetect.detect_language` tells from their text).
+    """
     from .pipeline import parse_file
 
-    zh, en = parse_file(zh_path, "zh").to_dict()["claims"], parse_file(en_path, "en").to_dict()["claims"]
-    return align_claims(zh, en)
+    zh, en = parse_file(zh_path, "auto").to_dict(), parse_file(en_path, "auto").to_dict()
+    langs = (zh["document"]["lang"], en["document"]["lang"])
+    if langs == ("en", "zh"):
+        raise UsageError(f"{zh_path} is English and {en_path} Chinese: give the Chinese report first "
+                         "(reportparse align ZH EN)")
+    for path, lang, wanted in ((zh_path, langs[0], "zh"), (en_path, langs[1], "en")):
+        if lang != wanted:
+            raise UsageError(f"{path}: reads as {_LANG_NAMES[lang]}, but align wants {_LANG_NAMES[wanted]} "
+                             f"{'first' if wanted == 'zh' else 'second'} (reportparse align ZH EN)")
+    return align_claims(zh["claims"], en["claims"])
+
+
+_LANG_NAMES = {"zh": "Chinese", "en": "English"}
 
 
 def _cmd_align(args: argparse.Namespace) -> int:
+    target = file_output(args.output, example=f"align.{args.format}")
     alignment = align_files(args.zh, args.en)
     if args.format == "md":
-        print(render_markdown(alignment), end="")
+        emit(render_markdown(alignment), target)
     else:
-        print(json.dumps(alignment.to_dict(), ensure_ascii=False, indent=1))
+        emit(json.dumps(alignment.to_dict(), ensure_ascii=False, indent=1) + "\n", target)
     return 0
 
 
@@ -210,8 +228,9 @@ def add_align_command(sub: Any) -> None:
         "kind, status and value (units converted where a translation changes them: 斤 -> metric tons). "
         "Lists matches, mismatches (same metric, different value) and claims found on one side only.",
     )
-    p.add_argument("zh", metavar="ZH", help="the Chinese report (UTF-8 text)")
-    p.add_argument("en", metavar="EN", help="its English version (UTF-8 text)")
+    p.add_argument("zh", metavar="ZH", help="the Chinese report (any input format)")
+    p.add_argument("en", metavar="EN", help="its English version (any input format)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default, or -: stdout)")
     p.add_argument("--format", choices=("json", "md"), default="json",
                    help='json: {"summary", "pairs": [{"zh", "en", "match"}], "mismatches", "zh_only", "en_only"} '
                    '(default); md: a side-by-side table')

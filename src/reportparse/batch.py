@@ -23,7 +23,7 @@ from .atomic import write_atomic
 from .errors import InputError, SchemaValidationError
 from .export import render
 from .fingerprint import parser_fingerprint
-from .read import EXTENSIONS, Limits, read_bytes
+from .read import COLLECTION_NOTES, EXTENSIONS, Limits, read_bytes
 from .store import Store, StoreRecord, store_record
 
 
@@ -41,10 +41,12 @@ class FileError:
 
 @dataclass
 class BatchResult:
-    """What a batch did: files parsed, files skipped as unchanged, failures, claims written."""
+    """What a batch did: files parsed, files skipped as unchanged (``rerendered`` of them written
+    again from the store because their output was missing), failures, claims written."""
 
     parsed: int = 0
     unchanged: int = 0
+    rerendered: int = 0
     claims: int = 0
     failed: list[FileError] = field(default_factory=list)
 
@@ -56,6 +58,7 @@ class _Job:
     sha256: str
     options: str
     overrides: Mapping[str, Any]
+    current: bool  # the store holds this parse already
 
 
 def discover(paths: Sequence[str | Path]) -> list[Path]:
@@ -64,7 +67,8 @@ def discover(paths: Sequence[str | Path]) -> list[Path]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            out.extend(sorted(q for q in p.rglob("*") if q.suffix.lower() in EXTENSIONS and q.is_file()))
+            out.extend(sorted(q for q in p.rglob("*") if q.suffix.lower() in EXTENSIONS
+                              and q.stem.lower() not in COLLECTION_NOTES and q.is_file()))
         else:
             out.append(p)
     return out
@@ -171,8 +175,11 @@ class Batch:
                 result.failed.append(FileError(str(path), exc.reason))
                 progress(1)
                 continue
-            if job is None:
+            if job.current:
                 result.unchanged += 1
+                if not job.target.exists():
+                    result.rerendered += 1
+                    result.claims += self._rerender(job)
                 progress(1)
             else:
                 todo.append(job)
@@ -192,16 +199,18 @@ class Batch:
         self._write_errors(result.failed)
         return result
 
-    def _plan(self, path: Path, target: Path) -> _Job | None:
-        """The job of one input, or None when the store already holds it and its output exists."""
+    def _plan(self, path: Path, target: Path) -> _Job:
+        """The job of one input, marked current when the store already holds its parse."""
         sha = hashlib.sha256(read_bytes(path, self.limits or Limits())).hexdigest()
         overrides = dict(self.overrides_for(path))
         options = options_key(self.lang, overrides)
-        if self.store.is_current(sha, self.fingerprint, options):
-            if not target.exists():
-                write_atomic(target, render(self.store.document(sha), self.fmt))
-            return None
-        return _Job(path, target, sha, options, overrides)
+        return _Job(path, target, sha, options, overrides, self.store.is_current(sha, self.fingerprint, options))
+
+    def _rerender(self, job: _Job) -> int:
+        """Write a current job's output from the store; return how many claims it holds."""
+        data = self.store.document(job.sha256)
+        write_atomic(job.target, render(data, self.fmt))
+        return len(data["claims"])
 
     def _execute(self, todo: list[_Job]) -> Iterable[tuple[_Job, Any]]:
         """(job, :class:`Parsed` or why it failed) for each job, in the order they finish."""

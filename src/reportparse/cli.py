@@ -10,27 +10,24 @@ from typing import Any
 
 from . import __version__
 from .align import add_align_command
-from .atomic import write_atomic
 from .batch import Batch, discover, options_key, parse_to_output, progress_bar
 from .chart import add_chart_command
 from .codebook import add_codebook_commands
 from .diff_report import DIFF_FORMATS
-from .errors import InputError, ReportParseError, SchemaValidationError
+from .errors import InputError, ReportParseError, SchemaValidationError, UsageError
+from .exits import EXIT_BUG, EXIT_CODES, EXIT_FILES_FAILED, EXIT_NOTHING_DONE, EXIT_USAGE, ArgumentParser
 from .explain_command import add_explain_command
 from .export import FORMATS
 from .fingerprint import parser_fingerprint
+from .guards import check_pair, check_store_diff, fraction, non_negative_float, positive_int
 from .lang import languages
 from .manifest import LEVELS, Manifest, checked_overrides, merged_overrides
+from .outputs import DEFAULT_DB, emit, emit_file, file_output, format_of, parse_destinations, store_to_read
 from .pairing import MIN_CONFIDENCE
 from .read import EXTENSIONS
 from .read.limits import add_limit_arguments, limits_from_args
 from .review_page import add_show_command
 from .store import Store
-
-EXIT_USAGE = 1
-EXIT_FILES_FAILED = 2
-EXIT_BUG = 3
-DEFAULT_DB = "reportparse.sqlite"
 
 
 def _overrides(args: argparse.Namespace) -> Callable[[Path], dict[str, Any]]:
@@ -40,31 +37,42 @@ def _overrides(args: argparse.Namespace) -> Callable[[Path], dict[str, Any]]:
     return lambda path: merged_overrides(path, manifest, flags)
 
 
-def _parse_to_stdout(path: Path, args: argparse.Namespace) -> int:
-    """One file, no output folder: its document on stdout (and in ``--db`` when given)."""
+def _parse_to_stdout(path: Path, args: argparse.Namespace, db: Path | None) -> int:
+    """One file, no output folder: its document on stdout (and in the store ``db`` when given)."""
     overrides = _overrides(args)(path)
     try:
         parsed = parse_to_output(str(path), args.lang, overrides, args.format, limits_from_args(args))
     except InputError as exc:
         print(f"reportparse: error: {exc}", file=sys.stderr)
         return EXIT_FILES_FAILED
-    if args.db:
-        with Store(args.db) as store:
+    if db:
+        with Store(db) as store:
             store.put(parsed.data, parser_fingerprint(), options_key(args.lang, overrides), parsed.record)
     sys.stdout.write(parsed.rendered)
     return 0
 
 
-def _cmd_parse(args: argparse.Namespace) -> int:
+def _inputs(args: argparse.Namespace) -> list[Path]:
+    """The files to parse; none (after one error line each) when no input exists."""
     files = discover(args.files)
     if not files:
         print(f"reportparse: error: no input files (folders are searched for {' '.join(EXTENSIONS)})", file=sys.stderr)
-        return EXIT_USAGE
-    if args.output is None and len(args.files) == 1 and not Path(args.files[0]).is_dir():
-        return _parse_to_stdout(files[0], args)
-    out_dir = Path(args.output or ".")
+    elif not any(path.exists() for path in files):
+        for path in files:
+            print(f"reportparse: error: {path}: no such file", file=sys.stderr)
+        return []
+    return files
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    out_dir, db = parse_destinations(args.files, args.output, args.db)
+    files = _inputs(args)
+    if not files:
+        return EXIT_NOTHING_DONE  # and nothing is created
+    if out_dir is None:
+        return _parse_to_stdout(files[0], args, db)
     overrides_for = _overrides(args)
-    with Store(args.db or out_dir / DEFAULT_DB) as store:
+    with Store(db or out_dir / DEFAULT_DB) as store:
         batch = Batch(out_dir, args.format, store, lang=args.lang, jobs=args.jobs, overrides_for=overrides_for,
                       limits=limits_from_args(args))
         bar = progress_bar(len(files), enabled=not args.quiet)
@@ -76,46 +84,42 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     for failure in result.failed:
         print(f"reportparse: error: {failure.path}: {failure.reason}", file=sys.stderr)
     if not args.quiet:
-        print(f"reportparse: {result.parsed} parsed, {result.unchanged} unchanged, {len(result.failed)} failed; "
-              f"{result.claims} claims written to {out_dir}/ (store {store.path})", file=sys.stderr)
+        print(f"reportparse: {_summary(result.parsed, result.unchanged, result.rerendered, len(result.failed))}; "
+              f"{result.claims} claims in {result.parsed + result.rerendered} files written to {out_dir}/ "
+              f"(store {store.path})", file=sys.stderr)
     return EXIT_FILES_FAILED if result.failed else 0
 
 
-def _emit(text: str, output: str | None) -> None:
-    """Write a command's result to ``output`` (atomically) or to stdout."""
-    if output:
-        write_atomic(Path(output), text)
-    else:
-        sys.stdout.write(text)
+def _summary(parsed: int, unchanged: int, rerendered: int, failed: int) -> str:
+    """What a batch did, in words: ``3 parsed, 2 unchanged (2 written again from the store), 0 failed``."""
+    again = f" ({rerendered} written again from the store)" if rerendered else ""
+    return f"{parsed} parsed, {unchanged} unchanged{again}, {failed} failed"
 
 
 def _cmd_diff(args: argparse.Namespace) -> int:
     from .diff import DiffOptions, diff_documents
-    from .verdicts import Tolerance
     from .diff_report import render_diff, render_many
     from .documents import diff_all, load_document, stored_document
+    from .verdicts import Tolerance
 
     options = DiffOptions(Tolerance(args.tolerance_points, args.tolerance_relative), args.strict,
                           args.min_confidence)
+    target = file_output(args.output, example=f"diff.{args.format}")
     if args.all or args.region:
-        if not args.db:
-            print("reportparse: error: --all and --region read the store: give --db PATH", file=sys.stderr)
-            return EXIT_USAGE
-        with Store(args.db, create=False) as store:
+        check_store_diff(args.reports, args.db, args.region, args.years, args.all)
+        with Store(store_to_read(args.db), create=False) as store:
             if args.all:
-                _emit(render_many(diff_all(store, options), args.format), args.output)
+                emit(render_many(diff_all(store, options), args.format), target)
                 return 0
-            if not args.years or len(args.years) != 2:
-                print("reportparse: error: --region needs --years OLD NEW", file=sys.stderr)
-                return EXIT_USAGE
             old, new = (stored_document(store, args.region, y) for y in args.years)
     elif len(args.reports) == 2:
+        if args.years:
+            raise UsageError("--years goes with --db and --region; OLD and NEW files carry their own years")
         old, new = (load_document(p, args.lang) for p in args.reports)
+        check_pair(old, new, args.force)
     else:
-        print("reportparse: error: give OLD and NEW, or --db PATH with --region R --years OLD NEW, or --db PATH --all",
-              file=sys.stderr)
-        return EXIT_USAGE
-    _emit(render_diff(diff_documents(old, new, options), args.format), args.output)
+        raise UsageError("give OLD and NEW, or --db PATH with --region R --years OLD NEW, or --db PATH --all")
+    emit(render_diff(diff_documents(old, new, options), args.format), target)
     return 0
 
 
@@ -124,13 +128,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from .store import ClaimFilter
     from .tables import TABLE_FORMATS, cells_table, long_table, wide_table, write_table
 
-    target = Path(args.output)
-    fmt = args.format or target.suffix.lstrip(".").lower()
+    target = file_output(args.output, example="claims.csv")
+    fmt = format_of(target, args.format)
     if fmt not in TABLE_FORMATS:
-        print(f"reportparse: error: say --format ({', '.join(TABLE_FORMATS)}); {target.name!r} does not tell",
-              file=sys.stderr)
-        return EXIT_USAGE
-    with Store(args.db, create=False) as store:
+        raise UsageError(f"say --format ({', '.join(TABLE_FORMATS)}); {args.output!r} does not tell")
+    with Store(store_to_read(args.db), create=False) as store:
         if args.wide or args.cells:
             cells = cell_rows(store)
             for region, year, paths in duplicate_region_years(store):
@@ -144,18 +146,19 @@ def _cmd_export(args: argparse.Namespace) -> int:
         else:
             rows = store.long_rows(ClaimFilter(args.region, args.year, args.metric, args.status, args.kind))
             table, labels = long_table(rows), {}
-    write_table(table, target, fmt, labels=labels, bom=args.bom)
+    emit_file(lambda path: write_table(table, path, fmt, labels=labels, bom=args.bom), target, f".{fmt}")
     if not args.quiet:
         what = f"{len(table)} region-years" if args.wide else f"{len(table)} {'cells' if args.cells else 'claims'}"
-        print(f"reportparse: {what} written to {target}", file=sys.stderr)
+        print(f"reportparse: {what} written to {target or 'stdout'}", file=sys.stderr)
     return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``reportparse`` command."""
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="reportparse",
         description="Turn government work reports (政府工作报告) into validated numeric claims.",
+        epilog=EXIT_CODES,
     )
     parser.add_argument("--version", action="version", version=f"reportparse {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -175,14 +178,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help="report files (text in any Chinese encoding, HTML, .docx, PDF) or folders")
     p.add_argument("--format", choices=FORMATS, default="json",
                    help="json: the document with its claims (default); jsonl: one claim a line; csv: one claim a row")
-    p.add_argument("-o", "--output", metavar="DIR", help="write one output file per input into DIR")
+    p.add_argument("-o", "--output", metavar="DIR",
+                   help="write one output file per input into DIR (created if missing); - : one FILE to stdout")
     p.add_argument("--lang", choices=(*languages(), "auto"), default="auto",
                    help="language of the reports (default auto: detected per document)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
-    p.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: all cores)")
+    p.add_argument("-j", "--jobs", type=positive_int, metavar="N", help="worker processes (default: all cores)")
     p.add_argument("--db", metavar="PATH", help=f"the SQLite store (default DIR/{DEFAULT_DB})")
     meta = p.add_argument_group("metadata overrides (flags apply to every input and win over --manifest)")
-    meta.add_argument("--region", help="region name, e.g. 北京市")
+    meta.add_argument("--region", help="region name, e.g. 北京市 (北京 and beijing are stored as 北京市)")
     meta.add_argument("--level", choices=LEVELS, help="administrative level")
     meta.add_argument("--year", help="report year (the year the report was delivered)")
     meta.add_argument("--manifest", metavar="CSV",
@@ -206,19 +210,21 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("reports", nargs="*", metavar="OLD NEW", help="two reports or parsed .json documents")
     d.add_argument("--format", choices=DIFF_FORMATS, default="json",
                    help="json: pairs, unmatched and target changes (default); csv: one verdict a row; md: tables")
-    d.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    d.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default, or -: stdout)")
     d.add_argument("--db", metavar="PATH", help="the SQLite store written by parse")
-    d.add_argument("--region", help="with --db: the region (as stored, e.g. 北京市)")
+    d.add_argument("--region", help="with --db: the region, by any of its names (北京市, 北京, beijing)")
     d.add_argument("--years", nargs=2, type=int, metavar=("OLD", "NEW"), help="with --region: two report years")
     d.add_argument("--all", action="store_true", help="with --db: every region with consecutive report years")
-    d.add_argument("--tolerance-points", type=float, default=0.5, metavar="PP",
+    d.add_argument("--tolerance-points", type=non_negative_float, default=0.5, metavar="PP",
                    help="how far an approx (左右) rate target may miss, in percentage points (default 0.5)")
-    d.add_argument("--tolerance-relative", type=float, default=0.02, metavar="F",
+    d.add_argument("--tolerance-relative", type=non_negative_float, default=0.02, metavar="F",
                    help="how far an approx level target may miss, as a fraction of it (default 0.02)")
+    d.add_argument("--force", action="store_true",
+                   help="diff even two regions' reports, or a NEW report not later than OLD (refused otherwise)")
     d.add_argument("--strict", action="store_true",
                    help="the plain textbook rule of the written qualifier: met or missed only, no tolerance "
                    "beside 左右 and no 'exceeded'")
-    d.add_argument("--min-confidence", type=float, default=MIN_CONFIDENCE, metavar="C",
+    d.add_argument("--min-confidence", type=fraction, default=MIN_CONFIDENCE, metavar="C",
                    help="the least confidence (0..1) of a pair by the words of the metric, for targets and "
                    f"actuals without a common indicator id (default {MIN_CONFIDENCE})")
     d.add_argument("--lang", choices=(*languages(), "auto"), default="auto",
@@ -236,7 +242,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--db", required=True, metavar="PATH", help="the SQLite store written by parse")
     e.add_argument("--format", choices=("csv", "jsonl", "parquet", "dta", "xlsx"),
                    help="table format (default: from the FILE's extension); dta is Stata 14+ (version 118)")
-    e.add_argument("-o", "--output", required=True, metavar="FILE", help="the table to write")
+    e.add_argument("-o", "--output", required=True, metavar="FILE",
+                   help="the table to write; - : stdout (csv unless --format)")
     shape = e.add_mutually_exclusive_group()
     shape.add_argument("--wide", action="store_true",
                        help="a region x year panel of targets, actuals and verdicts, paired and judged as diff does")
@@ -256,6 +263,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_align_command(sub)
     add_codebook_commands(sub)
     add_chart_command(sub)
+    for command in sub.choices.values():
+        command.epilog = EXIT_CODES
     return parser
 
 
@@ -267,9 +276,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SchemaValidationError as exc:
         print(f"reportparse: internal error (please report): {exc}", file=sys.stderr)
         return EXIT_BUG
-    except ReportParseError as exc:
+    except UsageError as exc:
         print(f"reportparse: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except ReportParseError as exc:
+        print(f"reportparse: error: {exc}", file=sys.stderr)
+        return EXIT_NOTHING_DONE
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from .diff import DiffOptions, diff_documents
 from .errors import InputError, SchemaValidationError
+from .regions import match_region
 from .store import Store
 from .validate import validate_document
 
@@ -22,7 +25,8 @@ def load_document(path: str | Path, lang: str = "auto") -> dict[str, Any]:
             raise InputError(str(p), "no such file") from None
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise InputError(str(p), f"not a readable JSON document ({exc})") from None
-        if not (isinstance(data, dict) and isinstance(data.get("document"), dict) and isinstance(data.get("claims"), list)):
+        if not isinstance(data, dict) or not isinstance(data.get("document"), dict) \
+                or not isinstance(data.get("claims"), list):
             raise InputError(str(p), "not a reportparse document (needs 'document' and 'claims')")
         try:
             validate_document(data)
@@ -34,20 +38,50 @@ def load_document(path: str | Path, lang: str = "auto") -> dict[str, Any]:
     return parse_file(p, lang=lang).to_dict()
 
 
-def stored_document(store: Store, region: str, year: int) -> dict[str, Any]:
-    """The stored document of one region and report year (the latest parsed if several)."""
+def _warn(message: str) -> None:
+    print(f"reportparse: warning: {message}", file=sys.stderr)
+
+
+def _chosen(store: Store, region: str, year: int, warn: Callable[[str], None]) -> str:
+    """The SHA-256 of the document used for one region-year (the latest parsed), warning when
+    the store holds several."""
     found = store.find(region, year)
-    if not found:
-        raise InputError(str(store.path), f"no document of region {region!r} and report year {year}")
-    return store.document(found[0])
+    if len(found) > 1:
+        paths = [store.document(sha)["document"]["path"] or sha[:12] for sha in found]
+        warn(f"{store.path}: {len(found)} reports of {region} {year} ({', '.join(paths)}); "
+             f"using {paths[0]} (the latest parsed)")
+    return found[0]
 
 
-def consecutive_pairs(store: Store) -> list[tuple[str, str]]:
-    """(old sha256, new sha256) for every region with reports of consecutive years in the store."""
+def stored_document(store: Store, region: str, year: int,
+                    warn: Callable[[str], None] = _warn) -> dict[str, Any]:
+    """The stored document of one region and report year (the latest parsed if several, with a
+    warning). ``region`` may be any form of the name (北京, beijing for 北京市).
+
+    Raises :class:`InputError` naming the stored regions (or the region's years) when none matches.
+    """
+    docs = store.documents()
+    regions = sorted({d["region"] for d in docs if d["region"]})
+    found = match_region(region, regions)
+    if found is None:
+        listed = ", ".join(regions) or "none"
+        raise InputError(str(store.path), f"no region {region!r} in the store; stored regions: {listed}")
+    years = sorted({d["report_year"] for d in docs if d["region"] == found and d["report_year"] is not None})
+    if year not in years:
+        raise InputError(str(store.path), f"no {found} report of {year} in the store; "
+                         f"its report years: {', '.join(map(str, years)) or 'none'}")
+    return store.document(_chosen(store, found, year, warn))
+
+
+def consecutive_pairs(store: Store, warn: Callable[[str], None] = _warn) -> list[tuple[str, str]]:
+    """(old sha256, new sha256) for every region with reports of consecutive years in the store
+    (the latest parsed of a region-year if several, with a warning)."""
     years = {(d["region"], d["report_year"]) for d in store.documents()
              if d["region"] and d["report_year"] is not None}
-    return [(store.find(region, year)[0], store.find(region, year + 1)[0])
-            for region, year in sorted(years) if (region, year + 1) in years]
+    pairs = [(region, year) for region, year in sorted(years) if (region, year + 1) in years]
+    used = sorted({(region, year + step) for region, year in pairs for step in (0, 1)})
+    chosen = {key: _chosen(store, *key, warn) for key in used}
+    return [(chosen[(region, year)], chosen[(region, year + 1)]) for region, year in pairs]
 
 
 def diff_all(store: Store, options: DiffOptions = DiffOptions()) -> list[dict[str, Any]]:

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 
+def install_hint(extra: str) -> str:
+    """How to install an optional extra, from the package index or from a clone of the repository."""
+    return f"pip install 'reportparse[{extra}]' (in a clone of the repository: pip install '.[{extra}]')"
+
+
 class ReportParseError(Exception):
     """Base class of every error reportparse raises on purpose."""
 
@@ -39,3 +44,8 @@ class SchemaValidationError(ReportParseError):
 
 class UnsupportedLanguageError(ReportParseError, ValueError):
     """The language asked for has no language data."""
+
+
+class UsageError(ReportParseError):
+    """The command line asks for something that cannot be meant: a bad value, a folder where a
+    file is wanted, a diff of two regions; the command exits 64 without doing anything."""

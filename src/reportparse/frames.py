@@ -48,7 +48,7 @@ class StoreFrames:
         self.store = Store(path, create=False)
         self.options = options
 
-    def __enter__(self) -> "StoreFrames":
+    def __enter__(self) -> StoreFrames:
         return self
 
     def __exit__(self, *exc: object) -> None:

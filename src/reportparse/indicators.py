@@ -60,7 +60,7 @@ def wording(lang: str) -> Wording:
     """The comparison words of a language (read once per language)."""
     raw = load_lexicon(lang).raw["compare"]
     return Wording(
-        multi_year=regex.compile("|".join(raw["multi_year_cues"])) if raw["multi_year_cues"] else regex.compile(r"(?!)"),
+        multi_year=regex.compile("|".join(raw["multi_year_cues"]) or r"(?!)"),
         clause_end=regex.compile(raw["clause_separators"]),
         ceiling=tuple(raw["target_wording"].get("ceiling", ())),
         floor=tuple(raw["target_wording"].get("floor", ())),

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .regions import canonical_region
 
 LEVELS = ("national", "province", "city", "county")
 _FILE_COLUMNS = ("file", "path")
@@ -23,13 +24,14 @@ _YEAR_COLUMNS = ("year", "report_year")
 
 def checked_overrides(region: str | None, level: str | None, year: str | int | None,
                       where: str = "flags") -> dict[str, Any]:
-    """The overrides given, checked: level one of :data:`LEVELS`, year an integer 1900-2200.
+    """The overrides given, checked: level one of :data:`LEVELS`, year an integer 1900-2200; the
+    region's canonical name (beijing, 北京 or ``beijing (北京)`` -> 北京市, China -> 全国).
 
     Raises :class:`InputError` naming ``where`` for a bad value.
     """
     out: dict[str, Any] = {}
     if region is not None and str(region).strip():
-        out["region"] = str(region).strip()
+        out["region"] = canonical_region(str(region))
     if level is not None and str(level).strip():
         if str(level).strip() not in LEVELS:
             raise InputError(where, f"level {level!r} is not one of {', '.join(LEVELS)}")

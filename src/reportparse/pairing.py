@@ -6,7 +6,8 @@ are masses; see :mod:`conversions`) and they do not name two different standard 
 confidence is the overlap of the words of their metric phrases (jieba words, stop words of
 ``data/indicators.json`` left out, each word weighted by its length; a Dice coefficient); sections
 with words in common lift it a little (a review and a plan are rarely under one heading, so
-different sections do not lower it), and levels more than four times apart halve it. Candidates at or above the threshold
+different sections do not lower it), and levels more than four times apart halve it. Candidates at or above the
+threshold
 pair greedily, best first; each target pairs with at most one actual and the other way round.
 """
 

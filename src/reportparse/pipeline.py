@@ -17,6 +17,7 @@ from .read import Limits, read_source
 from .recognise import resolve_overlaps
 from .resolve import to_json_number
 from .stopwatch import stage
+from .titles import with_title
 
 
 def _lexicon(lang: str, text: str) -> Lexicon:
@@ -69,7 +70,8 @@ def _parse(text: str, lang: str, path: str | None, sha256: str | None,
     with stage("normalise"):
         norm = normalise(text, lex)
     with stage("metadata"):
-        meta = {**pack.metadata(norm.text, lex), **(overrides or {})}
+        meta = {**with_title(pack.metadata(norm.text, lex), text, lambda title: pack.metadata(title, lex)),
+                **(overrides or {})}
     report_year = meta["report_year"]
     with stage("recognise"):
         mentions = _mentions(norm.text, lex)

@@ -15,9 +15,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .atomic import write_atomic
 from .lang import languages
 from .model import Document
+from .outputs import emit, file_output
 from .read.limits import add_limit_arguments, limits_from_args
 from .validate import validate_document
 
@@ -101,7 +101,7 @@ def add_show_command(sub: argparse._SubParsersAction) -> None:  # type: ignore[t
         "details on hover) and a sortable table of the claims.",
     )
     p.add_argument("file", metavar="FILE", help="a report file (text, HTML, .docx or PDF)")
-    p.add_argument("-o", "--output", metavar="HTML", required=True, help="the page to write")
+    p.add_argument("-o", "--output", metavar="HTML", required=True, help="the page to write; - : stdout")
     p.add_argument("--lang", choices=(*languages(), "auto"), default="auto",
                    help="language of the report (default auto: detected)")
     add_limit_arguments(p)
@@ -111,10 +111,10 @@ def add_show_command(sub: argparse._SubParsersAction) -> None:  # type: ignore[t
 def _cmd_show(args: argparse.Namespace) -> int:
     from .pipeline import parse_file
 
+    target = file_output(args.output, example=f"{Path(args.file).stem}.html")
     doc = parse_file(args.file, lang=args.lang, limits=limits_from_args(args))
-    target = Path(args.output)
-    write_atomic(target, review_page(doc))
-    print(f"{args.file} -> {target} ({len(doc.claims)} claims)", file=sys.stderr)
+    emit(review_page(doc), target)
+    print(f"{args.file} -> {target or 'stdout'} ({len(doc.claims)} claims)", file=sys.stderr)
     return 0
 
 

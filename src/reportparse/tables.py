@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .atomic import atomic_path
-from .errors import ReportParseError
+from .errors import ReportParseError, install_hint
 from .export import CSV_COLUMNS
 
 TABLE_FORMATS = ("csv", "jsonl", "parquet", "dta", "xlsx")
@@ -47,7 +47,7 @@ def _pandas() -> Any:
     try:
         import pandas
     except ImportError:
-        raise ReportParseError("exports need pandas: pip install 'reportparse[export]'") from None
+        raise ReportParseError(f"exports need pandas: {install_hint('export')}") from None
     return pandas
 
 
@@ -177,7 +177,7 @@ def _require(module: str, extra: str) -> None:
     try:
         __import__(module)
     except ImportError:
-        raise ReportParseError(f"this export needs {module}: pip install 'reportparse[{extra}]'") from None
+        raise ReportParseError(f"this export needs {module}: {install_hint(extra)}") from None
 
 
 def _write_stata(df: Any, path: Path, labels: dict[str, str]) -> None:

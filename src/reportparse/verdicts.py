@@ -163,7 +163,8 @@ def _ceiling(v: _Values, qualifier: str, slack: float) -> tuple[str, str]:
     ceiling = v.high if qualifier == "range" else v.t
     over = round(v.a - ceiling, 10)
     met = over < 0 if qualifier == "less_than" else over <= slack + 1e-9
-    return "met" if met else "missed", f"ceiling {_fmt(ceiling)}{f' (+{_fmt(slack)})' if slack else ''}: actual {_fmt(v.a)}"
+    tolerated = f" (+{_fmt(slack)})" if slack else ""
+    return "met" if met else "missed", f"ceiling {_fmt(ceiling)}{tolerated}: actual {_fmt(v.a)}"
 
 
 def _floor_or_point(v: _Values, shape: str, good: int, gap: float, allowed: float, slack: float,

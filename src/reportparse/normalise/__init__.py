@@ -2,8 +2,8 @@
 
 The copy has traditional characters made simplified (one for one, see :mod:`reportparse.hant`),
 full-width ASCII turned half-width (and a middle dot between digits read as a
-decimal point), markdown bold marks and web-clutter
-lines removed, and line breaks inside a sentence (page-break artefacts) joined. Every
+decimal point), Markdown marks (:mod:`.markdown`: front matter, headings, bold, lists, zero-width
+characters) and web-clutter lines removed, and line breaks inside a sentence (page-break artefacts) joined. Every
 character of the copy remembers the original offset it came from, so any span found
 in the copy maps back to the text as read: ``original[start:end]`` is the source.
 """
@@ -18,11 +18,11 @@ import regex
 
 from ..lang import get_pack
 from ..lexicon import Lexicon
+from .markdown import markdown_cuts, visible
 
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20  # ideographic space
 _MIDDLE_DOT = regex.compile(r"(?<=\d)[·•∙・](?=\d)")  # 19·5％: a decimal point in older texts
-_MARKDOWN = regex.compile(r"\*{2,}|_{2,}")
 _LINE = regex.compile(r"[^\n]*")
 
 
@@ -67,29 +67,41 @@ class NormalisedText:
 
 
 def _deletions(text: str, lex: Lexicon) -> list[tuple[int, int]]:
-    """Spans of the original (already width-normalised) text that the copy leaves out."""
-    cuts = [(m.start(), m.end()) for m in _MARKDOWN.finditer(text)]
-    seg = lex.segment
-    content = [m.span() for m in _LINE.finditer(text) if m.group().strip()]
-    for s, e in content:
-        if lex.is_clutter_line(text[s:e].strip()):
-            cuts.append((s, e))
-    for (s1, e1), (s2, e2) in zip(content, content[1:]):
-        prev = _MARKDOWN.sub("", text[s1:e1]).strip()
-        nxt = _MARKDOWN.sub("", text[s2:e2]).strip()
-        if not prev or not nxt or lex.is_clutter_line(prev) or lex.is_clutter_line(nxt):
-            continue
-        if prev[-1] in seg.line_terminators or lex.starts_heading(nxt) or lex.starts_heading(prev):
-            continue
-        if seg.is_short_heading(nxt) and nxt[0] not in seg.continuation_starts:
-            continue
-        continues = nxt[0] in seg.continuation_starts or prev[-1] in seg.openers
-        body = len(prev) >= seg.body_line_min_chars and any(ch in prev for ch in seg.body_line_marks)
-        if continues or body:
-            gap_start = s1 + len(text[s1:e1].rstrip())
-            gap_end = s2 + (len(text[s2:e2]) - len(text[s2:e2].lstrip()))
-            cuts.append((gap_start, gap_end))
+    """Spans of the original (already width-normalised) text that the copy leaves out: Markdown
+    marks, clutter lines and the line breaks inside a sentence."""
+    cuts = markdown_cuts(text)
+    lines = [_Line(s, e, seen) for s, e in (m.span() for m in _LINE.finditer(text)) if (seen := visible(text[s:e]))]
+    cuts += [(line.start, line.end) for line in lines if lex.is_clutter_line(line.seen)]
+    cuts += [_gap(text, prev, nxt) for prev, nxt in zip(lines, lines[1:]) if _joins(prev.seen, nxt.seen, lex)]
     return cuts
+
+
+@dataclass(frozen=True)
+class _Line:
+    """A line of the text that shows words: its span and what a reader sees of it."""
+
+    start: int
+    end: int
+    seen: str
+
+
+def _joins(prev: str, nxt: str, lex: Lexicon) -> bool:
+    """True when the line break between two lines a reader sees is inside a sentence."""
+    seg = lex.segment
+    if lex.is_clutter_line(prev) or lex.is_clutter_line(nxt):
+        return False
+    if prev[-1] in seg.line_terminators or lex.starts_heading(nxt) or lex.starts_heading(prev):
+        return False
+    if seg.is_short_heading(nxt) and nxt[0] not in seg.continuation_starts:
+        return False
+    continues = nxt[0] in seg.continuation_starts or prev[-1] in seg.openers
+    return continues or (len(prev) >= seg.body_line_min_chars and any(ch in prev for ch in seg.body_line_marks))
+
+
+def _gap(text: str, prev: _Line, nxt: _Line) -> tuple[int, int]:
+    """The break between two lines: from the end of the first's words to the start of the next's."""
+    first, second = text[prev.start:prev.end], text[nxt.start:nxt.end]
+    return prev.start + len(first.rstrip()), nxt.start + len(second) - len(second.lstrip())
 
 
 @cache

@@ -1,8 +1,10 @@
 """Readers: the plain text of a report file, whatever its format, chosen by content sniffing.
 
 A PDF or a zip archive (.docx) is known by its first bytes; anything else is decoded as text
-(:mod:`.text`) and read as HTML when it looks like markup. The extracted text is what claim
-spans point into, so it is returned with the file's SHA-256 and how it was read.
+(:mod:`.text`) and read as HTML when it looks like markup. Markdown (a ``.md`` or ``.markdown``
+name, or a text opening with a YAML front matter) is text as it is: its marks are left out of
+what the parser reads by :mod:`reportparse.normalise`, never rewritten here. The extracted text
+is what claim spans point into, so it is returned with the file's SHA-256 and how it was read.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..lang import detect, get_pack, languages
 from ..lexicon import Lexicon, load_lexicon
+from ..normalise.markdown import front_matter
 from .docx import docx_to_text
 from .extras import require
 from .html import html_to_text
@@ -22,10 +25,13 @@ from .limits import Limits
 from .pdf import pdf_to_text
 from .text import decode
 
-__all__ = ["EXTENSIONS", "Limits", "Source", "read_source"]
+__all__ = ["COLLECTION_NOTES", "EXTENSIONS", "Limits", "Source", "read_source"]
 
 # What a folder is searched for.
-EXTENSIONS = (".txt", ".text", ".html", ".htm", ".docx", ".pdf")
+EXTENSIONS = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
+# A collection's own notes, never a report: left out of a folder search (a file named alone is read).
+COLLECTION_NOTES = frozenset({"readme", "sources", "changelog", "license", "manifest"})
+_MARKDOWN = (".md", ".markdown")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MARKUP = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta)\b",
                      re.IGNORECASE | re.DOTALL)
@@ -37,7 +43,7 @@ _UTF8 = ("utf-8", "utf-8-sig")
 class Source:
     """The text read from a file: what claim spans point into.
 
-    ``format`` is ``text``, ``html``, ``docx`` or ``pdf``; ``encoding`` how text or HTML bytes
+    ``format`` is ``text``, ``markdown``, ``html``, ``docx`` or ``pdf``; ``encoding`` how text or HTML bytes
     were decoded (None for .docx and PDF); ``sha256`` is of the file's bytes.
     """
 
@@ -48,8 +54,8 @@ class Source:
 
     @property
     def is_plain_utf8(self) -> bool:
-        """True when the file itself is the text (UTF-8 plain text), so no copy is needed."""
-        return self.format == "text" and self.encoding in _UTF8
+        """True when the file itself is the text (UTF-8 plain text or Markdown), so no copy is needed."""
+        return self.format in ("text", "markdown") and self.encoding in _UTF8
 
 
 def read_source(path: str | Path, limits: Limits | None = None) -> Source:
@@ -109,6 +115,8 @@ def _extract(data: bytes, name: str, suffix: str, limits: Limits) -> tuple[str, 
     text, encoding = decode(data, name)
     if _MARKUP.match(text[:4096]) or (suffix in (".html", ".htm") and _TAGS.search(text)):
         return "html", html_to_text(text, name, [load_lexicon(lang) for lang in languages()]), encoding
+    if suffix in _MARKDOWN or front_matter(text)[0]:
+        return "markdown", text, encoding
     return "text", text, encoding
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-from ..errors import InputError
+from ..errors import InputError, install_hint
 
 
 def require(module: str, extra: str, path: str, what: str) -> ModuleType:
@@ -13,4 +13,4 @@ def require(module: str, extra: str, path: str, what: str) -> ModuleType:
     try:
         return importlib.import_module(module)
     except ImportError:
-        raise InputError(path, f"reading {what} needs the '{extra}' extra: pip install 'reportparse[{extra}]'") from None
+        raise InputError(path, f"reading {what} needs the '{extra}' extra: {install_hint(extra)}") from None

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from dataclasses import dataclass
 
+from ..guards import positive_float, positive_int
+
 _MB = 1024 * 1024
 
 
@@ -27,13 +29,13 @@ def add_limit_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the ``--max-file-mb``, ``--max-unpacked-mb``, ``--max-chars`` and ``--max-pages`` flags."""
     d = Limits()
     group = parser.add_argument_group("input limits (a file over one is refused with an error)")
-    group.add_argument("--max-file-mb", type=float, default=d.max_file_bytes / _MB, metavar="MB",
+    group.add_argument("--max-file-mb", type=positive_float, default=d.max_file_bytes / _MB, metavar="MB",
                        help=f"largest input file (default {d.max_file_bytes // _MB})")
-    group.add_argument("--max-unpacked-mb", type=float, default=d.max_unpacked_bytes / _MB, metavar="MB",
+    group.add_argument("--max-unpacked-mb", type=positive_float, default=d.max_unpacked_bytes / _MB, metavar="MB",
                        help=f"largest content unpacked from a .docx (default {d.max_unpacked_bytes // _MB})")
-    group.add_argument("--max-chars", type=int, default=d.max_chars, metavar="N",
+    group.add_argument("--max-chars", type=positive_int, default=d.max_chars, metavar="N",
                        help=f"longest extracted text in characters (default {d.max_chars:,})")
-    group.add_argument("--max-pages", type=int, default=d.max_pages, metavar="N",
+    group.add_argument("--max-pages", type=positive_int, default=d.max_pages, metavar="N",
                        help=f"most pages read from a PDF (default {d.max_pages})")
 
 

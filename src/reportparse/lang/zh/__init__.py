@@ -20,8 +20,8 @@ class ChinesePack:
     """Chinese: numerals and units of the written language, jieba for counted nouns."""
 
     code = "zh"
-    data_files = ("units", "qualifiers", "ranking", "cues", "noise", "clutter", "segment", "regions", "metrics",
-                  "layout", "compare")
+    data_files: tuple[str, ...] = ("units", "qualifiers", "ranking", "cues", "noise", "clutter", "segment", "regions",
+                                   "grammar", "meta", "metrics", "layout", "compare")
 
     def detect_score(self, sample: str) -> float:
         """Twice the count of Chinese characters; a text with no letters at all scores a little
@@ -32,7 +32,9 @@ class ChinesePack:
         """OpenCC, for a text in traditional characters."""
         from .hant import converter, is_traditional
 
-        return ("opencc", "traditional", "traditional Chinese") if converter() is None and is_traditional(text) else None
+        if converter() is None and is_traditional(text):
+            return ("opencc", "traditional", "traditional Chinese")
+        return None
 
     def prepare(self, text: str) -> str:
         """A simplified copy of a traditional text, one character for one."""

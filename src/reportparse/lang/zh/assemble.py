@@ -6,11 +6,12 @@ and period (:mod:`timing`), and the span mapped back to the original text.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import get_args
 
 from ...assemble import SentenceState, by_sentence
+from ...explain import note
 from ...lexicon import Lexicon
-from ...model import Mention
+from ...model import Claim, Mention, Qualifier
 from ...normalise import NormalisedText
 from ...resolve import ClaimFields, claim_record
 from ...segment import Sentence
@@ -18,6 +19,9 @@ from .cues import compile_cues
 from .kind import kind_and_sign
 from .metric import MetricFinder
 from .timing import Timing
+from .views import cue_words
+
+_QUALIFIERS: dict[str, Qualifier] = {q: q for q in get_args(Qualifier)}
 
 
 class ClaimBuilder:
@@ -31,28 +35,31 @@ class ClaimBuilder:
         cues = compile_cues(lex)
         self.cues = cues
         self.metrics = MetricFinder(norm.text, lex, cues)
-        self.timing = Timing(norm.text, cues, lex.raw["cues"]["plan_spans"], report_year)
+        self.timing = Timing(norm.text, cues, cue_words(lex).plan_spans, report_year, lex)
 
-    def build(self, mentions: list[Mention], sentences: list[Sentence]) -> list[dict[str, Any]]:
+    def build(self, mentions: list[Mention], sentences: list[Sentence]) -> list[Claim]:
         """Claims of every claimable mention, in text order; a heading's numbers count too (a short
         line such as 地区生产总值增长5% reads as a heading)."""
-        return [self._claim(m, sent, text, prev, nxt) for m, sent, text, prev, nxt in by_sentence(self.norm, mentions, sentences)]
+        return [self._claim(m, sent, text, prev, nxt)
+                for m, sent, text, prev, nxt in by_sentence(self.norm, mentions, sentences)]
 
     def _clause_start(self, pos: int, floor: int) -> int:
         m = self.cues.clause_end.search(self.text, floor, pos)
         return m.end() if m else floor
 
-    def _list_qualifier(self, m: Mention, before: str, prev: SentenceState) -> str:
+    def _list_qualifier(self, m: Mention, before: str, prev: SentenceState) -> Qualifier:
         """A qualifier written once before a 分别 list holds for every number of it
         (分别超过8万元、4.5万元: both more than)."""
         if prev.item_index == 0:
             prev.list_qualifier = m.qualifier if m.qualifier != "range" else "exact"
-        elif prev.item_index > 0 and m.qualifier == "exact" and not self.metrics.item_separators.sub("", before).strip():
-            return prev.list_qualifier
-        return m.qualifier
+        elif prev.item_index > 0 and m.qualifier == "exact" \
+                and not self.metrics.item_separators.sub("", before).strip():
+            note(m.start, m.end, "assemble", "zh.qualifier.list", "qualifier", prev.list_qualifier)
+            return _QUALIFIERS[prev.list_qualifier]
+        return _QUALIFIERS[m.qualifier]
 
     def _claim(self, m: Mention, sent: Sentence, sentence_text: str, prev: SentenceState,
-               nxt: Mention | None) -> dict[str, Any]:
+               nxt: Mention | None) -> Claim:
         clause = self._clause_start(m.start, max(sent.start, prev.end))
         before = self.text[clause : m.start]
         kind, sign = kind_and_sign(m, before, prev, self.cues)
@@ -65,11 +72,12 @@ class ClaimBuilder:
         else:
             prev.metric, prev.metric_id, prev.kind, prev.sign, prev.unit, prev.end = (
                 metric_text, metric_id, kind, sign, m.unit, m.end)
-        return claim_record(self.norm, self.doc_id, m, ClaimFields(kind, sign, qualifier, status, period, metric_text,
-                                                                    metric_obj, sentence_text, sent.section))
+        fields = ClaimFields(kind, sign, qualifier, status, period, metric_text, metric_obj, sentence_text,
+                             sent.section)
+        return claim_record(self.norm, self.doc_id, m, fields)
 
 
 def build_claims(norm: NormalisedText, lex: Lexicon, doc_id: str, report_year: int | None,
-                 mentions: list[Mention], sentences: list[Sentence]) -> list[dict[str, Any]]:
+                 mentions: list[Mention], sentences: list[Sentence]) -> list[Claim]:
     """The claims of a Chinese document (see :class:`ClaimBuilder`)."""
     return ClaimBuilder(norm, lex, doc_id, report_year).build(mentions, sentences)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import regex
 
 from ...lexicon import Lexicon
 from ...recognise.patterns import alternation
-from .years import YEAR
+from .numerals import COUNTING_DIGITS
+from .views import cue_words, grammar, qualifiers, regions
+from .years import YEAR, YEAR_SUFFIX
 
 
 @dataclass(frozen=True)
@@ -49,67 +52,85 @@ class Cues:
     tail_noise: str
 
 
-_CN_NUMERALS = "一二三四五六七八九十"
-
-
 def _prefix_words(lex: Lexicon) -> str:
     """Words that may stand before a standard metric's name without narrowing it: scope and
     time words (全市, 今年), verbs (完成, 拟安排), new-item words and region names (北京地区)."""
-    c = lex.raw["cues"]
-    regions = lex.raw["regions"]
-    words = (c["metric_prefixes"] + c["metric_leading_strip"] + c["new_item_words"] + c["object_verbs"]
-             + c["clause_target_cues"] + regions["national"])
-    for name, forms in regions["provinces"].items():
-        words += [name, *forms]
+    c, places = cue_words(lex), regions(lex)
+    words = (c.metric_prefixes + c.metric_leading_strip + c.new_item_words + c.object_verbs
+             + c.clause_target_cues + places.national)
+    for name, forms in places.provinces.items():
+        words += (name, *forms)
     return alternation(words)
+
+
+def _kind_patterns(lex: Lexicon) -> dict[str, Any]:
+    """The cues of kind and direction: growth, ratio and level-change words."""
+    c = cue_words(lex)
+    tail = {w for w in qualifiers(lex).prefix if len(w) == 1} | set(c.tail_particles)
+    return {
+        "kind_cue": regex.compile(alternation(c.growth_up + c.growth_down + c.ratio_verbs)),
+        "new_item": regex.compile(alternation(c.new_item_words)),
+        "ratio_word": regex.compile(alternation(c.ratio_words)),
+        "level_change_end": regex.compile(rf"(?r)(?:{alternation(c.level_change_verbs)})$"),
+        "down_start": regex.compile(rf"^(?:{alternation(c.clause_start_down_verbs)})"),
+        "growth_up": frozenset(c.growth_up),
+        "growth_down": frozenset(c.growth_down),
+        "copulas": frozenset(c.copula_verbs),
+        "tail_noise": "".join(sorted(tail)) + " ",
+    }
+
+
+def _metric_patterns(lex: Lexicon) -> dict[str, Any]:
+    """The cues that trim a metric phrase: leading and trailing words, comparison bases, years."""
+    c, g = cue_words(lex), grammar(lex)
+    markers = alternation(c.comparison_markers)
+    comparatives = qualifiers(lex).comparative_prefixes
+    year = f"{YEAR}{YEAR_SUFFIX}"
+    dated = rf"(?:{alternation(g.to_words)})?{year}(?:{alternation(g.dated_year_tails)})?"
+    return {
+        "trailing": regex.compile(rf"(?r)(?:{alternation(c.metric_trailing_strip)})$"),
+        "leading": regex.compile(rf"^(?:{alternation(c.metric_leading_strip)})"),
+        "comparison": regex.compile(alternation(c.comparison_phrases + comparatives)),
+        "comparison_base": regex.compile(
+            rf"(?:{markers})(?:{alternation(c.comparison_bases)}|{year})(?:{alternation(g.base_year_tails)})?"
+        ),
+        "years": regex.compile(dated),
+        "trailing_year": regex.compile(rf"(?r){dated}$"),
+        "share_start": regex.compile(rf"^(?:{alternation(c.share_words)})"),
+        "object_verb_end": regex.compile(rf"(?r)(?:{alternation(c.object_verbs)})$"),
+        "metric_prefix": regex.compile(rf"^(?:{_prefix_words(lex)}|{year})*$"),
+        "stops": frozenset(c.counted_noun_stops + c.to_verbs + c.ratio_verbs),
+    }
+
+
+def _time_patterns(lex: Lexicon) -> dict[str, Any]:
+    """The cues of status and period: plan spans, from/to changes, target and done words, years."""
+    c, g = cue_words(lex), grammar(lex)
+    marks = regex.escape(g.clause_marks)
+    markers = alternation(c.comparison_markers)
+    spans = alternation(list(c.plan_spans))
+    per = rf"(?:{regex.escape(g.per_prefix)}[{regex.escape(g.per_units)}]{{1,4}})?"
+    return {
+        "clause_end": regex.compile(rf"(?r)[{regex.escape(lex.segment.clause_ends)}]"),
+        "plan_span": regex.compile(rf"(?<![{COUNTING_DIGITS}])(?:{spans})(?![{COUNTING_DIGITS}])"),
+        "span_phrase": regex.compile(rf"({spans})”?(?:{alternation(c.plan_span_phrases)})"),
+        "from_end": regex.compile(
+            rf"(?:{alternation(c.from_words)})(?:{YEAR}{YEAR_SUFFIX})?(?:{alternation(g.year_tails)})?{per}$"
+        ),
+        "to_start": regex.compile(rf"^[^{marks}]{{0,4}}?(?:{alternation(c.to_verbs)})"),
+        "to_verb": regex.compile(alternation([v for v in c.to_verbs if len(v) > 1])),
+        "clause_target": regex.compile(alternation(c.clause_target_cues)),
+        "this_year": regex.compile(alternation(c.this_year_words)),
+        "future": regex.compile(
+            rf"(?:{alternation(c.this_year_words)})[^{marks}]*?(?:{alternation(c.future_markers)})"
+        ),
+        "done": regex.compile(alternation(c.done_cues)),
+        "last_year": regex.compile(rf"(?<!{markers})(?:{alternation(c.last_year_words)})"),
+        "to_verbs": frozenset(c.to_verbs),
+    }
 
 
 @cache
 def compile_cues(lex: Lexicon) -> Cues:
     """The cue patterns of a language (cached)."""
-    c = lex.raw["cues"]
-    last_year = alternation(c["last_year_words"])
-    markers = alternation(c["comparison_markers"])
-    return Cues(
-        kind_cue=regex.compile(alternation(c["growth_up"] + c["growth_down"] + c["ratio_verbs"])),
-        clause_end=regex.compile(rf"(?r)[{regex.escape(lex.segment.clause_ends)}]"),
-        plan_span=regex.compile(
-            rf"(?<![{_CN_NUMERALS}])(?:{alternation(list(c['plan_spans']))})(?![{_CN_NUMERALS}])"
-        ),
-        span_phrase=regex.compile(
-            rf"({alternation(list(c['plan_spans']))})”?(?:{alternation(c['plan_span_phrases'])})"
-        ),
-        new_item=regex.compile(alternation(c["new_item_words"])),
-        ratio_word=regex.compile(alternation(c["ratio_words"])),
-        level_change_end=regex.compile(rf"(?r)(?:{alternation(c['level_change_verbs'])})$"),
-        down_start=regex.compile(rf"^(?:{alternation(c['clause_start_down_verbs'])})"),
-        trailing=regex.compile(rf"(?r)(?:{alternation(c['metric_trailing_strip'])})$"),
-        leading=regex.compile(rf"^(?:{alternation(c['metric_leading_strip'])})"),
-        comparison=regex.compile(alternation(c["comparison_phrases"] + lex.raw["qualifiers"]["comparative_prefixes"])),
-        comparison_base=regex.compile(
-            rf"(?:{markers})(?:{alternation(c['comparison_bases'])}|{YEAR}年)(?:的|同期|底|末)?"
-        ),
-        years=regex.compile(rf"(?:到|至)?{YEAR}年(?:的|底|末|度)?"),
-        trailing_year=regex.compile(rf"(?r)(?:到|至)?{YEAR}年(?:的|底|末|度)?$"),
-        share_start=regex.compile(rf"^(?:{alternation(c['share_words'])})"),
-        from_end=regex.compile(
-            rf"(?:{alternation(c['from_words'])})(?:{YEAR}年)?(?:的|底|末)?(?:每[人年户月]{{1,4}})?$"
-        ),
-        to_start=regex.compile(rf"^[^，,；;。]{{0,4}}?(?:{alternation(c['to_verbs'])})"),
-        to_verb=regex.compile(alternation([v for v in c["to_verbs"] if len(v) > 1])),
-        clause_target=regex.compile(alternation(c["clause_target_cues"])),
-        this_year=regex.compile(alternation(c["this_year_words"])),
-        future=regex.compile(
-            rf"(?:{alternation(c['this_year_words'])})[^，,；;。]*?(?:{alternation(c['future_markers'])})"
-        ),
-        done=regex.compile(alternation(c["done_cues"])),
-        object_verb_end=regex.compile(rf"(?r)(?:{alternation(c['object_verbs'])})$"),
-        metric_prefix=regex.compile(rf"^(?:{_prefix_words(lex)}|{YEAR}年)*$"),
-        last_year=regex.compile(rf"(?<!{markers})(?:{last_year})"),
-        growth_up=frozenset(c["growth_up"]),
-        growth_down=frozenset(c["growth_down"]),
-        to_verbs=frozenset(c["to_verbs"]),
-        copulas=frozenset(c["copula_verbs"]),
-        tail_noise="".join(sorted({w for w in lex.raw["qualifiers"]["prefix"] if len(w) == 1} | set(c["tail_particles"]))) + " ",
-        stops=frozenset(c["counted_noun_stops"] + c["to_verbs"] + c["ratio_verbs"]),
-    )
+    return Cues(**_kind_patterns(lex), **_metric_patterns(lex), **_time_patterns(lex))

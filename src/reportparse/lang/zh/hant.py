@@ -59,14 +59,14 @@ def simplified(text: str) -> str:
     conv = converter()
     if conv is None:
         return text
-    out = conv.convert(text)
+    out = str(conv.convert(text))
     if len(out) == len(text):
         return out
     return "".join(_line(conv, line) for line in text.splitlines(keepends=True))
 
 
 def _line(conv: Any, line: str) -> str:
-    out = conv.convert(line)
+    out = str(conv.convert(line))
     if len(out) == len(line):
         return out
     return "".join(c if len(c := conv.convert(ch)) == 1 else ch for ch in line)

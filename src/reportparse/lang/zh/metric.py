@@ -7,30 +7,42 @@ before the number (地区生产总值完成785.6亿元), trimmed of cue words, c
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from ...assemble import SentenceState
+from ...explain import note
 from ...lexicon import Lexicon, Metric
 from ...model import Mention
 from ...recognise.patterns import alternation
 from .cues import Cues
+from .numerals import COMMON_SCALES
 from .tokenise import tokens
+from .views import Grammar, cue_words, grammar
 
-_PARENTHESES = regex.compile(r"（[^（）]*）|\([^()]*\)")
 _COUNT_KINDS = ("count", "people")
 _DIGIT = regex.compile(r"\d")
-_NUMBER_AND_MEASURE = regex.compile(r"\d+(?:\.\d+)?[万亿]*\w")
-_QUOTE_PAIRS = {"“": "”", "‘": "’", "《": "》", "「": "」", "『": "』"}
-_ANY_QUOTE = regex.compile("[" + regex.escape("".join(_QUOTE_PAIRS) + "".join(_QUOTE_PAIRS.values()) + '"') + "]")
+_NUMBER_AND_MEASURE = regex.compile(rf"\d+(?:\.\d+)?[{COMMON_SCALES}]*\w")
 
 
-def _unbalanced_quotes_removed(phrase: str) -> str:
+@cache
+def _marks(lex: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """A parenthesis with its content (（含税）, (GDP)) and any quotation mark."""
+    g = grammar(lex)
+    parentheses = "|".join(f"{regex.escape(o)}[^{regex.escape(o + c)}]*{regex.escape(c)}"
+                           for o, c in zip(g.bracket_opens, g.bracket_closes))
+    quotes = "".join(g.quote_pairs) + "".join(g.quote_pairs.values()) + '"'
+    return regex.compile(parentheses), regex.compile(f"[{regex.escape(quotes)}]")
+
+
+def _unbalanced_quotes_removed(phrase: str, g: Grammar, any_quote: regex.Pattern[str]) -> str:
     """Drop quotation marks whose partner lies outside the phrase (三个一批”项目 -> 三个一批项目);
     balanced ones stay (“获得信贷指标”考核)."""
-    if not _ANY_QUOTE.search(phrase):
+    if not any_quote.search(phrase):
         return phrase
     drop: set[int] = set()
-    for opening, closing in _QUOTE_PAIRS.items():
+    for opening, closing in g.quote_pairs.items():
         stack: list[int] = []
         for i, ch in enumerate(phrase):
             if ch == opening:
@@ -45,6 +57,10 @@ def _unbalanced_quotes_removed(phrase: str) -> str:
     return "".join(ch for i, ch in enumerate(phrase) if i not in drop)
 
 
+def _id(metric: Metric | None) -> str | None:
+    return metric.id if metric else None
+
+
 class MetricFinder:
     """Finds the metric phrase and id of claims in one normalised text."""
 
@@ -52,25 +68,28 @@ class MetricFinder:
         self.text = text
         self.lex = lex
         self.cues = cues
-        c = lex.raw["cues"]
-        self.modifier_ends = tuple(c["modifier_suffixes"])
-        self.item_separators = regex.compile(f"[{regex.escape(''.join(c['list_separators']))}]")
-        self.conjunctions = frozenset(c["conjunctions"])
-        self.respectively = regex.compile(alternation(c["respectively"]))
-        self.suffix = regex.compile(rf"^(?:{alternation(lex.raw['cues']['metric_suffixes'])})*$")
+        c = cue_words(lex)
+        self.modifier_ends = tuple(c.modifier_suffixes)
+        self.item_separators = regex.compile(f"[{regex.escape(''.join(c.list_separators))}]")
+        self.conjunctions = frozenset(c.conjunctions)
+        self.respectively = regex.compile(alternation(c.respectively))
+        self.suffix = regex.compile(rf"^(?:{alternation(c.metric_suffixes)})*$")
         self.clause_ends = lex.segment.clause_ends
+        self.grammar = grammar(lex)
+        self.parentheses, self.any_quote = _marks(lex)
+        self.item_strip = " " + self.grammar.list_comma
 
     def trim(self, phrase: str) -> str:
         """Trim cue words, comparison bases and years off both ends of a metric phrase; a
         metric name that ends the phrase is kept whole (经济增长 keeps its 增长)."""
         cues = self.cues
-        phrase = _unbalanced_quotes_removed(cues.comparison_base.sub("", phrase))
-        phrase = phrase.strip(" \t、（）()·-—")
+        phrase = _unbalanced_quotes_removed(cues.comparison_base.sub("", phrase), self.grammar, self.any_quote)
+        phrase = phrase.strip(self.grammar.phrase_strip)
         while True:
             trimmed = cues.years.sub("", phrase) if cues.years.match(phrase) else phrase
             if self.lex.metric_match(trimmed)[2] != len(trimmed):
-                trimmed = cues.trailing.sub("", trimmed).strip(" 、")
-            trimmed = cues.leading.sub("", trimmed).strip(" 、")
+                trimmed = cues.trailing.sub("", trimmed).strip(self.item_strip)
+            trimmed = cues.leading.sub("", trimmed).strip(self.item_strip)
             trimmed = cues.trailing_year.sub("", trimmed)
             if trimmed == phrase:
                 return phrase
@@ -89,8 +108,9 @@ class MetricFinder:
     def counted_noun(self, m: Mention, sentence_end: int) -> str:
         """The noun after a measure word: 370个重大项目 -> 重大项目."""
         tail = self.text[m.end : min(sentence_end, m.end + 64)]
-        cut = min([len(tail)] + [i for i in (tail.find(ch) for ch in self.clause_ends + "、") if i >= 0])
-        tail = _PARENTHESES.sub("", tail[:cut]).lstrip("的")
+        cut = min([len(tail)] + [i for i in (tail.find(ch) for ch in self.clause_ends + self.grammar.list_comma)
+                                 if i >= 0])
+        tail = self.parentheses.sub("", tail[:cut]).lstrip(self.grammar.possessive)
         toks = tokens(tail[:24], self.lex)
         noun, stop = self._noun_tokens(toks)
         if stop < len(toks) - 1 and toks[stop] in self.conjunctions and noun.endswith(self.modifier_ends) \
@@ -98,7 +118,7 @@ class MetricFinder:
             # 3个万亿级和7个千亿级产业集群: the second conjunct carries the shared head noun
             rest = "".join(toks[stop + 1 :])[second.end() :]
             noun += toks[stop] + self._noun_tokens(tokens(rest, self.lex))[0]
-        return noun.strip(" “”\"（）()")
+        return noun.strip(self.grammar.noun_strip)
 
     def _noun_tokens(self, toks: list[str]) -> tuple[str, int]:
         """The tokens before the first stop word or number, joined, and where they stop."""
@@ -142,7 +162,7 @@ class MetricFinder:
 
     def _paired(self, phrase: str) -> tuple[str, ...]:
         """A phrase naming a pair at once (城乡 = 城镇 and 农村) as its two items."""
-        for word, parts in self.lex.raw["cues"]["paired_words"].items():
+        for word, parts in cue_words(self.lex).paired_words.items():
             if word in phrase:
                 return tuple(phrase.replace(word, part, 1) for part in parts)
         return (phrase,)
@@ -151,31 +171,46 @@ class MetricFinder:
         """Metric text and id of a mention, given the clause text before it and the sentence span.
 
         Walks the items of a 分别 list (城镇和农村居民人均可支配收入分别增长4.3%、5.5%) in
-        ``prev``, one item per number.
+        ``prev``, one item per number. Each way the phrase is found is a named rule
+        (``zh.metric.<name>`` in an explain trace).
         """
         cues = self.cues
         gap = bool(cues.comparison.search(before))
         phrase = cues.comparison.split(before)[0] if gap else before
         phrase = self._walk_list(before, self.trim(cues.from_end.sub("", phrase)), prev)
-        noun_first = m.unit_kind in _COUNT_KINDS or (m.unit_kind in ("money", "measure") and (
-            len(phrase) <= 2 or cues.object_verb_end.search(phrase)))  # 拟发行1400亿元长期建设国债
-        if noun_first:
+        if self._noun_first(m, phrase):
             noun = self.counted_noun(m, sentence[1])
             if len(noun) >= 2:
-                found = self.metric_id(noun)
-                return noun, found.id if found else None
-        if cues.share_start.match(phrase) and prev.metric:
+                return self._found(m, "counted_noun", noun, _id(self.metric_id(noun)))
+        phrase = self._completed(m, before, phrase, sentence[0], prev)
+        if not phrase:
+            return self._found(m, "previous_metric", prev.metric, None if gap or m.unit == "rank" else prev.metric_id)
+        if m.unit == "rank" or gap:
+            return self._found(m, "compared_or_ranked", phrase, None)
+        return self._found(m, "phrase_before", phrase, _id(self.metric_id(phrase)))
+
+    @staticmethod
+    def _found(m: Mention, rule: str, phrase: str, metric_id: str | None) -> tuple[str, str | None]:
+        """The metric text and id a named rule found (noted in an explain trace)."""
+        note(m.start, m.end, "assemble", f"zh.metric.{rule}", "metric", f"{phrase} -> {metric_id}")
+        return phrase, metric_id
+
+    def _noun_first(self, m: Mention, phrase: str) -> bool:
+        """Rule ``counted_noun``: a count, or an amount with no subject before it or after an
+        object verb (拟发行1400亿元长期建设国债), is named by the noun after it."""
+        return m.unit_kind in _COUNT_KINDS or (m.unit_kind in ("money", "measure") and (
+            len(phrase) <= 2 or bool(self.cues.object_verb_end.search(phrase))))
+
+    def _completed(self, m: Mention, before: str, phrase: str, sentence_start: int, prev: SentenceState) -> str:
+        """The phrase completed by the metric before it (a share: 占全国28.7%), a ranking's scope
+        (全球百强科技集群前三位), or the clause before when the number has no subject of its own."""
+        if self.cues.share_start.match(phrase) and prev.metric:
             phrase = prev.metric + phrase  # 国家科学技术奖58项、占全国28.7%
-        elif m.unit == "rank" and before.endswith("的") and m.rank_scope:
+        elif m.unit == "rank" and before.endswith(self.grammar.possessive) and m.rank_scope:
             phrase = phrase + m.rank_scope  # 发布的全球百强科技集群前三位
         if not phrase and not prev.metric:
-            phrase = self._previous_clause(m.start - len(before), sentence[0])
-        if not phrase:
-            return prev.metric, None if gap or m.unit == "rank" else prev.metric_id
-        if m.unit == "rank" or gap:
-            return phrase, None
-        found = self.metric_id(phrase)
-        return phrase, found.id if found else None
+            phrase = self._previous_clause(m.start - len(before), sentence_start)
+        return phrase
 
     def _previous_clause(self, clause_start: int, sentence_start: int) -> str:
         """The clause before, as the subject of a number that has none in its own clause

@@ -28,6 +28,16 @@ FILLERS = "多余几幾"
 FINANCIAL = frozenset("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟")
 MAX_DIGITS = 20  # no government statistic needs more; larger strings are codes or noise
 NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
+COUNTING_DIGITS = "一二三四五六七八九十"  # the digits of heading and ordinal numbers (三、 第十七届)
+DECIMAL_DIGITS = "零〇一二三四五六七八九"  # the digits written after 点
+DECIMAL_POINTS = "点點"
+MINUS_SIGNS = ("负", "負", "-")
+ZEROS = ("零", "〇", "○")
+ONE = "一"
+TWO = "两"  # 两 alone is a count (两个), not part of a word
+TEN = "十"
+COMMON_SCALES = "万亿"  # the scales written after Arabic digits in a simplified text (1.2万亿)
+SCALES_BEFORE_DIGIT = "万亿萬億"  # a lone digit after these may be a count of its own (9万亿三个)
 
 _PLAIN = regex.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 _TOKEN = regex.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|[^\s]")
@@ -37,50 +47,85 @@ def _to_decimal(token: str) -> Decimal:
     return Decimal(token.replace(",", ""))
 
 
-def _integer_part(tokens: list[str]) -> Decimal:
-    total = Decimal(0)
-    section = Decimal(0)
-    number: Decimal | None = None
-    max_big = 0
-    last_unit = 0
-    after_zero = False
-    for tok in tokens:
-        if tok in FILLERS:
-            continue
+class _Sum:
+    """The running value of an integer numeral read token by token (四亿零七百多万)."""
+
+    def __init__(self) -> None:
+        self.total = Decimal(0)
+        self.section = Decimal(0)
+        self.number: Decimal | None = None
+        self.max_big = 0
+        self.last_unit = 0
+        self.after_zero = False
+
+    def add(self, tok: str) -> None:
+        """Read one token: Arabic digits, a Chinese digit, a small unit (十百千) or a big one (万亿)."""
         if tok[0].isdigit():
-            number = _to_decimal(tok)
-            continue
-        if tok in DIGITS:
-            number = Decimal(DIGITS[tok])
-            after_zero = after_zero or DIGITS[tok] == 0
-            continue
-        if tok in SMALL_UNITS:
-            unit = SMALL_UNITS[tok]
-            if number is None and last_unit and last_unit <= unit:
-                raise ValueError(f"a unit without a digit after a smaller unit: {tok!r}")  # 十十, 百千
-            section += (number if number else Decimal(1)) * unit  # 十, 一十 and 零十 are all ten
-            number, last_unit, after_zero = None, unit, False
-            continue
-        if tok in BIG_UNITS:
-            unit = BIG_UNITS[tok]
-            if number is None and section == 0 and total == 0:
-                section = Decimal(1)  # a bare 万 or 亿 (突破万亿)
-            section += number if number is not None else Decimal(0)
-            if section == 0 and last_unit == unit:
-                total *= unit  # 万万 = 亿
-            elif unit > max_big:
-                total = (total + section) * unit
-                max_big = unit
-            else:
-                total += section * unit
-            section, number, last_unit, after_zero = Decimal(0), None, unit, False
-            continue
-        raise ValueError(f"not a numeral character: {tok!r}")
-    if number is not None:
-        if last_unit >= 10 and not after_zero and number < 10 and number == number.to_integral_value():
-            number *= Decimal(last_unit) / 10  # 一万三 = 13000, 四百五 = 450
-        section += number
-    return total + section
+            self.number = _to_decimal(tok)
+        elif tok in DIGITS:
+            self.number = Decimal(DIGITS[tok])
+            self.after_zero = self.after_zero or DIGITS[tok] == 0
+        elif tok in SMALL_UNITS:
+            self._small(tok, SMALL_UNITS[tok])
+        elif tok in BIG_UNITS:
+            self._big(BIG_UNITS[tok])
+        else:
+            raise ValueError(f"not a numeral character: {tok!r}")
+
+    def _small(self, tok: str, unit: int) -> None:
+        if self.number is None and self.last_unit and self.last_unit <= unit:
+            raise ValueError(f"a unit without a digit after a smaller unit: {tok!r}")  # 十十, 百千
+        self.section += (self.number if self.number else Decimal(1)) * unit  # 十, 一十 and 零十 are all ten
+        self.number, self.last_unit, self.after_zero = None, unit, False
+
+    def _big(self, unit: int) -> None:
+        if self.number is None and self.section == 0 and self.total == 0:
+            self.section = Decimal(1)  # a bare 万 or 亿 (突破万亿)
+        self.section += self.number if self.number is not None else Decimal(0)
+        if self.section == 0 and self.last_unit == unit:
+            self.total *= unit  # 万万 = 亿
+        elif unit > self.max_big:
+            self.total = (self.total + self.section) * unit
+            self.max_big = unit
+        else:
+            self.total += self.section * unit
+        self.section, self.number, self.last_unit, self.after_zero = Decimal(0), None, unit, False
+
+    def value(self) -> Decimal:
+        """The value read so far; a last digit after a unit counts in the next smaller one."""
+        number = self.number
+        if number is not None:
+            if self.last_unit >= 10 and not self.after_zero and number < 10 and number == number.to_integral_value():
+                number *= Decimal(self.last_unit) / 10  # 一万三 = 13000, 四百五 = 450
+            return self.total + self.section + number
+        return self.total + self.section
+
+
+def _integer_part(tokens: list[str]) -> Decimal:
+    reading = _Sum()
+    for tok in tokens:
+        if tok not in FILLERS:
+            reading.add(tok)
+    return reading.value()
+
+
+def _with_decimals(tokens: list[str], text: str) -> Decimal:
+    """A numeral with a 点 decimal part (三点五)."""
+    cut = next(i for i, t in enumerate(tokens) if t in DECIMAL_POINTS)
+    decimals = tokens[cut + 1 :]
+    if not decimals or any(t not in DIGITS for t in decimals):
+        raise ValueError(f"bad decimal part in {text!r}")
+    return _integer_part(tokens[:cut]) + Decimal("0." + "".join(str(DIGITS[t]) for t in decimals))
+
+
+def _integer(tokens: list[str], text: str) -> Decimal:
+    """A numeral without a 点 decimal part."""
+    if not any(t[0].isdigit() or t in DIGITS or t in SMALL_UNITS or t in BIG_UNITS for t in tokens):
+        raise ValueError(f"no numeral in {text!r}")
+    try:
+        return _integer_part(tokens)
+    except InvalidOperation as exc:
+        raise ValueError(f"bad number in {text!r}") from exc
 
 
 def parse_numeral(text: str) -> Decimal:
@@ -96,20 +141,8 @@ def parse_numeral(text: str) -> Decimal:
     tokens = _TOKEN.findall(text.strip())
     if not tokens:
         raise ValueError("empty numeral")
-    negative = tokens[0] in ("负", "負", "-")
+    negative = tokens[0] in MINUS_SIGNS
     if negative:
         tokens = tokens[1:]
-    if "点" in tokens or "點" in tokens:
-        cut = tokens.index("点") if "点" in tokens else tokens.index("點")
-        decimals = tokens[cut + 1 :]
-        if not decimals or any(t not in DIGITS for t in decimals):
-            raise ValueError(f"bad decimal part in {text!r}")
-        value = _integer_part(tokens[:cut]) + Decimal("0." + "".join(str(DIGITS[t]) for t in decimals))
-    else:
-        if not any(t[0].isdigit() or t in DIGITS or t in SMALL_UNITS or t in BIG_UNITS for t in tokens):
-            raise ValueError(f"no numeral in {text!r}")
-        try:
-            value = _integer_part(tokens)
-        except InvalidOperation as exc:
-            raise ValueError(f"bad number in {text!r}") from exc
+    value = _with_decimals(tokens, text) if any(t in DECIMAL_POINTS for t in tokens) else _integer(tokens, text)
     return -value if negative else value

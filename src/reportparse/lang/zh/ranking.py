@@ -7,39 +7,44 @@ generations (第十七届, 第二批, 第四代) are not rankings.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from functools import cache
 
 import regex
 
+from ...explain import note
 from ...lexicon import Lexicon
 from ...model import Mention
 from ...recognise.patterns import alternation
 from .numerals import NUMERAL_CHARS, parse_numeral
+from .views import grammar, ranking_words
 
 _ORD_NUM = rf"(?:\d+|[{NUMERAL_CHARS}]+)"
 
 
 @cache
 def _pattern(lex: Lexicon) -> regex.Pattern[str]:
-    r = lex.raw["ranking"]
-    suffix = alternation(r["ordinal_suffixes"])
+    r, g = ranking_words(lex), grammar(lex)
+    suffix = alternation(r.ordinal_suffixes)
+    first = regex.escape(g.ordinal_prefix)
     ordinal = (
-        rf"(?P<ord>第(?P<n>{_ORD_NUM})(?:{suffix})?"
-        rf"|{regex.escape(r['top_prefix'])}(?P<top>{_ORD_NUM})(?:{suffix})?"
-        rf"|(?P<word>{alternation(list(r['words']) + r['vague_words'])}))"
+        rf"(?P<ord>{first}(?P<n>{_ORD_NUM})(?:{suffix})?"
+        rf"|{regex.escape(r.top_prefix)}(?P<top>{_ORD_NUM})(?:{suffix})?"
+        rf"|(?P<word>{alternation(list(r.words) + list(r.vague_words))}))"
     )
-    scope = rf"(?P<scope>(?:{alternation(r['scope_heads'])})[^\s，。；、,;：:（）()“”\"]{{0,{r['max_scope_chars']}}}?)"
-    verb = rf"(?P<verb>{alternation(r['verbs'])})"
-    listed = rf"(?<=第{_ORD_NUM}(?:{suffix})?[、和及])"  # 第1、第2位
+    ends = regex.escape(g.scope_end_marks)
+    scope = rf"(?P<scope>(?:{alternation(r.scope_heads)})[^\s{ends}]{{0,{r.max_scope_chars}}}?)"
+    verb = rf"(?P<verb>{alternation(r.verbs)})"
+    listed = rf"(?<={first}{_ORD_NUM}(?:{suffix})?[{regex.escape(g.ordinal_list_joiners)}])"  # 第1、第2位
     # a ranking starts with a scope head or an ordinal: skip every other position at once
-    starts = {w[0] for w in r["scope_heads"]} | {w[0] for w in list(r["words"]) + r["vague_words"]} \
-        | {"第", r["top_prefix"][0]}
-    first = rf"(?=[{regex.escape(''.join(sorted(starts)))}])"
-    return regex.compile(rf"{first}(?:{scope}|(?<={verb})|{listed})(?:{ordinal})")
+    starts = {w[0] for w in r.scope_heads} | {w[0] for w in list(r.words) + list(r.vague_words)} \
+        | {g.ordinal_prefix[0], r.top_prefix[0]}
+    lead = rf"(?=[{regex.escape(''.join(sorted(starts)))}])"
+    return regex.compile(rf"{lead}(?:{scope}|(?<={verb})|{listed})(?:{ordinal})")
 
 
-def _scope_size(scope: str, size_words: list[str]) -> int | None:
+def _scope_size(scope: str, size_words: Sequence[str]) -> int | None:
     """The size of a ranking's field when the scope holds it (市内六区 -> 6, 全球百强 -> 100)."""
     m = regex.search(rf"(\d+|[{NUMERAL_CHARS}]+)(?={alternation(size_words)})", scope)
     if not m:
@@ -50,7 +55,7 @@ def _scope_size(scope: str, size_words: list[str]) -> int | None:
         return None
 
 
-def _after_last_verb(scope: str, verbs: list[str], heads: list[str]) -> int:
+def _after_last_verb(scope: str, verbs: Sequence[str], heads: Sequence[str]) -> int:
     """Where the real scope starts when a ranking verb sits inside the matched one: after the
     last verb, at the first scope head (0 when there is no verb)."""
     ends = [scope.rfind(v) + len(v) for v in verbs if scope.rfind(v) > 0]
@@ -61,32 +66,43 @@ def _after_last_verb(scope: str, verbs: list[str], heads: list[str]) -> int:
     return min(starts) if starts else 0
 
 
+def _position(m: regex.Match[str], words: Mapping[str, int], vague: tuple[str, ...]) -> Decimal | str | None:
+    """The position a ranking names (None for a vague one: 前列), or why it is no ranking."""
+    if m.group("word") in vague:
+        return None
+    if m.group("word"):
+        return Decimal(words[m.group("word")])
+    try:
+        value = parse_numeral(m.group("n") or m.group("top"))
+    except ValueError as exc:
+        return str(exc)
+    if value <= 0 or value != value.to_integral_value():
+        return "not a whole positive position"
+    return value
+
+
 def recognise_rankings(text: str, lex: Lexicon) -> list[Mention]:
     """Every ranking of a normalised text, in text order."""
-    r = lex.raw["ranking"]
-    stops = r["not_ranking_after"]
+    r = ranking_words(lex)
+    stops = r.not_ranking_after
     found: list[Mention] = []
     for m in _pattern(lex).finditer(text, overlapped=False):
         end = m.end()
         if any(text.startswith(w, end) for w in stops):
+            note(m.start(), end, "recognise", "zh.filter.not_ranking_after", "dropped",
+                 "an ordinal of a meeting, batch or generation")
             continue
-        if m.group("word") in r["vague_words"]:
-            value: Decimal | None = None
-        elif m.group("word"):
-            value = Decimal(r["words"][m.group("word")])
-        else:
-            try:
-                value = parse_numeral(m.group("n") or m.group("top"))
-            except ValueError:
-                continue
-            if value <= 0 or value != value.to_integral_value():
-                continue
+        value = _position(m, r.words, r.vague_words)
+        if isinstance(value, str):
+            note(m.start(), end, "recognise", "zh.filter.not_a_position", "dropped", value)
+            continue
         qualifier = "at_most" if m.group("top") else "exact"
         scope = m.group("scope")
         start = m.start()
-        if scope and (cut := _after_last_verb(scope, r["verbs"], r["scope_heads"])):
+        if scope and (cut := _after_last_verb(scope, r.verbs, r.scope_heads)):
             scope, start = scope[cut:], start + cut  # 全区综合考评位居全市第一 -> 全市第一
+        note(start, end, "recognise", "zh.ranking", "found", f"position {value} in {scope or 'a ranking verb'}")
         found.append(Mention(start, end, m.start("ord"), value, None, None, "rank", "rank",
                              (m.span("ord"),), qualifier, "zh.ranking",
-                             rank_of=_scope_size(scope, r["scope_size_words"]) if scope else None, rank_scope=scope))
+                             rank_of=_scope_size(scope, r.scope_size_words) if scope else None, rank_scope=scope))
     return found

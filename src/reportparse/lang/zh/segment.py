@@ -12,18 +12,30 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, replace
+from functools import cache
 
 import regex
 
 from ...lexicon import Lexicon
+from ...recognise.patterns import alternation
 from ...segment import Sentence
 from .cues import compile_cues
-from .years import YEAR, YEAR_IN_TEXT, year_value
+from .numerals import COUNTING_DIGITS
+from .views import cue_words, grammar
+from .years import YEAR, YEAR_IN_TEXT, YEAR_SUFFIX, year_value
 
 _LINE = regex.compile(r"[^\n]+")
-_LEADING_YEAR = regex.compile(rf"^\s*({YEAR})年(?![\d一二三四五六七八九十]+月|以来|来|起|后|前)")
-_BY_YEAR = regex.compile(rf"到({YEAR})年")
 _BARE_NUMBER = regex.compile(r"\s*\d+\s*")
+
+
+@cache
+def _year_patterns(lex: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """A year opening a paragraph as the year it is about (2022年，...; not 2022年3月, 2022年以来)
+    and a target year (到2025年)."""
+    g = grammar(lex)
+    not_about = rf"[\d{COUNTING_DIGITS}]+{regex.escape(g.month_word)}|{alternation(g.since_words)}"
+    return (regex.compile(rf"^\s*({YEAR}){YEAR_SUFFIX}(?!{not_about})"),
+            regex.compile(rf"{regex.escape(g.by_year_word)}({YEAR}){YEAR_SUFFIX}"))
 
 
 @dataclass(frozen=True)
@@ -39,7 +51,7 @@ class _Segmenter:
         self.text = text
         self.number_starts = number_starts
         self.lex = lex
-        self.cues = lex.raw["cues"]
+        self.cues = cue_words(lex)
         self.report_year = report_year
         self.review_year = report_year - 1 if report_year else None
         self.ctx = _Context("actual", self.review_year)
@@ -48,9 +60,10 @@ class _Segmenter:
         seg = lex.segment
         terminators = regex.escape(seg.sentence_terminators)
         self.sentence_re = regex.compile(rf"[^{terminators}]+[{terminators}]*")
-        spans = self.cues["plan_spans"]
+        spans = self.cues.plan_spans
         self.span_chars = set.intersection(*(set(name) for name in spans)) or set("".join(spans))
         self.span_re = compile_cues(lex).plan_span
+        self.leading_year, self.by_year = _year_patterns(lex)
 
     def heading_length(self, line: str) -> int:
         """Length of the heading that opens ``line`` (0 when it is a paragraph).
@@ -69,7 +82,7 @@ class _Segmenter:
     def _plan_spans(self, text: str) -> list[int]:
         if not any(ch in text for ch in self.span_chars):  # a cheap test before the regex
             return []
-        return [self.cues["plan_spans"][m.group()] for m in self.span_re.finditer(text)]
+        return [self.cues.plan_spans[m.group()] for m in self.span_re.finditer(text)]
 
     def _future_span_end(self, text: str) -> int | None:
         ends = [e for e in self._plan_spans(text) if self.report_year is None or e > self.report_year]
@@ -80,22 +93,32 @@ class _Segmenter:
         past = [e for e in self._plan_spans(heading) if self.review_year is None or e <= self.review_year]
         if past:
             return max(past) - 4
-        if self.review_year and any(c in heading for c in self.cues["five_year_review_cues"]):
+        if self.review_year and any(c in heading for c in self.cues.five_year_review_cues):
             return self.review_year - 4
         return None
 
     def on_heading(self, heading: str) -> None:
+        """A heading: a sub-heading moves the context only by an explicit year; a top heading
+        starts a review or a plan by its year, its cue words or its plan span."""
         years = [y for y in (year_value(m) for m in YEAR_IN_TEXT.findall(heading)) if y]
         year = years[0] if years else None
         marker = self.lex.heading_re.match(heading)
         section = heading[marker.end():].strip() if marker else heading.strip()
         if marker and not self.lex.is_top_heading(heading):
             self.on_year(year)  # sub-headings (（一）, 1.) move the context only by an explicit year
-            self.ctx = replace(self.ctx, section=section)
-            return
+        else:
+            self.seen_review = self._on_top_heading(heading, year, marker is not None) or self.seen_review
+        self.ctx = replace(self.ctx, section=section)
+
+    def _heading_cues(self, heading: str) -> tuple[bool, bool]:
+        """Whether a heading has a review cue (回顾) and a plan cue (任务)."""
+        return (any(c in heading for c in self.cues.review_heading_cues),
+                any(c in heading for c in self.cues.plan_heading_cues))
+
+    def _on_top_heading(self, heading: str, year: int | None, numbered: bool) -> bool:
+        """The context a top heading starts; True when the heading reviews the past."""
         self.section_span_end = self._future_span_end(heading)
-        review = any(c in heading for c in self.cues["review_heading_cues"])
-        plan = any(c in heading for c in self.cues["plan_heading_cues"])
+        review, plan = self._heading_cues(heading)
         if year is not None and self.report_year is not None:
             self.on_year(year)
             review = year < self.report_year
@@ -105,10 +128,9 @@ class _Segmenter:
             self.ctx = _Context("actual", self.review_year, span_start=self._reviewed_span_start(heading))
         elif plan or self.section_span_end:
             self.ctx = _Context("target", self.section_span_end or self.report_year)
-        elif marker and self.seen_review and self.ctx.status == "actual":
+        elif numbered and self.seen_review and self.ctx.status == "actual":
             self.ctx = _Context("target", self.report_year)  # the first unlabelled part after the review
-        self.seen_review = self.seen_review or review
-        self.ctx = replace(self.ctx, section=section)
+        return review
 
     def on_year(self, year: int | None) -> None:
         """A heading or paragraph that opens with a year: the past is reviewed, this year planned."""
@@ -129,23 +151,30 @@ class _Segmenter:
         the sentence that announces the next plan's targets switches the context to them."""
         span_end = self._future_span_end(sentence)
         if span_end and span_end == self.section_span_end and self.ctx.status == "actual":
-            if any(c in sentence for c in self.cues["plan_span_target_cues"]):
+            if any(c in sentence for c in self.cues.plan_span_target_cues):
                 self.ctx = _Context("target", span_end, self.ctx.section)
 
     def sentence_context(self, sentence: str) -> _Context:
+        """The context of a sentence holding a number: the section's, made precise by the
+        sentence itself (a main-targets sentence, a five-year review, a year it opens or targets)."""
         self.follow_plan_span(sentence)
-        ctx = self.ctx
-        if ctx.status == "actual" and any(c in sentence for c in self.cues["main_target_cues"]):
-            return replace(ctx, status="target", period=self.report_year, span_start=None)
-        if ctx.status == "actual" and ctx.span_start is None and (start := self._reviewed_span_start(sentence)):
-            ctx = replace(ctx, span_start=start)  # 过去五年，... / “十四五”时期，... inside a yearly review
-        lead = _LEADING_YEAR.match(sentence)
-        if ctx.status == "actual" and lead and (year := year_value(lead.group(1))):
-            if self.report_year is None or year < self.report_year:
-                return replace(ctx, period=year)
-        by = _BY_YEAR.search(sentence)
-        if ctx.status == "target" and by and (year := year_value(by.group(1))):
+        if self.ctx.status == "actual":
+            return self._review_sentence(self.ctx, sentence)
+        by = self.by_year.search(sentence)
+        if self.ctx.status == "target" and by and (year := year_value(by.group(1))):
             if self.report_year is None or year > self.report_year:
+                return replace(self.ctx, period=year)
+        return self.ctx
+
+    def _review_sentence(self, ctx: _Context, sentence: str) -> _Context:
+        """The context of a sentence inside a review."""
+        if any(c in sentence for c in self.cues.main_target_cues):
+            return replace(ctx, status="target", period=self.report_year, span_start=None)
+        if ctx.span_start is None and (start := self._reviewed_span_start(sentence)):
+            ctx = replace(ctx, span_start=start)  # 过去五年，... / “十四五”时期，... inside a yearly review
+        lead = self.leading_year.match(sentence)
+        if lead and (year := year_value(lead.group(1))):
+            if self.report_year is None or year < self.report_year:
                 return replace(ctx, period=year)
         return ctx
 
@@ -160,7 +189,7 @@ class _Segmenter:
                 self.on_heading(body[:head])
                 c = self.ctx
                 out.append(Sentence(line.start(), line.start() + head, c.section, c.status, c.period))
-            elif (m := _LEADING_YEAR.match(body)) and (year := year_value(m.group(1))):
+            elif (m := self.leading_year.match(body)) and (year := year_value(m.group(1))):
                 if self.ctx.status == "target" or year == self.report_year:
                     self.on_year(year)  # 2022年，... after a plan part, 2023年，... after a review
             for s in self.sentence_re.finditer(body, head):

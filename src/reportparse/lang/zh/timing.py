@@ -1,44 +1,67 @@
 """Status (actual or target) and period of one claim.
 
-The sentence's reading context (from :mod:`segment`) gives the default; the clause
-before the number can override it: 去年/上年 inside a plan are last year's actuals,
-力争/确保 inside a review announce a target, “十五五”时期 names a plan span, and the
-first value of 从X提高到Y belongs to the start of the change (rule 4 of the contract).
+The sentence's reading context (from :mod:`segment`) gives the default; named rules on the
+clause before the number can override it, in order: ``last_year`` (去年/上年 inside a plan are
+last year's actuals), ``done`` (已达 inside a plan: done last year), ``clause_target``
+(力争/确保 inside a review announce a target), ``plan_span`` (“十五五”时期 names a plan span)
+and ``from_value`` (the first value of 从X提高到Y belongs to the start of the change, rule 4
+of the contract). Each rule that decides notes ``zh.timing.<name>`` in an explain trace.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from functools import cache
+from typing import get_args
+
 import regex
 
 from ...assemble import SentenceState
-from ...model import Mention
+from ...explain import note
+from ...lexicon import Lexicon
+from ...model import Mention, Status
+from ...recognise.patterns import alternation
 from ...segment import Sentence
 from .cues import Cues
-from .years import YEAR, year_value
+from .views import grammar
+from .years import YEAR, YEAR_SUFFIX, year_value
 
-_YEAR_BEFORE = regex.compile(rf"({YEAR})年(?:的|底|末)?[^，,；;。\d]{{0,6}}$")
-_SPAN_YEARS = regex.compile(rf"^\s*({YEAR})年?(?:到|至|—|-)({YEAR})年")
+_STATUSES: dict[str, Status] = {s: s for s in get_args(Status)}
 _REACH = 400  # how far back in a sentence a cue is looked for (keeps long lines linear)
-_QUOTED = regex.compile(r"“[^”]{1,12}”")  # a programme name: “两个确保”
+
+
+@cache
+def _patterns(lex: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    """The year written before a number (2020年的...), a span of years opening a sentence
+    (2020年到2025年) and a quoted programme name (“两个确保”)."""
+    g = grammar(lex)
+    marks = regex.escape(g.clause_marks)
+    year_before = rf"({YEAR}){YEAR_SUFFIX}(?:{alternation(g.year_tails)})?[^{marks}\d]{{0,6}}$"
+    span_years = rf"^\s*({YEAR}){YEAR_SUFFIX}?(?:{alternation(g.span_dashes)})({YEAR}){YEAR_SUFFIX}"
+    opening, closing = (regex.escape(q) for q in g.name_quotes)
+    quoted = rf"{opening}[^{closing}]{{1,12}}{closing}"
+    return regex.compile(year_before), regex.compile(span_years), regex.compile(quoted)
 
 
 class Timing:
     """Decides status and period of the claims of one document."""
 
-    def __init__(self, text: str, cues: Cues, plan_spans: dict[str, int], report_year: int | None) -> None:
+    def __init__(self, text: str, cues: Cues, plan_spans: Mapping[str, int], report_year: int | None,
+                 lex: Lexicon) -> None:
         self.text = text
         self.cues = cues
         self.plan_spans = plan_spans
         self.report_year = report_year
+        self.year_before, self.span_years, self.quoted = _patterns(lex)
 
     def _about_last_year(self, text: str) -> bool:
         """True when the text before a number inside a plan speaks of last year (去年, 上年,
         not 比去年) and has not turned back to this year (今年) since."""
         last = None
-        for last in self.cues.last_year.finditer(text):
+        for last in self.cues.last_year.finditer(text):  # noqa: B007 (the last match is wanted)
             pass
         this_year = None
-        for this_year in self.cues.this_year.finditer(text):
+        for this_year in self.cues.this_year.finditer(text):  # noqa: B007
             pass
         return last is not None and (this_year is None or this_year.start() < last.start())
 
@@ -47,39 +70,61 @@ class Timing:
         after = self.text[m.end : m.end + 8]
         return nxt is not None and bool(self.cues.from_end.search(before)) and bool(self.cues.to_start.search(after))
 
-    def status_period(self, m: Mention, sent: Sentence, before: str, prev: SentenceState,
-                      nxt: Mention | None) -> tuple[str, int | None]:
-        """Status and period of the claim of mention ``m`` in sentence ``sent``; records in
-        ``prev`` whether it spoke of last year."""
-        status, period = sent.status, sent.period
-        sentence_before = self.text[max(sent.start, m.start - _REACH) : m.start]
-        since_prev = self.text[max(sent.start, prev.end, m.start - _REACH) : m.start]
-        last_year = status == "target" and self.report_year is not None and (
+    def _speaks_of_last_year(self, status: str, since_prev: str, prev: SentenceState) -> bool:
+        """Rule ``last_year``: inside a plan, the clause (or the one before, unless this year or a
+        to-verb came since) speaks of last year."""
+        return status == "target" and self.report_year is not None and (
             self._about_last_year(since_prev)
             or (prev.last_year and not self.cues.this_year.search(since_prev)
-            and not self.cues.to_verb.search(since_prev)))
-        prev.last_year = last_year
-        if last_year and self.report_year:
-            return "actual", self.report_year - 1  # 去年全国财政超收7239亿元，其中中央财政超收4168亿元
-        if status == "target" and self.report_year and self.cues.done.search(before):
-            return "actual", self.report_year - 1  # 60岁以上人口已达2.5亿
-        if status == "actual" and (self.cues.clause_target.search(_QUOTED.sub("", before))
-                                   or self.cues.future.search(sentence_before)):
-            status, period = "target", self.report_year  # 力争粮食产量达到..., 今年...将达305亿元
+                and not self.cues.to_verb.search(since_prev)))
+
+    @staticmethod
+    def _decided(m: Mention, rule: str, status: Status, period: int | None) -> tuple[Status, int | None]:
+        note(m.start, m.end, "assemble", f"zh.timing.{rule}", "status", f"{status} {period}")
+        return status, period
+
+    def status_period(self, m: Mention, sent: Sentence, before: str, prev: SentenceState,
+                      nxt: Mention | None) -> tuple[Status, int | None]:
+        """Status and period of the claim of mention ``m`` in sentence ``sent``; records in
+        ``prev`` whether it spoke of last year."""
+        sentence_before = self.text[max(sent.start, m.start - _REACH) : m.start]
+        since_prev = self.text[max(sent.start, prev.end, m.start - _REACH) : m.start]
+        prev.last_year = self._speaks_of_last_year(sent.status, since_prev, prev)
+        if prev.last_year and self.report_year:
+            return self._decided(m, "last_year", "actual", self.report_year - 1)  # 去年全国财政超收7239亿元
+        if sent.status == "target" and self.report_year and self.cues.done.search(before):
+            return self._decided(m, "done", "actual", self.report_year - 1)  # 60岁以上人口已达2.5亿
+        status, period = self._clause_target(m, sent, before, sentence_before)
+        period = self._plan_span(m, status, period, sentence_before)
+        if self.is_from_value(m, before, nxt):
+            period = self._from_period(before, self.text[sent.start : sent.end], sent, period)
+            return self._decided(m, "from_value", status, period)
+        return status, period
+
+    def _clause_target(self, m: Mention, sent: Sentence, before: str, sentence_before: str
+                       ) -> tuple[Status, int | None]:
+        """Rule ``clause_target``: inside a review, a target cue in the clause (力争粮食产量达到...)
+        or a future marker after this year in the sentence (今年...将达305亿元) makes a target."""
+        if sent.status == "actual" and (self.cues.clause_target.search(self.quoted.sub("", before))
+                                        or self.cues.future.search(sentence_before)):
+            return self._decided(m, "clause_target", "target", self.report_year)
+        note(m.start, m.end, "assemble", "zh.timing.sentence", "status", f"{sent.status} {sent.period}")
+        return _STATUSES[sent.status], sent.period
+
+    def _plan_span(self, m: Mention, status: Status, period: int | None, sentence_before: str) -> int | None:
+        """Rule ``plan_span``: a target of a named future plan span (“十五五”时期) is for its last year."""
         if status == "target" and (span := self.cues.span_phrase.search(sentence_before)):
             end = self.plan_spans.get(span.group(1))
             if end and (self.report_year is None or end > self.report_year):
-                period = end
-        if self.is_from_value(m, before, nxt):
-            return status, self._from_period(before, self.text[sent.start : sent.end], sent, period)
-        return status, period
+                return self._decided(m, "plan_span", status, end)[1]
+        return period
 
     def _from_period(self, before: str, sentence: str, sent: Sentence, period: int | None) -> int | None:
         """Period of X in 从X提高到Y: the year written with it, else the year before the change."""
-        written = _YEAR_BEFORE.search(before)
+        written = self.year_before.search(before)
         if written and (year := year_value(written.group(1))):
             return year
-        span = _SPAN_YEARS.match(sentence)
+        span = self.span_years.match(sentence)
         if span and (year := year_value(span.group(1))):
             return year  # 2020年到2025年，...从17.9%提升到35.5%
         if sent.status == "actual" and sent.span_start:

@@ -3,8 +3,8 @@
 The tokenizer's dictionary is built from our own word lists (metric names, cue and
 stop words, measure words), not from jieba's 350k-word default dictionary: it
 initialises in milliseconds and keeps the words we reason about whole (jieba's HMM is
-off: the characters around them stay single tokens, which is all the noun cutter needs). Used where token boundaries matter:
-cutting the counted noun after a measure word (370个重大项目，...).
+off: the characters around them stay single tokens, which is all the noun cutter needs).
+Used where token boundaries matter: cutting the counted noun after a measure word (370个重大项目，...).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ...lexicon import Lexicon
+from .views import cue_words
 
 if TYPE_CHECKING:
     import jieba
@@ -29,10 +30,11 @@ def tokenizer(lex: Lexicon) -> jieba.Tokenizer:
 
     jieba.setLogLevel(logging.WARNING)
     words = set(lex.metric_names())
-    words.update(lex.words("cues", "counted_noun_stops"))
+    cues = cue_words(lex)
+    words.update(cues.counted_noun_stops)
     words.update(lex.units)
-    for key in ("growth_up", "growth_down", "ratio_verbs", "new_item_words"):
-        words.update(lex.words("cues", key))
+    for group in (cues.growth_up, cues.growth_down, cues.ratio_verbs, cues.new_item_words):
+        words.update(group)
     data = "\n".join(f"{w.replace(' ', '')} {_FREQ}" for w in sorted(words) if w.strip()).encode("utf-8")
     tk = jieba.Tokenizer()
     tk.FREQ, tk.total = tk.gen_pfdict(io.BytesIO(data))
@@ -46,7 +48,7 @@ def tokens(text: str, lex: Lexicon) -> list[str]:
 
 
 @cache
-def default_tokenizer() -> "jieba.Tokenizer":
+def default_tokenizer() -> jieba.Tokenizer:
     """A jieba.Tokenizer with jieba's own default dictionary (loaded on first use)."""
     import jieba
 

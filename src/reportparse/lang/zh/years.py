@@ -6,6 +6,7 @@ import regex
 
 from .numerals import DIGITS
 
+YEAR_SUFFIX = "年"
 YEAR = r"(?:(?:19|20)\d\d|[一二三四五六七八九〇零○]{4})"
 YEAR_IN_TEXT = regex.compile(rf"({YEAR})年")
 

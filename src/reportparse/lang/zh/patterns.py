@@ -1,0 +1,109 @@
+"""The compiled patterns of the number recogniser: mentions, special words (一半, 翻番) and the
+noise look-ups its filters use, built once per Lexicon from the pack's data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from ...lexicon import Lexicon
+from ...recognise.patterns import alternation
+from .numerals import (
+    DECIMAL_DIGITS,
+    DECIMAL_POINTS,
+    DIGITS,
+    FILLERS,
+    MINUS_SIGNS,
+    NUMERAL_CHARS,
+    SCALES_BEFORE_DIGIT,
+)
+from .views import grammar, noise, qualifiers, ranking_words, unit_words
+
+ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+CN = f"[{NUMERAL_CHARS}]"
+CN_DIGITS = "".join(DIGITS)
+_MINUS = alternation(s for s in MINUS_SIGNS if s != "-")
+
+
+def _chars(text: str) -> str:
+    """A character class of the characters of ``text``."""
+    return f"[{regex.escape(text)}]"
+
+
+def number_pattern(numeral_units: str, measure_chars: str) -> str:
+    """A number: Arabic or Chinese numerals, mixed (1.2万亿, 5万4千), with 多/余/几 inside.
+
+    A numeral character does not continue the number when it starts a unit (1亿千瓦)
+    or is a lone digit after 万/亿 that a measure word follows (9万亿三个).
+    """
+    guard = rf"(?!{numeral_units})" if numeral_units else ""
+    cn = rf"(?:{guard}(?!(?<=[{SCALES_BEFORE_DIGIT}])[{CN_DIGITS}][{measure_chars}]){CN})"
+    return rf"(?:{ARABIC}|{cn})(?:[{FILLERS}]?(?:{ARABIC}|{cn}))*(?:[{DECIMAL_POINTS}][{DECIMAL_DIGITS}]+)?"
+
+
+@dataclass(frozen=True)
+class QuantityPatterns:
+    """The compiled recogniser of one language."""
+
+    mention: regex.Pattern[str]
+    special: regex.Pattern[str]
+    noise_phrases: regex.Pattern[str] | None
+    time_or_list: regex.Pattern[str]
+    abstract_noun: regex.Pattern[str]
+    name_follower: regex.Pattern[str]
+    quote: regex.Pattern[str]
+
+
+def _mention(lex: Lexicon) -> str:
+    """The pattern of an ordinary number expression: prefix qualifier, unit word before it,
+    sign, number, range, inner qualifier, unit and suffix qualifier."""
+    q, g, prefixed = qualifiers(lex), grammar(lex), unit_words(lex).prefixed
+    units = alternation(list(lex.units))
+    numeral_units = alternation([u for u in lex.units if u[0] in NUMERAL_CHARS])
+    measure_chars = regex.escape("".join(sorted({u for u in lex.units if len(u) == 1})))
+    number = number_pattern(numeral_units, measure_chars)
+    # A lone Chinese digit that neither a numeral, a unit nor a qualifier follows is a word
+    # (一些, 统一, 四川): skip it here, before any Python runs for it.
+    follow = regex.escape("".join(sorted({u[0] for u in lex.units} | set(NUMERAL_CHARS) | set(FILLERS)
+                                         | set(DECIMAL_POINTS + g.range_separators))))
+    lone = rf"(?![{CN_DIGITS}](?![\d{follow}]))"
+    starts = set(NUMERAL_CHARS) | set("0123456789") | set("".join(MINUS_SIGNS)) | {w[0] for w in q.prefix} \
+        | {w[0] for w in prefixed}
+    return (
+        rf"(?=[{regex.escape(''.join(sorted(starts)))}])"
+        rf"(?P<pre>{alternation(list(q.prefix))})?"
+        rf"(?P<upre>{alternation(list(prefixed))})?"
+        rf"(?P<neg>(?<![\d%A-Za-z])-|(?<![\p{{Han}}])(?:{_MINUS})|(?<={_chars(g.minus_after)})(?:{_MINUS}))?"
+        rf"(?(pre)|(?(upre)|{lone}))"
+        rf"(?P<num>{number})"
+        rf"(?:(?P<unit1>{units})?(?P<sep>{_chars(g.range_separators)})(?P<num2>{number}))?"
+        rf"(?P<inner>[{''.join(q.inner)}])?"
+        rf"(?P<unit>{units})?"
+        rf"(?P<suf>{alternation(list(q.suffix))})?"
+    )
+
+
+def _special(lex: Lexicon) -> str:
+    """The pattern of a fraction or doubling word with its qualifiers: 超过全球一半, 翻了一番多."""
+    q, words = qualifiers(lex), unit_words(lex)
+    specials = list(words.fractions) + list(words.doubling)
+    special_starts = regex.escape("".join(sorted({w[0] for w in specials} | {w[0] for w in q.prefix})))
+    scopes = alternation(ranking_words(lex).scope_heads)
+    return (rf"(?=[{special_starts}])(?:(?P<pre>{alternation(list(q.prefix))})(?:{scopes})?)?"
+            rf"(?P<word>{alternation(specials)})(?P<suf>{alternation(list(q.suffix))})?")
+
+
+@cache
+def quantity_patterns(lex: Lexicon) -> QuantityPatterns:
+    """The compiled recogniser patterns of a language (cached)."""
+    n = noise(lex)
+    return QuantityPatterns(
+        regex.compile(_mention(lex)), regex.compile(_special(lex)),
+        regex.compile(alternation(n.phrases)) if n.phrases else None,
+        regex.compile(alternation(n.time_followers + n.list_markers)),
+        regex.compile(alternation(n.abstract_nouns)),
+        regex.compile(alternation(n.name_followers)),
+        regex.compile(alternation(list(n.quote_chars) + list(n.quote_chars.values()))),
+    )

@@ -1,0 +1,83 @@
+"""Markdown marks the normalised copy leaves out, and the YAML front matter a Markdown file opens with.
+
+The marks are those that sit between a reader and the words: a YAML front matter block, ``#``
+heading marks and ``>`` quote marks at a line start, ``-``/``*``/``+`` bullet marks, ``**``/``__``
+bold marks, comments (``<!-- ... -->``), image references, the brackets and address of a link (its
+words stay), footnote references (``[^1]``), backslash escapes and zero-width characters (which
+break numbers: ``74.4\\u200b万亿元``). Numbered list marks (``1. ``) stay: the packs read them as
+heading numbers.
+A single ``*`` is not emphasis in these reports (it masks a character: ``*人计划``) and stays too.
+Nothing here names a language.
+"""
+
+from __future__ import annotations
+
+import regex
+
+_BOLD = regex.compile(r"\*{2,}|_{2,}")
+_MARKS = regex.compile(
+    r"^[ \t]{0,3}\#{1,6}[ \t]+"          # heading mark
+    r"|^[ \t]{0,3}>[ \t]?"               # quote mark
+    r"|^[ \t]*[-*+][ \t]+(?=\S)"         # bullet mark
+    r"|!\[[^\]\n]*\]\([^)\n]*\)"         # image
+    r"|<!--[\s\S]*?-->"                  # comment (a photo's caption, a date)
+    r"|\[\^[^\]\s]+\](?!:)"              # footnote reference
+    r"|\\(?=[\\`*_{}\[\]()#+\-.!|>])"    # backslash escape
+    r"|[\u200b\u200c\u200d\u2060\ufeff]",  # zero-width characters
+    regex.MULTILINE,
+)
+_LINK = regex.compile(r"(\[)[^\]\n]*(\]\([^)\s]*\))")
+# A front matter block: ``---`` on the first line, ``key: value`` lines, ``---`` (or more dashes: a
+# collection closes one with ``----``) or ``...`` closing it.
+_FRONT_MATTER = regex.compile(r"\A\ufeff?---[ \t]*\r?\n((?:[^\n]*\n){1,60}?)(?:-{3,}|\.\.\.)[ \t]*(?:\r?\n|\Z)")
+_FIELD = regex.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*")
+_INDENTED = regex.compile(r"[ \t]+\S.*|-[ \t].*|#.*|")
+
+
+def front_matter(text: str) -> tuple[int, dict[str, str]]:
+    """The end of the YAML front matter ``text`` opens with (0 when it has none) and its top-level
+    ``key: value`` fields (quotes removed; nested or list values are skipped).
+
+    >>> front_matter("---\\ntitle: 'A report'\\nsource: x\\n---\\nText")
+    (36, {'title': 'A report', 'source': 'x'})
+    >>> front_matter("--- not front matter\\n")
+    (0, {})
+    """
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return 0, {}
+    fields: dict[str, str] = {}
+    for line in m.group(1).splitlines():
+        if field := _FIELD.fullmatch(line):
+            fields[field.group(1)] = _scalar(field.group(2) or "")
+        elif not _INDENTED.fullmatch(line):
+            return 0, {}  # not YAML: a text that opens with a rule
+    return (m.end(), fields) if fields else (0, {})
+
+
+def _scalar(value: str) -> str:
+    """A plain or quoted YAML scalar as a string."""
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        return value[1:-1]
+    return value
+
+
+def markdown_cuts(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` that are Markdown marks, not words (front matter included)."""
+    end, _ = front_matter(text)
+    cuts = [(0, end)] if end else []
+    cuts += [m.span() for pattern in (_BOLD, _MARKS) for m in pattern.finditer(text)]
+    for m in _LINK.finditer(text):
+        cuts += [m.span(1), m.span(2)]
+    return cuts
+
+
+def visible(line: str) -> str:
+    """A line without its Markdown marks, stripped: what a reader sees of it."""
+    words: str = _LINK.sub(_link_words, _MARKS.sub("", _BOLD.sub("", line)))
+    return words.strip()
+
+
+def _link_words(link: regex.Match[str]) -> str:
+    """The words of a link, without its brackets and address."""
+    return link.string[link.end(1):link.start(2)]
