@@ -20,7 +20,8 @@ from .cues import compile_cues
 from .views import MetaData, english_data
 
 YEAR_EN = regex.compile(r"(?<![\d.,-])(?:19|20)\d\d(?![\d%-]|\.\d|,\d{3})")
-_FRAMING = regex.compile(r"\S[^\n]*?(?:[.!?](?=\s)|\n|$)")  # the headline or first sentence
+# the headline or first sentence (the point of a heading number, II., ends none)
+_FRAMING = regex.compile(r"\S[^\n]*?(?:(?<=[a-z0-9%)][.!?])(?=\s)|\n|$)")
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ def _patterns(lex: Lexicon) -> _MetaPatterns:
         congress=regex.compile(rf"\b(?:(?:{alternation(w.congress_article)})\s+)?([A-Z][A-Za-z ]{{1,40}}?)\s+"
                                rf"({alternation(w.congress_kinds)})\s+{regex.escape(w.congress)}"),
         review_heading=regex.compile(rf"^[^\n]{{0,12}}(?:{review})[^\n]{{0,40}}?\b((?:19|20)\d\d)\b", regex.M),
-        plan_heading=regex.compile(rf"^[^\n]{{0,60}}(?:{plan})[^\n]{{0,40}}?\b((?:19|20)\d\d)\b", regex.M),
+        plan_heading=regex.compile(rf"^[^\n]{{0,60}}(?:{plan})[^\n]{{0,80}}?\b((?:19|20)\d\d)\b", regex.M),
         name_article=regex.compile(rf"^(?:{alternation(w.name_articles)})\s+"),
         words=w,
     )
