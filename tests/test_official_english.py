@@ -166,6 +166,22 @@ def test_one_amount_told_as_new_items_and_as_a_change_pairs_as_kind_differs() ->
     assert "| kind differs |" in render_markdown(result)
 
 
+def _claim(start: int, value: float, metric_id: str | None = None) -> dict:
+    return {"span": [start, start + 4], "text": "x", "kind": "level", "status": "actual", "value": value,
+            "high": None, "unit": "person", "metric": {"id": metric_id}}
+
+
+def test_claims_without_a_metric_id_pair_by_their_place_in_the_report() -> None:
+    """Two English claims of 30 million (children near the start, employed people out of poverty
+    later) and one Chinese (3000万人以上, late, no id): the one at the nearer relative place pairs,
+    even when it has an id and the other has none."""
+    zh = [_claim(0, 1), _claim(700, 3e7), _claim(1000, 2)]
+    en = [_claim(0, 1), _claim(50, 3e7), _claim(690, 3e7, "poverty_reduction"), _claim(1000, 2)]
+    result = align_claims(zh, en)
+    paired = {p["zh"]["span"][0]: p["en"]["span"][0] for p in result.pairs}
+    assert paired == {0: 0, 700: 690, 1000: 1000} and [e["span"][0] for e in result.en_only] == [50]
+
+
 def test_align_files_on_the_2025_pair_is_in_memory_small() -> None:
     """Whole-report alignment keeps no more than the two claim lists: the JSON stays small."""
     en = _english(2025)

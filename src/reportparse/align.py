@@ -88,7 +88,9 @@ def _key_without_id(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 
 def _same_metric_and_value(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    return _key(a, b) and same_value(a, b)
+    """Same named metric, kind, status and value (two claims without an id wait for the next pass,
+    where every claim without an id competes by its place)."""
+    return _id(a) is not None and _key(a, b) and same_value(a, b)
 
 
 def _same_value_one_without_id(a: dict[str, Any], b: dict[str, Any]) -> bool:
