@@ -126,7 +126,7 @@ def test_cli_align_json_and_markdown(tmp_path, capsys):
     en.write_text(EN_SMALL.replace("695.4 million", "659.4 million"), "utf-8")
     assert main(["align", str(zh), str(en)]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"pairs", "zh_only", "en_only"}
+    assert set(data) == {"summary", "pairs", "mismatches", "zh_only", "en_only"}
     assert [p["match"] for p in data["pairs"]] == [True, False, True, True]
     assert {"zh", "en", "match"} == set(data["pairs"][0])
     assert main(["align", str(zh), str(en), "--format", "md"]) == 0

@@ -34,9 +34,28 @@ class Alignment:
     zh_only: list[dict[str, Any]]
     en_only: list[dict[str, Any]]
 
+    def summary(self) -> dict[str, Any]:
+        """Counts of the pair: claims on each side, matches, value mismatches, pairs whose kinds
+        differ (a level and a change of one amount), claims found on one side only, and the share
+        of Chinese claims with a matching English claim."""
+        zh_claims = len(self.pairs) + len(self.zh_only)
+        matches = sum(bool(p["match"]) for p in self.pairs)
+        kinds = sum(p.get("differs") == "kind" for p in self.pairs)
+        return {"zh_claims": zh_claims, "en_claims": len(self.pairs) + len(self.en_only), "matches": matches,
+                "mismatches": len(self.pairs) - matches - kinds, "kind_differs": kinds,
+                "zh_only": len(self.zh_only), "en_only": len(self.en_only),
+                "zh_matched_share": round(matches / zh_claims, 3) if zh_claims else None}
+
+    def mismatches(self) -> list[dict[str, Any]]:
+        """The pairs of the same metric whose values differ (value mismatches), each with its two sentences."""
+        return [{"metric": _metric(p["zh"]), "zh": p["zh"]["text"], "en": p["en"]["text"],
+                 "zh_sentence": p["zh"].get("sentence"), "en_sentence": p["en"].get("sentence")}
+                for p in self.pairs if p.get("differs") == "value"]
+
     def to_dict(self) -> dict[str, Any]:
-        """``{"pairs": [{"zh", "en", "match"}], "zh_only": [...], "en_only": [...]}``."""
-        return {"pairs": self.pairs, "zh_only": self.zh_only, "en_only": self.en_only}
+        """``{"summary", "pairs": [{"zh", "en", "match"}], "mismatches", "zh_only": [...], "en_only": [...]}``."""
+        return {"summary": self.summary(), "pairs": self.pairs, "mismatches": self.mismatches(),
+                "zh_only": self.zh_only, "en_only": self.en_only}
 
 
 def same_value(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -69,20 +88,40 @@ def _key_without_id(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 
 def _same_metric_and_value(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    return _key(a, b) and same_value(a, b)
+    """Same named metric, kind, status and value (two claims without an id wait for the next pass,
+    where every claim without an id competes by its place)."""
+    return _id(a) is not None and _key(a, b) and same_value(a, b)
 
 
 def _same_value_one_without_id(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return _key_without_id(a, b) and same_value(a, b)
 
 
+def _same_value_other_kind(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """The same amount told as new items on one side and as a change on the other (可再生能源新增装机
+    3.7亿千瓦, a level; renewable energy capacity grew by 370 million kilowatts, a growth)."""
+    ids_agree = _id(a) is None or _id(b) is None or _id(a) == _id(b)
+    return (ids_agree and a.get("status") == b.get("status") and a.get("kind") != b.get("kind")
+            and {a.get("kind"), b.get("kind")} <= {"level", "growth"} and same_value(a, b))
+
+
 def _same_named_metric(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return _id(a) is not None and _key(a, b)
 
 
-# The passes of align_claims in order: what pairs two claims, and whether the pair is a match.
-_PASSES: tuple[tuple[Callable[[dict[str, Any], dict[str, Any]], bool], bool], ...] = (
-    (_same_metric_and_value, True), (_same_value_one_without_id, True), (_same_named_metric, False))
+# The passes of align_claims in order: what pairs two claims, and what differs in the pair
+# (None: a match; "kind": the same number told as a level on one side, a change on the other;
+# "value": the same metric with another value).
+_PASSES: tuple[tuple[Callable[[dict[str, Any], dict[str, Any]], bool], str | None], ...] = (
+    (_same_metric_and_value, None), (_same_value_one_without_id, None), (_same_value_other_kind, "kind"),
+    (_same_named_metric, "value"))
+
+
+def _positions(claims: list[dict[str, Any]]) -> list[float]:
+    """Where each claim stands in its document, from 0 (the first claim's start) to 1 (the last's)."""
+    starts = [float((c.get("span") or [0])[0]) for c in claims]
+    low, high = (min(starts), max(starts)) if starts else (0.0, 0.0)
+    return [(s - low) / (high - low) if high > low else 0.0 for s in starts]
 
 
 def align_claims(zh: list[dict[str, Any]], en: list[dict[str, Any]]) -> Alignment:
@@ -92,18 +131,23 @@ def align_claims(zh: list[dict[str, Any]], en: list[dict[str, Any]]) -> Alignmen
     metric id, kind, status and value (a match); then with one of the same kind, status and
     value where one side has no metric id (a match: one parser did not name the indicator);
     then claims with a metric id left over pair with one of the same metric id, kind and
-    status, in text order (a mismatch). Claims without a metric id only ever match.
+    status (a mismatch). Claims without a metric id only ever match, or pair as the same amount
+    told as a level on one side and a change on the other (``differs: "kind"``). Among the claims a pass
+    accepts, the one standing at the nearest relative place in its document wins (a translation
+    keeps the order of the report: the second 'over 30 million' pairs with the second 3000万).
     """
+    zh_at, en_at = _positions(zh), _positions(en)
     used_en: set[int] = set()
-    pair_of: dict[int, tuple[int, bool]] = {}
-    for accept, match in _PASSES:
+    pair_of: dict[int, tuple[int, str | None]] = {}
+    for accept, differs in _PASSES:
         for i, z in enumerate(zh):
-            j = None if i in pair_of else next(
-                (j for j, e in enumerate(en) if j not in used_en and accept(z, e)), None)
-            if j is not None:
-                pair_of[i] = (j, match)
+            candidates = [] if i in pair_of else [j for j, e in enumerate(en) if j not in used_en and accept(z, e)]
+            if candidates:
+                j = min(candidates, key=lambda j: abs(en_at[j] - zh_at[i]))
+                pair_of[i] = (j, differs)
                 used_en.add(j)
-    pairs = [{"zh": zh[i], "en": en[j], "match": ok} for i, (j, ok) in sorted(pair_of.items())]
+    pairs = [{"zh": zh[i], "en": en[j], "match": differs is None, **({"differs": differs} if differs else {})}
+             for i, (j, differs) in sorted(pair_of.items())]
     return Alignment(pairs, [z for i, z in enumerate(zh) if i not in pair_of],
                      [e for j, e in enumerate(en) if j not in used_en])
 
@@ -119,21 +163,29 @@ def _metric(claim: dict[str, Any]) -> str:
     return str(m.get("id") or m.get("text") or "").replace("|", "\\|")
 
 
+_RESULT = {None: "match", "kind": "kind differs", "value": "**mismatch**"}
+
+
 def render_markdown(alignment: Alignment) -> str:
     """A side-by-side table: one row per pair, then the claims found on one side only."""
     rows = ["| metric | kind | status | zh | en | result |", "| --- | --- | --- | --- | --- | --- |"]
     for p in alignment.pairs:
         z = p["zh"]
         rows.append(f"| {_metric(z)} | {z['kind']} | {z['status']} | {_cell(z)} | {_cell(p['en'])} | "
-                    f"{'match' if p['match'] else '**mismatch**'} |")
+                    f"{_RESULT[p.get('differs')]} |")
     for z in alignment.zh_only:
         rows.append(f"| {_metric(z)} | {z['kind']} | {z['status']} | {_cell(z)} |  | zh only |")
     for e in alignment.en_only:
         rows.append(f"| {_metric(e)} | {e['kind']} | {e['status']} |  | {_cell(e)} | en only |")
-    matches = sum(p["match"] for p in alignment.pairs)
-    summary = (f"{matches} match(es), {len(alignment.pairs) - matches} mismatch(es), "
-               f"{len(alignment.zh_only)} zh only, {len(alignment.en_only)} en only")
-    return "\n".join(rows) + f"\n\n{summary}\n"
+    s = alignment.summary()
+    share = "n/a" if s["zh_matched_share"] is None else f"{s['zh_matched_share']:.1%}"
+    summary = (f"{s['matches']} match(es), {s['mismatches']} mismatch(es), {s['kind_differs']} kind(s) differ, "
+               f"{s['zh_only']} zh only, "
+               f"{s['en_only']} en only; {share} of the {s['zh_claims']} Chinese claims have a matching English claim")
+    sentences = [f"- **{x['metric']}**: {x['zh']} / {x['en']}\n  - zh: {x['zh_sentence']}\n  - en: {x['en_sentence']}"
+                 for x in alignment.mismatches()]
+    tail = "\n\nValue mismatches:\n\n" + "\n".join(sentences) if sentences else ""
+    return "\n".join(rows) + tail + f"\n\n{summary}\n"
 
 
 def align_files(zh_path: str | Path, en_path: str | Path) -> Alignment:
@@ -182,5 +234,6 @@ def add_align_command(sub: Any) -> None:
     p.add_argument("en", metavar="EN", help="its English version (any input format)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default, or -: stdout)")
     p.add_argument("--format", choices=("json", "md"), default="json",
-                   help='json: {"pairs": [{"zh", "en", "match"}], "zh_only", "en_only"} (default); md: a side-by-side table')
+                   help='json: {"summary", "pairs": [{"zh", "en", "match"}], "mismatches", "zh_only", "en_only"} '
+                   '(default); md: a side-by-side table')
     p.set_defaults(func=_cmd_align)

@@ -19,7 +19,7 @@ from ...model import Claim, Kind, Mention, Qualifier
 from ...normalise import NormalisedText
 from ...resolve import ClaimFields, claim_record
 from ...segment import Sentence
-from .cues import compile_cues
+from .cues import compile_cues, metric_key
 from .kind import KindContext, kind_and_sign
 from .metric import MetricContext, Phrases, find_metric
 from .timing import TimingRules
@@ -52,6 +52,16 @@ class ClaimBuilder:
             return "level", 1
         return kind
 
+    def _share_of_gdp(self, m: Mention, metric_text: str | None, metric: Metric | None) -> Metric | None:
+        """R&D spending reached (or was equal to) 2.8 percent of GDP: a percent of GDP of an
+        amount indicator is its share-of-GDP indicator (rd_expenditure -> rd_intensity)."""
+        named = metric or self.cues.metric_by_name.get(metric_key(metric_text or ""))
+        share_id = self.cues.gdp_share_metrics.get(named.id) if named and m.unit == "percent" else None
+        if share_id is None or not self.cues.of_gdp.match(self.text, m.end):
+            return metric
+        explain.note(m.start, m.end, "assemble", "en.metric.share_of_gdp", "metric", share_id)
+        return self.lex.metric_by_id(share_id) or metric
+
     def _claim(self, m: Mention, sent: Sentence, sentence_text: str, prev: SentenceState) -> Claim:
         floor = max(sent.start, prev.end)
         cut = _CLAUSE_END.search(self.text, floor, m.start)
@@ -59,6 +69,7 @@ class ClaimBuilder:
         kind, sign = kind_and_sign(KindContext(m, before, prev, self.cues, self.text, self.phrases.after_phrase))
         metric_text, metric = find_metric(MetricContext(m, kind, before, sent, prev, self.phrases, self.lex))
         kind, sign = self._reduction_level(m, metric, (kind, sign))
+        metric = self._share_of_gdp(m, metric_text, metric)
         status, period = self.timing.status_period(m, sent, self.text[floor : m.start], prev)
         if self.cues.from_end.search(before) and period is not None:
             period -= 1  # rule 4: X of 'from X to Y' is the year before the change

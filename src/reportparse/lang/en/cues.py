@@ -3,7 +3,7 @@ metric names of the bilingual lexicon, built once per Lexicon."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -59,10 +59,14 @@ class Cues:
     this_year: regex.Pattern[str]
     share_verb: regex.Pattern[str]
     reduction_metrics: frozenset[str]
+    of_gdp: regex.Pattern[str]
+    gdp_share_metrics: Mapping[str, str]
     share_metric_words: tuple[str, ...]
     from_end: regex.Pattern[str]
     by_year: regex.Pattern[str]
     lead_year: regex.Pattern[str]
+    list_line: regex.Pattern[str]
+    respectively: regex.Pattern[str]
     after_clause_end: regex.Pattern[str]
     counted_linker: regex.Pattern[str]
     growth_by: str
@@ -121,6 +125,8 @@ def _timing_cues(c: CueData) -> dict[str, Any]:
         comparison=_words(c.comparison_phrases),
         by_year=regex.compile(rf"\b(?:{alternation(c.by_year_words)})\s+((?:19|20)\d\d)\b", regex.I),
         lead_year=regex.compile(rf"^\s*(?:{alternation(c.lead_year_words)})\s+((?:19|20)\d\d)\b"),
+        list_line=regex.compile(rf"^\s*(?:{alternation(c.list_markers)})\s"),
+        respectively=_words(c.respectively_words),
     )
 
 
@@ -137,6 +143,8 @@ def _metric_cues(lex: Lexicon, c: CueData) -> dict[str, Any]:
         | _lower(c.growth_up) | _lower(c.growth_down),
         generic_nouns=_lower(c.generic_nouns), share_verb=_words(c.share_verbs),
         reduction_metrics=frozenset(c.reduction_metrics),
+        of_gdp=regex.compile(rf"\s+(?:{_phrases(c.of_gdp_phrases)})(?![\w-])"),
+        gdp_share_metrics=dict(c.gdp_share_metrics),
         share_metric_words=tuple(w.lower() for w in c.share_metric_words),
         after_clause_end=regex.compile(rf"[,;:.!?()]|\s(?:{alternation(c.clause_joiners)})\s"),
         counted_linker=regex.compile(rf"^\s+(?:{alternation(c.counted_linkers)})\s+"),

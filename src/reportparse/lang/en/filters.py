@@ -54,6 +54,37 @@ def denominator(text: str, m: regex.Match[str], pats: Patterns) -> str | None:
     return None
 
 
+_CAPITAL_NEXT = regex.compile(r" [A-Z]")
+_CAPITAL_BEFORE = regex.compile(r"[A-Z][\w-]* $")
+_OPENS_SENTENCE = regex.compile(r"(?:^|[.!?:\n])\s*$")
+
+
+def title(text: str, m: regex.Match[str], pats: Patterns) -> str | None:
+    """A number in a title or the name of a known set: the four major tasks, the Five Principles,
+    One Country, Two Systems, the Free Trade Area 3.0 Upgrade Protocol."""
+    if m.group("unit") or m.group("unit1") or m.group("cur") or m.group("num2"):
+        return None
+    num, start, end = m.group("num"), m.start("num"), m.end("num")
+    before = text[max(0, start - 12):start]
+    capital_next = _CAPITAL_NEXT.match(text, end) is not None
+    if num[0].isalpha():
+        if pats.set_before.search(before) and pats.set_after.match(text, end):
+            return "the name of a known set"
+        if num[0].isupper() and capital_next and not _OPENS_SENTENCE.search(before):
+            return "a number in a title"
+    elif "." in num and capital_next and _CAPITAL_BEFORE.search(before):
+        return "a version number in a name"
+    return None
+
+
+def age(text: str, m: regex.Match[str], pats: Patterns) -> str | None:
+    """An age: children under three, people aged 60 (a qualifier word may stand inside the opener)."""
+    if m.group("unit") or m.group("unit1") or m.group("cur"):
+        return None
+    start = m.start("num")
+    return "an age" if pats.age_before.search(text, max(0, start - 24), start) else None
+
+
 def year(text: str, m: regex.Match[str], pats: Patterns) -> str | None:
     """A year: a four-digit number from 1900 to 2099 without a unit or currency."""
     unitless = not (m.group("unit") or m.group("unit1") or m.group("cur"))
@@ -62,7 +93,7 @@ def year(text: str, m: regex.Match[str], pats: Patterns) -> str | None:
 
 FILTERS: tuple[tuple[str, Filter], ...] = (
     ("ordinal", ordinal), ("date", date), ("name", name), ("hyphenated", hyphenated),
-    ("denominator", denominator), ("year", year),
+    ("denominator", denominator), ("title", title), ("age", age), ("year", year),
 )
 
 

@@ -56,9 +56,12 @@ def counted_unit(text: str, end: int, pats: Patterns, lex: Lexicon) -> Unit | No
 
 
 def unit_of_subject(clause: str, num: str, pats: Patterns, lex: Lexicon) -> Unit | None:
-    """The unit of a number with neither a unit word nor a counted noun: a count when the clause
+    """The unit of a number with neither a unit word nor a counted noun: the year when the clause
+    names a level measured in years (years of schooling to 11.7), a count when the clause
     counts (the number of people -> person, the total, the number of enterprises -> count) or
     the number has a scale and a subject before it (output surpassed 13 million)."""
+    if pats.year_level.search(clause):
+        return Unit("", "year", lex.unit_kind("year"))  # years of schooling to 11.7
     counted = pats.counting.search(clause)
     if counted:
         noun = counted.group("noun").lower()

@@ -16,9 +16,12 @@ import regex
 
 from ...lexicon import Lexicon
 from ...recognise.patterns import alternation
+from .cues import compile_cues
 from .views import MetaData, english_data
 
 YEAR_EN = regex.compile(r"(?<![\d.,-])(?:19|20)\d\d(?![\d%-]|\.\d|,\d{3})")
+# the headline or first sentence (the point of a heading number, II., ends none)
+_FRAMING = regex.compile(r"\S[^\n]*?(?:(?<=[a-z0-9%)][.!?])(?=\s)|\n|$)")
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,7 @@ def _patterns(lex: Lexicon) -> _MetaPatterns:
         congress=regex.compile(rf"\b(?:(?:{alternation(w.congress_article)})\s+)?([A-Z][A-Za-z ]{{1,40}}?)\s+"
                                rf"({alternation(w.congress_kinds)})\s+{regex.escape(w.congress)}"),
         review_heading=regex.compile(rf"^[^\n]{{0,12}}(?:{review})[^\n]{{0,40}}?\b((?:19|20)\d\d)\b", regex.M),
-        plan_heading=regex.compile(rf"^[^\n]{{0,60}}(?:{plan})[^\n]{{0,40}}?\b((?:19|20)\d\d)\b", regex.M),
+        plan_heading=regex.compile(rf"^[^\n]{{0,60}}(?:{plan})[^\n]{{0,80}}?\b((?:19|20)\d\d)\b", regex.M),
         name_article=regex.compile(rf"^(?:{alternation(w.name_articles)})\s+"),
         words=w,
     )
@@ -60,6 +63,19 @@ def _year(text: str, pats: _MetaPatterns) -> int | None:
     if m := pats.plan_heading.search(text):
         return int(m.group(1))
     return None
+
+
+def framing_year(text: str, lex: Lexicon) -> int | None:
+    """The report year of a text without a title block (wire copy, highlights, a bulletin),
+    from its headline or first sentence: the year it names when it frames targets (China sets
+    2024 GDP growth target at around 5 percent), else the year after the one it reviews
+    (China's economic and social progress in 2023; a bulletin on 2023: its figures are the
+    actuals of the year before the report)."""
+    framing = _FRAMING.search(text)
+    years = [int(y) for y in YEAR_EN.findall(framing.group())] if framing else []
+    if not framing or not years:
+        return None
+    return max(years) if compile_cues(lex).target.search(framing.group()) else max(years) + 1
 
 
 def _region(head: str, pats: _MetaPatterns) -> tuple[str | None, str | None]:
@@ -79,9 +95,12 @@ def read_metadata(text: str, lex: Lexicon) -> dict[str, Any]:
     pats = _patterns(lex)
     title = pats.title.search(text[:3000])
     region, level = _region(text[:3000], pats)
+    year = _year(text, pats) or framing_year(text, lex)
+    warnings = {} if year is not None else {"metadata_warnings": [pats.words.year_warning]}
     return {
         "title": title.group().strip() if title else None,
         "region": region,
         "level": level,
-        "report_year": _year(text, pats),
+        "report_year": year,
+        **warnings,
     }

@@ -131,6 +131,29 @@ def _ranked_thing(c: MetricContext) -> Found | None:
     return None
 
 
+_NUMBER = regex.compile(r"\d[\d,.]*")
+
+
+def _respectively(c: MetricContext) -> Found | None:
+    """X and Y rose by 8.9 percent and 7.7 percent respectively: the n-th number of the run takes
+    the n-th of the names that stand together before it."""
+    text, cues = c.phrases.text, c.phrases.cues
+    if not cues.respectively.search(text, c.m.end, c.sent.end):
+        return None
+    region = text[c.sent.start : c.m.start]
+    hits = list(cues.metric_names.finditer(region))
+    group = hits[-1:]
+    for hit in reversed(hits[:-1]):
+        if _NUMBER.search(region, hit.end(), group[0].start()):
+            break
+        group.insert(0, hit)
+    index = len(_NUMBER.findall(region, group[-1].end())) if group else 0
+    if len(group) < 2 or index >= len(group):
+        return None
+    name = group[index].group()
+    return name, cues.metric_by_name[metric_key(name)]
+
+
 def _counted_noun(c: MetricContext) -> Found | None:
     """12 million new urban jobs: what a count counts."""
     if c.m.unit_kind in ("count", "people") and c.counted:
@@ -192,7 +215,8 @@ def _earlier(c: MetricContext) -> Found:
 
 
 RULES: tuple[tuple[str, Callable[[MetricContext], Found | None]], ...] = (
-    ("ranked_thing", _ranked_thing), ("counted_noun", _counted_noun), ("in_clause", _in_clause),
+    ("ranked_thing", _ranked_thing), ("respectively", _respectively), ("counted_noun", _counted_noun),
+    ("in_clause", _in_clause),
     ("lexicon_after", _lexicon_after), ("clause_phrase", _clause_phrase), ("phrase_after", _phrase_after),
     ("unit_word", _unit_word), ("previous", _previous),
 )

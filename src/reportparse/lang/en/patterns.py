@@ -26,6 +26,10 @@ class Patterns:
     month_before: regex.Pattern[str]
     ordinal_after: regex.Pattern[str]
     denominator_before: regex.Pattern[str]
+    set_before: regex.Pattern[str]
+    set_after: regex.Pattern[str]
+    age_before: regex.Pattern[str]
+    year_level: regex.Pattern[str]
     from_word: regex.Pattern[str]
     counting: regex.Pattern[str]
     people: regex.Pattern[str]
@@ -45,6 +49,11 @@ class Patterns:
     numbers: NumberWords
 
 
+# Space before a unit; across a line break only when the next line goes on in lower case (5.2\npercent
+# of a wrapped line; not the year ending a heading before a line that opens with People).
+_UNIT_GAP = r"(?:[^\S\n]*\n\s*(?-i:(?![A-Z]))|[^\S\n]*)"
+
+
 def _ci(words: Iterable[str]) -> str:
     return alternation(list(words))
 
@@ -53,6 +62,8 @@ def _mention(lex: Lexicon, data: NumberData, number: str) -> str:
     """One number expression: qualifier, sign, number, unit, range, suffix qualifier."""
     en = english_data(lex)
     unit_alt = rf"(?:{_ci(lex.units)})(?![A-Za-z])"
+    # a rate joins its number with a hyphen: a 7.3-percent expansion
+    hyphen_unit = rf"-(?=(?:{_ci(s for s, u in lex.units.items() if u.kind in ('rate', 'points'))})(?![A-Za-z]))"
     cur = rf"(?:{_ci(en.units.prefixed)})"
     pre, suf = _ci(en.qualifiers.prefix), _ci(en.qualifiers.suffix)
     between, joiner, to = _ci(data.range_openers), _ci(data.range_joiners), _ci(data.range_to)
@@ -63,10 +74,10 @@ def _mention(lex: Lexicon, data: NumberData, number: str) -> str:
         rf"(?:(?P<cur>{cur})\s?)?"
         rf"(?P<neg>-|(?:{_ci(data.minus_words)})\s+)?"
         rf"(?P<num>{number})"
-        rf"(?:\s*(?P<unit1>{unit_alt}))?"
+        rf"(?:{_UNIT_GAP}(?P<unit1>{unit_alt}))?"
         rf"(?:(?P<sep>(?(between)\s+(?:{joiner})\s+|(?:\s*[-–—]\s*|\s+(?:{to})\s+)))"
         rf"(?P<cur2>{cur}\s?)?(?P<num2>{number}))?"
-        rf"(?:\s*(?P<unit>{unit_alt}))?"
+        rf"(?:(?:{_UNIT_GAP}|{hyphen_unit})(?P<unit>{unit_alt}))?"
         rf"(?:\s+(?P<suf>{suf})(?![A-Za-z]))?"
     )
 
@@ -92,6 +103,10 @@ def compile_patterns(lex: Lexicon) -> Patterns:
         month_before=_compile(data.months, r"\b{}\s*$"),
         ordinal_after=_compile(data.ordinal_suffixes, r"{}\b"),
         denominator_before=_compile(data.denominator_words, r"\b{}\s+$"),
+        set_before=_compile(data.set_articles, r"\b{}\s+$"),
+        set_after=_compile(data.set_adjectives, r"\s+{}\b"),
+        age_before=_compile(data.age_openers, r"\b{}\s+$"),
+        year_level=_compile(data.year_level_phrases, r"\b{}\b"),
         from_word=_compile(english_data(lex).cues.from_words, r"\b{}\b"),
         counting=_compile(data.counting_phrases, r"\b{}\b(?P<noun>[^,;.]{0,40})"),
         people=_compile(data.people_nouns, r"\b{}\b", 0),

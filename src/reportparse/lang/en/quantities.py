@@ -139,13 +139,14 @@ class _Recogniser:
 
     def _unclaimable(self, c: _Candidate) -> str | None:
         """Why a mention is never a claim on its own, or None: no unit, a lone 'one' of a count,
-        a duration in whole years."""
+        a duration in whole years (not a level measured in years: life expectancy of 80 years)."""
         unit = c.unit
         if unit is None:
             return "no_unit"
         if c.m.group("num").lower() in self.pats.lone_counts and unit.kind in ("count", "people", "time"):
             return "lone_one"
-        if unit.kind == "time" and unit.code == "year" and c.value == c.value.to_integral_value():
+        if unit.kind == "time" and unit.code == "year" and c.value == c.value.to_integral_value() \
+                and not self.pats.year_level.search(clause_before(self.text, c.m.start())):
             return "years"
         return None
 

@@ -49,6 +49,7 @@ class _Segmenter:
         self.review = _cue(cues.review_heading_cues)
         self.plan = _cue(cues.plan_heading_cues)
         self.leading_year = compile_cues(lex).lead_year
+        self.plan_spans = cues.plan_spans
         self.status: str | None = None  # None: no heading has set it yet, each sentence decides
         self.period: int | None = None
         self.section: str | None = None
@@ -63,11 +64,16 @@ class _Segmenter:
             return end.start() if end else len(body)
         return len(body) if self.lex.segment.is_short_heading(body) else 0
 
+    def heading_year(self, heading: str) -> int | None:
+        """The first year a heading names, else the last year of the five-year plan it names."""
+        years = [int(y) for y in YEAR_EN.findall(heading)]
+        years = years or [end for plan, end in self.plan_spans.items() if plan.lower() in heading.lower()]
+        return years[0] if years else None
+
     def on_heading(self, heading: str) -> None:
         marker = self.lex.heading_re.match(heading)
         self.section = (heading[marker.end():] if marker else heading).strip().rstrip(".") or None
-        years = [int(y) for y in YEAR_EN.findall(heading)]
-        year = years[0] if years else None
+        year = self.heading_year(heading)
         top = marker is None or self.lex.is_top_heading(heading)
         if year is not None and self.report_year is not None:
             if year < self.report_year:

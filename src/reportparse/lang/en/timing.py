@@ -9,6 +9,7 @@ from ...assemble import SentenceState
 from ...model import Mention, Status
 from ...segment import Sentence
 from .cues import Cues
+from .meta import YEAR_EN
 
 Timing = tuple[Status, int | None, str]
 
@@ -43,8 +44,12 @@ class TimingRules:
         return "target", future[-1] if future else sent.period or self.report_year, "plan"
 
     def _in_review(self, sent: Sentence, window: str, future: list[int]) -> Timing:
-        """A sentence under a review heading: an actual, unless a target cue governs the number."""
+        """A sentence under a review heading: an actual, unless a target cue in the number's own
+        clause governs it (a plan named in an earlier clause does not: we rolled out an action
+        plan ..., while the share of urban residents climbed to 67 percent)."""
         c, report = self.cues, self.report_year
+        clauses = list(c.after_clause_end.finditer(window))
+        window = window[clauses[-1].end():] if clauses else window
         if c.target.search(window):
             if c.review_target.search(window):
                 return "target", sent.period, "review_target"
@@ -55,10 +60,24 @@ class TimingRules:
         return "actual", sent.period, "review"
 
     def _unknown(self, sent: Sentence) -> Timing:
-        """A sentence before any heading: a target when it has a target cue, else an actual of
-        the year it names or of the year before the report."""
-        c, report = self.cues, self.report_year
+        """A sentence before any heading (see :meth:`_own_words`); a list line without a cue or
+        year of its own takes the decision of the line that leads the list."""
         sentence = self.text[sent.start : sent.end]
+        lead = self._list_lead(sent.start) if self.cues.list_line.match(sentence) else None
+        if lead is not None and not self.cues.target.search(sentence) and not YEAR_EN.search(sentence):
+            status, period, _ = self._own_words(lead)
+            return status, period, "list_line"
+        return self._own_words(sentence)
+
+    def _list_lead(self, start: int) -> str | None:
+        """The last line before ``start`` that is not a list line: the one that leads the list."""
+        lines = self.text[:start].splitlines()
+        return next((line for line in reversed(lines) if line.strip() and not self.cues.list_line.match(line)), None)
+
+    def _own_words(self, sentence: str) -> Timing:
+        """A target when the sentence has a target cue, else an actual of the year it names or
+        of the year before the report."""
+        c, report = self.cues, self.report_year
         if c.target.search(c.comparison.sub("", sentence)):
             years = [int(y) for y in c.by_year.findall(sentence)]
             return "target", years[-1] if years else report, "target_cue"

@@ -51,6 +51,10 @@ class NumberData:
     half_openers: Words
     half_followers: Words
     lone_count_words: Words
+    set_articles: Words
+    set_adjectives: Words
+    age_openers: Words
+    year_level_phrases: Words
 
 
 @dataclass(frozen=True)
@@ -115,7 +119,12 @@ class CueData:
     share_verbs: Words
     share_metric_words: Words
     reduction_metrics: Words
+    of_gdp_phrases: Words
+    gdp_share_metrics: Mapping[str, str]
     lead_year_words: Words
+    list_markers: Words
+    respectively_words: Words
+    plan_spans: Mapping[str, int]
     by_year_words: Words
     clause_joiners: Words
     counted_linkers: Words
@@ -149,6 +158,7 @@ class MetaData:
     name_articles: Words
     city_congress_kinds: Words
     province_level_cities: Words
+    year_warning: str
 
 
 @dataclass(frozen=True)
