@@ -17,6 +17,7 @@ from .read import Limits, read_source
 from .recognise import resolve_overlaps
 from .resolve import to_json_number
 from .stopwatch import stage
+from .metawarn import metadata_warnings, warn
 from .titles import with_title
 
 
@@ -72,6 +73,9 @@ def _parse(text: str, lang: str, path: str | None, sha256: str | None,
     with stage("metadata"):
         meta = {**with_title(pack.metadata(norm.text, lex), text, lambda title: pack.metadata(title, lex)),
                 **(overrides or {})}
+        meta["metadata_warnings"] = metadata_warnings(meta)
+        if path is not None:
+            warn(path, meta["metadata_warnings"])
     report_year = meta["report_year"]
     with stage("recognise"):
         mentions = _mentions(norm.text, lex)
