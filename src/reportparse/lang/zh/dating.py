@@ -40,7 +40,7 @@ def _e(text: str) -> str:
 def _plan_patterns(lex: Lexicon) -> tuple[str, str]:
     """“七五”计划的头一年 in a this-year sentence; a review heading of a “十一五”时期."""
     w, cues = meta_words(lex), cue_words(lex)
-    plan = rf"[{_e(w.plan_marks)}]?([{_CD}]+){_e(w.plan_five)}[{_e(w.plan_marks)}]?"
+    plan = rf"[{_e(w.plan_marks)}]?(?<![{_CD}])([{_CD}]+){_e(w.plan_five)}[{_e(w.plan_marks)}]?"
     start = (rf"(?:{alternation(cues.this_year_words)})[^{_e(w.full_stop)}\n]{{0,6}}{plan}"
              rf"(?:{alternation(w.plan_words)})?[^{_e(w.full_stop)}\n]{{0,3}}(?:{alternation(w.plan_start_words)})")
     marks = _e(w.heading_marks)

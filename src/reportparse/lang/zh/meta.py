@@ -24,6 +24,7 @@ from .years import YEAR, YEAR_SUFFIX, year_value
 
 _OPENING_YEAR = regex.compile(rf"^\s*({YEAR}){YEAR_SUFFIX}", regex.M)
 _CD = COUNTING_DIGITS
+_HEADING_LEAD = 12  # words a dated heading may open with before its year (过去五年及, 全力做好)
 _DATED_LINE_REACH = 1500  # a dated line this far into the text is the report's own date
 
 
@@ -61,11 +62,14 @@ def _dated_line(w: MetaWords) -> str:
 
 
 def _headings(w: MetaWords, cues: CueWords) -> tuple[str, str]:
-    """Headings dated by a year: a review (一、2023年工作回顾) and a plan (三、2024年政府工作任务)."""
+    """Headings dated by a year: a review (一、2023年工作回顾, 一、过去五年及２００７年工作回顾) and a plan
+    (三、2024年政府工作任务, 二、抢抓机遇，全力做好2012年各项工作)."""
     marks, stop = _e(w.heading_marks), _e(w.full_stop)
-    review, plan = alternation(cues.review_heading_cues), alternation(cues.plan_heading_cues)
-    return (rf"^\s*[{_CD}]*[{marks}]?\s*({YEAR}){YEAR_SUFFIX}[^\n{stop}]{{0,16}}(?:{review})",
-            rf"^\s*[{_CD}]+[{marks}]\s*({YEAR}){YEAR_SUFFIX}[^\n{stop}]{{0,20}}(?:{plan})")
+    review = alternation(cues.review_heading_cues)
+    plan = alternation((*cues.plan_heading_cues, *w.plan_heading_words))
+    lead = rf"[^\n{stop}\d]{{0,{_HEADING_LEAD}}}?"
+    return (rf"^\s*[{_CD}]*[{marks}]?\s*{lead}({YEAR})\s*{YEAR_SUFFIX}[^\n{stop}]{{0,16}}(?:{review})",
+            rf"^\s*[{_CD}]+[{marks}]\s*{lead}({YEAR})\s*{YEAR_SUFFIX}[^\n{stop}]{{0,20}}(?:{plan})")
 
 
 @cache
@@ -103,15 +107,17 @@ def _title(lines: list[str], w: MetaWords) -> str | None:
     return None
 
 
-def _opening_year(text: str) -> int | None:
+def _opening_year(text: str, head: str, lex: Lexicon) -> int | None:
     """The year paragraphs open with: they open with the reviewed year (2004年，...) and the
     planned one (2005年是...); a report whose paragraphs name only one year reviews it and
-    plans the next."""
+    plans the next, unless its opening reviews a whole term (过去五年): then it is the year planned."""
     openings = [y for y in (year_value(v) for v in _OPENING_YEAR.findall(text)) if y]
     if not openings:
         return None
     common = [y for y, _ in Counter(openings).most_common(2)]
-    return max(common) if len(common) > 1 else common[0] + 1
+    if len(common) > 1:
+        return max(common)
+    return common[0] if any(w in head for w in meta_words(lex).term_review_openings) else common[0] + 1
 
 
 def _month(text: str) -> int:
@@ -141,22 +147,24 @@ def _stated_year(text: str, head: str, lex: Lexicon) -> int | None:
     return None
 
 
+def _this_year(text: str, lex: Lexicon) -> int | None:
+    """The year a sentence calls this year (今年是2026年, 2026年是“十五五”开局之年)."""
+    m = _patterns(lex).this_year.search(text)
+    return year_value(m.group(1) or m.group(2)) if m else None
+
+
 def _year(text: str, head: str, lex: Lexicon, national: bool) -> int | None:
     """The report year: the delivery date's (the next year's for a report given in the last months
-    of a year for the next, as its title or plan heading says), a national session's, a title's or
-    heading's, a five-year plan's, this year's, else the year paragraphs open with."""
-    stated = _stated_year(text, head, lex)
+    of a year for the next, as its title, plan heading or this-year sentence says), a national
+    session's, a title's or heading's, a five-year plan's, this year's, else the year paragraphs open with."""
+    stated, this_year = _stated_year(text, head, lex), _this_year(text, lex)
     if delivered := _delivered(head, lex):
         year, month = delivered
-        return year + 1 if month >= meta_words(lex).next_year_from_month and stated == year + 1 else year
+        coming = month >= meta_words(lex).next_year_from_month and year + 1 in (stated, this_year)
+        return year + 1 if coming else year
     if national and (npc := national_year(head, lex)):
         return npc
-    if stated or (stated := plan_year(text, lex)):
-        return stated
-    m = _patterns(lex).this_year.search(text)
-    if m and (year := year_value(m.group(1) or m.group(2))):
-        return year
-    return _opening_year(text)
+    return stated or plan_year(text, lex) or this_year or _opening_year(text, head, lex)
 
 
 def _candidates(head: str, lines: list[str], lex: Lexicon) -> list[str]:

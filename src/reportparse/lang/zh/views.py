@@ -130,6 +130,8 @@ class MetaWords:
     next_year_from_month: int
     addressing: tuple[str, ...]
     governments: tuple[str, ...]
+    plan_heading_words: tuple[str, ...]
+    term_review_openings: tuple[str, ...]
 
 
 @dataclass(frozen=True)
