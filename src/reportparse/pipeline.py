@@ -11,13 +11,13 @@ from typing import Any
 from .explain import tracing
 from .lang import detect, get_pack
 from .lexicon import Lexicon, load_lexicon
+from .metawarn import metadata_warnings, warn
 from .model import Document, Mention, Quantity
 from .normalise import NormalisedText, normalise
 from .read import Limits, read_source
 from .recognise import resolve_overlaps
 from .resolve import to_json_number
 from .stopwatch import stage
-from .metawarn import metadata_warnings, warn
 from .titles import with_title
 
 

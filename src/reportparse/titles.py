@@ -2,8 +2,9 @@
 
 The text decides first: the front matter's ``title:`` is the document's ``title`` only where the
 pack read none from the text, and the region (with its level) the pack reads from that title only
-where the text names none (or only guesses it: ``region_guessed``, the place the text names most). The report year is never taken from a title: a collection's titles
-and file names are sometimes another report's (the text says which year a report is).
+where the text names none (or only guesses it: ``region_guessed``, the place the text names
+most). The report year is never taken from a title: a collection's titles and file names are
+sometimes another report's (the text says which year a report is).
 """
 
 from __future__ import annotations

@@ -10,7 +10,6 @@ from functools import cache
 import regex
 
 from ...lexicon import Lexicon
-from ...recognise.patterns import alternation
 from .numerals import COUNTING_DIGITS
 from .tokenise import default_tokenizer
 from .views import grammar, meta_words, regions
