@@ -15,7 +15,7 @@ from .tokenise import default_tokenizer
 from .views import grammar, meta_words, regions
 from .years import YEAR, YEAR_SUFFIX
 
-_MIN_MENTIONS = 3  # a province named fewer times than this is a passing mention, not the report's own
+_MIN_MENTIONS = 5  # a place named fewer times than this is a passing mention, not the report's own
 _LEAD = 2  # and the report's own is named at least this many times as often as the next one
 _STEM_SIZES = (2, 3, 4)  # the lengths of a city's or county's name before its level word (长沙, 哈尔滨, 呼和浩特)
 
