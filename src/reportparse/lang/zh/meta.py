@@ -68,8 +68,9 @@ def _headings(w: MetaWords, cues: CueWords) -> tuple[str, str]:
     review = alternation(cues.review_heading_cues)
     plan = alternation((*cues.plan_heading_cues, *w.plan_heading_words))
     lead = rf"[^\n{stop}\d]{{0,{_HEADING_LEAD}}}?"
+    plan_lead = rf"(?:(?!{review})[^\n{stop}\d]){{0,{_HEADING_LEAD}}}?"  # 一、“十五”期间回顾和2005年的… reviews
     return (rf"^\s*[{_CD}]*[{marks}]?\s*{lead}({YEAR})\s*{YEAR_SUFFIX}[^\n{stop}]{{0,16}}(?:{review})",
-            rf"^\s*[{_CD}]+[{marks}]\s*{lead}({YEAR})\s*{YEAR_SUFFIX}[^\n{stop}]{{0,20}}(?:{plan})")
+            rf"^\s*[{_CD}]+[{marks}]\s*{plan_lead}({YEAR})\s*{YEAR_SUFFIX}[^\n{stop}]{{0,20}}(?:{plan})")
 
 
 @cache
@@ -138,13 +139,16 @@ def _delivered(head: str, lex: Lexicon) -> tuple[int, int] | None:
 
 
 def _stated_year(text: str, head: str, lex: Lexicon) -> int | None:
-    """The year a title or a heading states: a title's, a review heading's next year, a plan heading's."""
+    """The year a title or a heading states: a title's, a review heading's next year, else the
+    plan headings' (the later of two consecutive years: 一、2013年主要工作 reviews what
+    三、2014年重点工作 plans)."""
     pats = _patterns(lex)
-    for pattern, shift, where in ((pats.title, 0, head), (pats.review_heading, 1, text), (pats.plan_heading, 0, text)):
+    for pattern, shift, where in ((pats.title, 0, head), (pats.review_heading, 1, text)):
         m = pattern.search(where)
         if m and (year := year_value(m.group(1))):
             return year + shift
-    return None
+    planned = [y for y in (year_value(m.group(1)) for m in pats.plan_heading.finditer(text)) if y]
+    return max(y for y in planned if y <= planned[0] + 1) if planned else None
 
 
 def _this_year(text: str, lex: Lexicon) -> int | None:
