@@ -11,7 +11,7 @@ from typing import Any
 from .explain import tracing
 from .lang import detect, get_pack
 from .lexicon import Lexicon, load_lexicon
-from .metawarn import metadata_warnings, warn
+from .metawarn import metadata_warnings
 from .model import Document, Mention, Quantity
 from .normalise import NormalisedText, normalise
 from .read import Limits, read_source
@@ -74,8 +74,6 @@ def _parse(text: str, lang: str, path: str | None, sha256: str | None,
         meta = {**with_title(pack.metadata(norm.text, lex), text, lambda title: pack.metadata(title, lex)),
                 **(overrides or {})}
         meta["metadata_warnings"] = metadata_warnings(meta)
-        if path is not None:
-            warn(path, meta["metadata_warnings"])
     report_year = meta["report_year"]
     with stage("recognise"):
         mentions = _mentions(norm.text, lex)
