@@ -100,7 +100,7 @@ def test_export_csv_and_xlsx_neutralise_formulas_unless_raw_cells(formula_store,
     assert "f" in {c.data_type for c in cells("raw")}  # the flag keeps them as written
 
 
-REPORT = "2024年政府工作报告\n全市地区生产总值完成1234.5亿元，增长5.2%。\n地区生产总值预期增长6%左右。\n"
+REPORT = "郑州市2024年政府工作报告\n全市地区生产总值完成1234.5亿元，增长5.2%。\n地区生产总值预期增长6%左右。\n"
 EXIT_ENVIRONMENT = 4
 
 

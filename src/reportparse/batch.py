@@ -90,12 +90,14 @@ def parse_to_output(path: str, lang: str, overrides: Mapping[str, Any], fmt: str
     Raises :class:`InputError` for an unreadable file and :class:`SchemaValidationError` for an
     invalid document.
     """
+    from .metawarn import warn
     from .pipeline import parse_file
     from .validate import validate_document
 
     doc = parse_file(path, lang=lang, overrides=overrides, limits=limits)
     data = doc.to_dict()
     validate_document(data)
+    warn(path, data["document"]["metadata_warnings"])
     extracted = None if doc.source is None or doc.source.is_plain_utf8 else doc.source.text
     return Parsed(data, render(data, fmt), extracted, store_record(data))
 

@@ -11,6 +11,7 @@ from typing import Any
 from .explain import tracing
 from .lang import detect, get_pack
 from .lexicon import Lexicon, load_lexicon
+from .metawarn import metadata_warnings
 from .model import Document, Mention, Quantity
 from .normalise import NormalisedText, normalise
 from .paths import printable_path
@@ -73,6 +74,7 @@ def _parse(text: str, lang: str, path: str | None, sha256: str | None,
     with stage("metadata"):
         meta = {**with_title(pack.metadata(norm.text, lex), text, lambda title: pack.metadata(title, lex)),
                 **(overrides or {})}
+        meta["metadata_warnings"] = metadata_warnings(meta)
     report_year = meta["report_year"]
     with stage("recognise"):
         mentions = _mentions(norm.text, lex)

@@ -96,11 +96,9 @@ def read_metadata(text: str, lex: Lexicon) -> dict[str, Any]:
     title = pats.title.search(text[:3000])
     region, level = _region(text[:3000], pats)
     year = _year(text, pats) or framing_year(text, lex)
-    warnings = {} if year is not None else {"metadata_warnings": [pats.words.year_warning]}
     return {
         "title": title.group().strip() if title else None,
         "region": region,
         "level": level,
         "report_year": year,
-        **warnings,
     }

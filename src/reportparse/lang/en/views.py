@@ -158,7 +158,6 @@ class MetaData:
     name_articles: Words
     city_congress_kinds: Words
     province_level_cities: Words
-    year_warning: str
 
 
 @dataclass(frozen=True)

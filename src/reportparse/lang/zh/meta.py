@@ -16,12 +16,16 @@ import regex
 
 from ...lexicon import Lexicon
 from ...recognise.patterns import alternation
+from .dating import national_year, plan_year
 from .numerals import COUNTING_DIGITS, parse_numeral
-from .views import CueWords, MetaWords, cue_words, grammar, meta_words, regions
+from .places import clean_region, complete_region, named_place, region_level
+from .views import CueWords, MetaWords, cue_words, grammar, meta_words
 from .years import YEAR, YEAR_SUFFIX, year_value
 
 _OPENING_YEAR = regex.compile(rf"^\s*({YEAR}){YEAR_SUFFIX}", regex.M)
 _CD = COUNTING_DIGITS
+_HEADING_LEAD = 12  # words a dated heading may open with before its year (过去五年及, 全力做好)
+_DATED_LINE_REACH = 1500  # a dated line this far into the text is the report's own date
 
 
 @dataclass(frozen=True)
@@ -34,8 +38,7 @@ class _Patterns:
     review_heading: regex.Pattern[str]
     plan_heading: regex.Pattern[str]
     this_year: regex.Pattern[str]
-    npc_session: regex.Pattern[str]
-    npc_term: regex.Pattern[str]
+    dated_line: regex.Pattern[str]
     on_behalf: regex.Pattern[str]
     national_report: regex.Pattern[str]
 
@@ -45,28 +48,29 @@ def _e(text: str) -> str:
 
 
 def _delivery(w: MetaWords, ordinal: str) -> str:
-    """——2026年1月25日在北京市第十六届: the year and the region."""
+    """——2026年1月25日在北京市第十六届: the year and the month."""
     day = rf"[\d{_CD}]{{1,3}}"
-    return (rf"({YEAR}){YEAR_SUFFIX}\s*{day}\s*{_e(w.month)}\s*{day}\s*{_e(w.day)}\s*{_e(w.at)}"
-            rf"\s*([^\s{_e(w.place_stops + ordinal)}]{{0,20}}?)\s*{_e(ordinal)}[{_CD}]+{_e(w.congress_term)}")
+    return (rf"({YEAR}){YEAR_SUFFIX}\s*({day})\s*{_e(w.month)}\s*{day}\s*{_e(w.day)}\s*{_e(w.at)}"
+            rf"\s*[^\s{_e(w.place_stops + ordinal)}]{{0,20}}?\s*{_e(ordinal)}[{_CD}]+{_e(w.congress_term)}")
+
+
+def _dated_line(w: MetaWords) -> str:
+    """A short line that opens with a full date (（2005年1月24日 田成平）, **（2016年1月8日）**)."""
+    day = rf"[\d{_CD}]{{1,3}}"
+    return (rf"^[^\S\n]*[^\w\n]{{0,4}}({YEAR}){YEAR_SUFFIX}\s*({day})\s*{_e(w.month)}\s*{day}\s*{_e(w.day)}"
+            rf"[^\n]{{0,60}}$")
 
 
 def _headings(w: MetaWords, cues: CueWords) -> tuple[str, str]:
-    """Headings dated by a year: a review (一、2023年工作回顾) and a plan (三、2024年政府工作任务)."""
+    """Headings dated by a year: a review (一、2023年工作回顾, 一、过去五年及２００７年工作回顾) and a plan
+    (三、2024年政府工作任务, 二、抢抓机遇，全力做好2012年各项工作)."""
     marks, stop = _e(w.heading_marks), _e(w.full_stop)
-    review, plan = alternation(cues.review_heading_cues), alternation(cues.plan_heading_cues)
-    return (rf"^\s*[{_CD}]*[{marks}]?\s*({YEAR}){YEAR_SUFFIX}[^\n{stop}]{{0,16}}(?:{review})",
-            rf"^\s*[{_CD}]+[{marks}]\s*({YEAR}){YEAR_SUFFIX}[^\n{stop}]{{0,20}}(?:{plan})")
-
-
-def _sessions(w: MetaWords, ordinal: str) -> tuple[str, str, str]:
-    """A national congress: the session addressed, the term reviewed, any mention of one."""
-    nth = rf"{_e(ordinal)}([{_CD}]+){_e(w.congress_term)}{_e(w.national + w.congress)}"
-    session = rf"[{_e(''.join(w.addressed_to))}]{nth}(?:{_e(ordinal)}([{_CD}]+){_e(w.session)})?"
-    term = rf"{nth}(?:{alternation(w.term_review_words)})"
-    national = (rf"{_e(ordinal)}[{_CD}]+{_e(w.congress_term + w.national + w.congress)}"
-                rf"|{_e(w.state_council_address)}")
-    return session, term, national
+    review = alternation(cues.review_heading_cues)
+    plan = alternation((*cues.plan_heading_cues, *w.plan_heading_words))
+    lead = rf"[^\n{stop}\d]{{0,{_HEADING_LEAD}}}?"
+    plan_lead = rf"(?:(?!{review})[^\n{stop}\d]){{0,{_HEADING_LEAD}}}?"  # 一、“十五”期间回顾和2005年的… reviews
+    return (rf"^\s*[{_CD}]*[{marks}]?\s*{lead}({YEAR})\s*{YEAR_SUFFIX}[^\n{stop}]{{0,16}}(?:{review})",
+            rf"^\s*[{_CD}]+[{marks}]\s*{plan_lead}({YEAR})\s*{YEAR_SUFFIX}[^\n{stop}]{{0,20}}(?:{plan})")
 
 
 @cache
@@ -77,7 +81,8 @@ def _patterns(lex: Lexicon) -> _Patterns:
     this_year = (rf"(?:{alternation(cues.this_year_words)})[{_e(w.year_copulas)}]?\s*({YEAR}){YEAR_SUFFIX}"
                  rf"|({YEAR}){YEAR_SUFFIX}{_e(w.year_is)}[^{_e(w.full_stop)}\n]{{0,30}}"
                  rf"(?:{alternation(w.opening_year_words)})")
-    session, term, national = _sessions(w, ordinal)
+    national = (rf"{_e(ordinal)}[{_CD}]+{_e(w.congress_term + w.national + w.congress)}"
+                rf"|{_e(w.state_council_address)}")
     review, plan = _headings(w, cues)
     return _Patterns(
         delivery=regex.compile(_delivery(w, ordinal)),
@@ -86,34 +91,11 @@ def _patterns(lex: Lexicon) -> _Patterns:
         review_heading=regex.compile(review, regex.M),
         plan_heading=regex.compile(plan, regex.M),
         this_year=regex.compile(this_year),
-        npc_session=regex.compile(session),
-        npc_term=regex.compile(term),
-        on_behalf=regex.compile(rf"{_e(w.on_behalf)}\s*(\S{{2,12}}?){_e(w.government)}"),
+        dated_line=regex.compile(_dated_line(w), regex.M),
+        on_behalf=regex.compile(rf"(?:{alternation((w.on_behalf, *w.addressing))})\s*(\S{{1,12}}?)"
+                                  rf"(?:{alternation(w.governments)})"),
         national_report=regex.compile(national),
     )
-
-
-def _region_level(region: str, lex: Lexicon) -> str | None:
-    places = regions(lex)
-    if region in places.national:
-        return "national"
-    if region in places.provinces or any(region in forms for forms in places.provinces.values()):
-        return "province"
-    if any(region.endswith(s) for s in places.county_suffixes):
-        return "county"
-    if any(region.endswith(s) for s in places.city_suffixes):
-        return "city"
-    return None
-
-
-def _canonical_region(region: str, lex: Lexicon) -> str:
-    places = regions(lex)
-    if region in places.national:
-        return meta_words(lex).national_region
-    for name, forms in places.provinces.items():
-        if region == name or region in forms:
-            return str(name)
-    return region
 
 
 def _title(lines: list[str], w: MetaWords) -> str | None:
@@ -126,71 +108,108 @@ def _title(lines: list[str], w: MetaWords) -> str | None:
     return None
 
 
-def _npc_year(head: str, lex: Lexicon) -> int | None:
-    """Year of a national report from its session (在第六届全国人民代表大会第二次会议上 -> 1984)
-    or from the term it reviews (第六届全国人民代表大会期间 -> 1988, the next term's first year)."""
-    firsts = regions(lex).national_congress_first_year
-    pats = _patterns(lex)
-    m = pats.npc_session.search(head)
-    if m and m.group(1) in firsts:
-        session = int(parse_numeral(m.group(2))) if m.group(2) else 1
-        return int(firsts[m.group(1)]) + session - 1
-    term = pats.npc_term.search(head)  # 第六届全国人民代表大会期间: the review of a finished term
-    if term and term.group(1) in firsts:
-        return int(firsts[term.group(1)]) + 5
-    return None
-
-
-def _opening_year(text: str) -> int | None:
+def _opening_year(text: str, head: str, lex: Lexicon) -> int | None:
     """The year paragraphs open with: they open with the reviewed year (2004年，...) and the
     planned one (2005年是...); a report whose paragraphs name only one year reviews it and
-    plans the next."""
+    plans the next, unless its opening reviews a whole term (过去五年): then it is the year planned."""
     openings = [y for y in (year_value(v) for v in _OPENING_YEAR.findall(text)) if y]
     if not openings:
         return None
     common = [y for y, _ in Counter(openings).most_common(2)]
-    return max(common) if len(common) > 1 else common[0] + 1
+    if len(common) > 1:
+        return max(common)
+    return common[0] if any(w in head for w in meta_words(lex).term_review_openings) else common[0] + 1
 
 
-def _year(text: str, head: str, lex: Lexicon) -> int | None:
-    npc = _npc_year(head, lex)
+def _month(text: str) -> int:
+    try:
+        return int(parse_numeral(text))
+    except ValueError:
+        return 0
+
+
+def _delivered(head: str, lex: Lexicon) -> tuple[int, int] | None:
+    """The year and month of the delivery line, or of a short line opening with a full date."""
     pats = _patterns(lex)
-    for pattern, shift, where in ((pats.delivery, 0, head), (pats.title, 0, head), (pats.review_heading, 1, text),
-                                  (pats.plan_heading, 0, text)):
+    for pattern, where in ((pats.delivery, head), (pats.dated_line, head[:_DATED_LINE_REACH])):
+        m = pattern.search(where)
+        if m and (year := year_value(m.group(1))):
+            return year, _month(m.group(2))
+    return None
+
+
+def _stated_year(text: str, head: str, lex: Lexicon) -> int | None:
+    """The year a title or a heading states: a title's, a review heading's next year, else the
+    plan headings' (the later of two consecutive years: 一、2013年主要工作 reviews what
+    三、2014年重点工作 plans)."""
+    pats = _patterns(lex)
+    for pattern, shift, where in ((pats.title, 0, head), (pats.review_heading, 1, text)):
         m = pattern.search(where)
         if m and (year := year_value(m.group(1))):
             return year + shift
-    if npc:
+    planned = [y for y in (year_value(m.group(1)) for m in pats.plan_heading.finditer(text)) if y]
+    return max(y for y in planned if y <= planned[0] + 1) if planned else None
+
+
+def _this_year(text: str, lex: Lexicon) -> int | None:
+    """The year a sentence calls this year (今年是2026年, 2026年是“十五五”开局之年)."""
+    m = _patterns(lex).this_year.search(text)
+    return year_value(m.group(1) or m.group(2)) if m else None
+
+
+def _year(text: str, head: str, lex: Lexicon, national: bool) -> int | None:
+    """The report year: the delivery date's (the next year's for a report given in the last months
+    of a year for the next, as its title, plan heading or this-year sentence says), a national
+    session's, a title's or heading's, a five-year plan's, this year's, else the year paragraphs open with."""
+    stated, this_year = _stated_year(text, head, lex), _this_year(text, lex)
+    if delivered := _delivered(head, lex):
+        year, month = delivered
+        coming = month >= meta_words(lex).next_year_from_month and year + 1 in (stated, this_year)
+        return year + 1 if coming else year
+    if national and (npc := national_year(head, lex)):
         return npc
-    m = pats.this_year.search(text)
-    if m and (year := year_value(m.group(1) or m.group(2))):
-        return year
-    return _opening_year(text)
+    return stated or plan_year(text, lex) or this_year or _opening_year(text, head, lex)
 
 
-def _region(head: str, lex: Lexicon) -> str | None:
-    pats, national = _patterns(lex), meta_words(lex).national_region
+def _candidates(head: str, lines: list[str], lex: Lexicon) -> list[str]:
+    """Places the opening names, most telling first: the congress addressed, the title, the address."""
+    pats, w = _patterns(lex), meta_words(lex)
+    found = [m.group(1) for m in pats.congress.finditer(head) if not m.group(2)][:1]
+    title = _title(lines, w)
+    if title:
+        found.append(title.split(w.report_title, 1)[0])
+    found += [m.group(2) for m in pats.title.finditer(head) if m.group(2)][:1]
+    return found + [m.group(1) for m in pats.on_behalf.finditer(head)][:1]
+
+
+def _region(text: str, head: str, lines: list[str], lex: Lexicon) -> tuple[str | None, bool]:
+    """The region the opening names, and whether it is a guess: a report that names only its
+    level (我代表省人民政府) is taken for the place of that level it names far more often than any other."""
+    pats = _patterns(lex)
     m = pats.congress.search(head)
-    if m:
-        return national if m.group(2) else str(m.group(1))
-    if pats.national_report.search(head):
-        return national
-    m = pats.title.search(head)
-    if m and m.group(2):
-        return str(m.group(2))
-    m = pats.on_behalf.search(head)
-    return str(m.group(1)) if m else None
+    if (m and m.group(2)) or (not m and pats.national_report.search(head)):
+        return meta_words(lex).national_region, False
+    words = []
+    for raw in _candidates(head, lines, lex):
+        name, word = clean_region(raw, lex)
+        if name and (place := complete_region(name, text, lex)):
+            return place, False
+        words.append(word)
+    word = next((w for w in words if w), None)
+    return (named_place(text, lex, word) if word else None), True
 
 
 def read_metadata(text: str, lex: Lexicon) -> dict[str, Any]:
-    """Title, region, level and report_year of a normalised report text."""
+    """Title, region, level and report_year of a normalised report text; ``region_guessed`` says
+    the region is the place the text names most, not one its opening names."""
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     head = text[:3000]
-    region = _region(head, lex) or _region(text, lex)
-    region = _canonical_region(region, lex) if region else None
+    region, guessed = _region(text, head, lines, lex)
+    national = region == meta_words(lex).national_region
     return {
         "title": _title(lines, meta_words(lex)),
         "region": region,
-        "level": _region_level(region, lex) if region else None,
-        "report_year": _year(text, head, lex),
+        "level": region_level(region, lex) if region else None,
+        "report_year": _year(text, head, lex, national),
+        "region_guessed": guessed and region is not None,
     }

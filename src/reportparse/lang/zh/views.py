@@ -117,6 +117,21 @@ class MetaWords:
     year_copulas: str
     year_is: str
     opening_year_words: tuple[str, ...]
+    region_marks: str
+    region_trims: tuple[str, ...]
+    level_words: Mapping[str, str]
+    session_term_words: tuple[str, ...]
+    first_session: str
+    plan_marks: str
+    plan_five: str
+    plan_words: tuple[str, ...]
+    plan_start_words: tuple[str, ...]
+    plan_period_words: tuple[str, ...]
+    next_year_from_month: int
+    addressing: tuple[str, ...]
+    governments: tuple[str, ...]
+    plan_heading_words: tuple[str, ...]
+    term_review_openings: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -187,6 +202,7 @@ class Regions:
     city_suffixes: tuple[str, ...]
     county_suffixes: tuple[str, ...]
     national_congress_first_year: Mapping[str, int]
+    five_year_plan_first_year: Mapping[str, int]
 
 
 def _view(cls: type[_V], file: str, skip: tuple[str, ...] = ()) -> Callable[[Lexicon], _V]:
