@@ -16,6 +16,7 @@ from collections.abc import Callable
 import regex
 
 from ...lexicon import Lexicon
+from .compounds import is_discount
 from .numerals import FINANCIAL, TEN, TWO, ZEROS
 from .patterns import CN_DIGITS, QuantityPatterns, quantity_patterns
 from .views import Grammar, Noise, grammar, noise
@@ -133,6 +134,8 @@ def zero_or_financial(c: Candidate) -> str | None:
 
 def adjacent_digits(c: Candidate) -> str | None:
     """Two digits side by side are not one numeral: 两两, 一二."""
+    if is_discount(c.noise.lex, c.g["unit"] or ""):
+        return None  # 八五折: a discount of 85 percent
     return "two digits side by side are not one numeral" if _ADJACENT_DIGITS.search(c.num) else None
 
 

@@ -19,7 +19,7 @@ from .numerals import (
     NUMERAL_CHARS,
     SCALES_BEFORE_DIGIT,
 )
-from .views import grammar, noise, qualifiers, ranking_words, unit_words
+from .views import UnitWords, grammar, noise, qualifiers, ranking_words, unit_words
 
 ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CN = f"[{NUMERAL_CHARS}]"
@@ -32,13 +32,17 @@ def _chars(text: str) -> str:
     return f"[{regex.escape(text)}]"
 
 
-def number_pattern(numeral_units: str, measure_chars: str) -> str:
+def number_pattern(numeral_units: str, measure_chars: str, digit_units: str = "", units: str = "") -> str:
     """A number: Arabic or Chinese numerals, mixed (1.2万亿, 5万4千), with 多/余/几 inside.
 
-    A numeral character does not continue the number when it starts a unit (1亿千瓦)
-    or is a lone digit after 万/亿 that a measure word follows (9万亿三个).
+    A numeral character does not continue the number when it starts a unit (1亿千瓦),
+    is a lone digit after 万/亿 that a measure word follows (9万亿三个), or is a digit that
+    is also a unit (两) ending a number and before no other unit (二十两, 36两; 一万两千
+    and 一两年 keep it).
     """
     guard = rf"(?!{numeral_units})" if numeral_units else ""
+    if digit_units:
+        guard += rf"(?!(?<=[\d{NUMERAL_CHARS}])[{digit_units}](?![\d{NUMERAL_CHARS}])(?!{units}))"
     cn = rf"(?:{guard}(?!(?<=[{SCALES_BEFORE_DIGIT}])[{CN_DIGITS}][{measure_chars}]){CN})"
     return rf"(?:{ARABIC}|{cn})(?:[{FILLERS}]?(?:{ARABIC}|{cn}))*(?:[{DECIMAL_POINTS}][{DECIMAL_DIGITS}]+)?"
 
@@ -60,10 +64,12 @@ def _mention(lex: Lexicon) -> str:
     """The pattern of an ordinary number expression: prefix qualifier, unit word before it,
     sign, number, range, inner qualifier, unit and suffix qualifier."""
     q, g, prefixed = qualifiers(lex), grammar(lex), unit_words(lex).prefixed
-    units = alternation(list(lex.units))
-    numeral_units = alternation([u for u in lex.units if u[0] in NUMERAL_CHARS])
+    words = unit_words(lex)
+    units = rf"(?!{alternation(words.not_units['words'])})(?:{alternation(list(lex.units))})"
+    numeral_units = alternation([u for u in lex.units if u[0] in NUMERAL_CHARS and u not in DIGITS])
     measure_chars = regex.escape("".join(sorted({u for u in lex.units if len(u) == 1})))
-    number = number_pattern(numeral_units, measure_chars)
+    digit_units = "".join(u for u in lex.units if u in DIGITS)
+    number = number_pattern(numeral_units, measure_chars, digit_units, alternation(u for u in lex.units if u not in DIGITS))
     # A lone Chinese digit that neither a numeral, a unit nor a qualifier follows is a word
     # (一些, 统一, 四川): skip it here, before any Python runs for it.
     follow = regex.escape("".join(sorted({u[0] for u in lex.units} | set(NUMERAL_CHARS) | set(FILLERS)
@@ -81,8 +87,20 @@ def _mention(lex: Lexicon) -> str:
         rf"(?:(?P<unit1>{units})?(?P<sep>{_chars(g.range_separators)})(?P<num2>{number}))?"
         rf"(?P<inner>[{''.join(q.inner)}])?"
         rf"(?P<unit>{units})?"
+        rf"(?(unit){_after_unit(words, number)}|)"
         rf"(?P<suf>{alternation(list(q.suffix))})?"
     )
+
+
+def _after_unit(words: UnitWords, number: str) -> str:
+    """What may follow a unit: 半 (两吨半) or smaller money units (12元3角4分, 三美元又五美分)."""
+    half = words.half
+    sub = words.subunits
+    small = alternation({w for table in sub["units"].values() for w in table})
+    piece = rf"(?:{number})(?:{small})(?!{alternation(sub['not_before'])})"
+    money = alternation(list(sub["units"]))
+    return (rf"(?P<half>{regex.escape(half['word'])}(?!{alternation(half['not_before'])}))?"
+            rf"(?P<sub>(?<={money})(?:{alternation(sub['joiners'])})?{piece}(?:{piece})?)?")
 
 
 def _special(lex: Lexicon) -> str:

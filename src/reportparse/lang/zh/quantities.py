@@ -21,6 +21,8 @@ import regex
 from ...explain import note
 from ...lexicon import Lexicon, Unit
 from ...model import Mention
+from .bounds import join_bounds
+from .compounds import HALF, discount_digits, is_discount, subunit_value
 from .filters import Candidate, TextNoise, first_drop, is_cjk
 from .numerals import BIG_UNITS, FILLERS, ONE, parse_numeral
 from .views import cue_words, grammar, qualifiers, unit_words
@@ -123,7 +125,7 @@ class _Recogniser:
             found = [f for f in found if not (f.start < mention.end and mention.start < f.end)]
             found.append(mention)
         found.sort(key=lambda x: x.start)
-        return self._share_units(found)
+        return join_bounds(self.text, self._share_units(found), self.quals.bounds)
 
     def _share_units(self, found: list[Mention]) -> list[Mention]:
         """Give a unitless number the unit of the next one in a list: 4.2和0.7个百分点."""
@@ -177,12 +179,26 @@ class _Recogniser:
     def _values(self, c: Candidate) -> tuple[Decimal, Decimal | None] | None:
         """Step: the value of the number (signed) and of the range's upper end."""
         try:
-            value = parse_numeral(c.num)
+            value = parse_numeral(c.num) if (digits := self._discount(c)) is None else digits
             value2 = parse_numeral(c.g["num2"]) if c.g["num2"] else None
+            extra = self._extra(c)
         except ValueError as exc:
             self._dropped(c.m, "not_a_numeral", str(exc))
             return None
+        if value2 is not None:
+            value2 += extra
+        else:
+            value += extra
         return (-value if c.g["neg"] else value), value2
+
+    def _discount(self, c: Candidate) -> Decimal | None:
+        """Two digits side by side before a discount word: 八五折 is 8.5 tenths."""
+        return discount_digits(c.num) if is_discount(self.lex, c.g["unit"] or "") else None
+
+    def _extra(self, c: Candidate) -> Decimal:
+        """What is written after the unit: 半 (两吨半) or smaller money units (12元3角4分)."""
+        half = HALF if c.g["half"] else Decimal(0)
+        return half + (subunit_value(self.lex, c.g["unit"] or "", c.g["sub"]) if c.g["sub"] else Decimal(0))
 
     def _unit_word(self, c: Candidate) -> str | None:
         """Step: the unit word written after the number or before it (百分之), "" when none is
@@ -202,8 +218,9 @@ class _Recogniser:
         low = value * factor if value2 is not None else None
         high = value2 * factor if value2 is not None else None
         qualifier = self._qualifier_of(c, unit is not None, value2 is not None)
-        end = m.end() if unit else m.end("inner") if g["inner"] else m.end("num")
-        rule = "zh.arabic" if c.has_digit else "zh.chinese_numeral"
+        end = m.end() if unit else m.end("inner") if g["inner"] else m.end("num2") if g["num2"] else m.end("num")
+        rule = "zh.discount" if unit and is_discount(self.lex, unit.surface) else \
+            "zh.arabic" if c.has_digit else "zh.chinese_numeral"
         note(m.start(), end, "recognise", rule, "found", f"unit {unit.code}" if unit else "no unit")
         claimable = unit is not None and self._claimable(Reading(num, unit, value, qualifier, self.text[end : end + 1],
                                                                  self.age_units), m.start(), end)
@@ -220,7 +237,7 @@ class _Recogniser:
         return False
 
     def _good_range(self, g: dict[str, str | None], low: Decimal, high: Decimal | None, unit: Unit | None) -> bool:
-        if high is None or high <= low or unit is None:
+        if high is None or high <= low:
             return False
         if g["sep"] == "-" and (g["num2"] or "").startswith("0"):
             return False  # a date like 2026-02
