@@ -17,7 +17,7 @@ import regex
 
 from ...lexicon import Lexicon
 from .compounds import is_discount
-from .numerals import FINANCIAL, TEN, TWO, ZEROS
+from .numerals import DECIMAL_POINTS, FINANCIAL, TEN, TWO, ZEROS
 from .patterns import CN_DIGITS, QuantityPatterns, quantity_patterns
 from .views import Grammar, Noise, grammar, noise
 from .years import YEAR_SUFFIX, year_value
@@ -25,6 +25,7 @@ from .years import YEAR_SUFFIX, year_value
 _NONZERO = regex.escape("".join(ch for ch in CN_DIGITS if ch not in ZEROS))
 _ADJACENT_DIGITS = regex.compile(f"[{_NONZERO}][{_NONZERO}]")  # 两两, 一二: not one numeral
 _HAS_DIGIT = regex.compile(r"\d")
+_POINT = regex.compile(f"[{DECIMAL_POINTS}]")
 
 
 def is_cjk(ch: str) -> bool:
@@ -133,10 +134,11 @@ def zero_or_financial(c: Candidate) -> str | None:
 
 
 def adjacent_digits(c: Candidate) -> str | None:
-    """Two digits side by side are not one numeral: 两两, 一二."""
+    """Two digits side by side are not one numeral: 两两, 一二 (the digits after 点 are: 十点二三)."""
     if is_discount(c.noise.lex, c.g["unit"] or ""):
         return None  # 八五折: a discount of 85 percent
-    return "two digits side by side are not one numeral" if _ADJACENT_DIGITS.search(c.num) else None
+    whole = _POINT.split(c.num, maxsplit=1)[0]
+    return "two digits side by side are not one numeral" if _ADJACENT_DIGITS.search(whole) else None
 
 
 def demonstrative(c: Candidate) -> str | None:

@@ -11,6 +11,7 @@ import regex
 from ...lexicon import Lexicon
 from ...recognise.patterns import alternation
 from .numerals import (
+    BIG_UNITS,
     DECIMAL_DIGITS,
     DECIMAL_POINTS,
     DIGITS,
@@ -18,12 +19,14 @@ from .numerals import (
     MINUS_SIGNS,
     NUMERAL_CHARS,
     SCALES_BEFORE_DIGIT,
+    SMALL_UNITS,
 )
 from .views import UnitWords, grammar, noise, qualifiers, ranking_words, unit_words
 
 ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CN = f"[{NUMERAL_CHARS}]"
 CN_DIGITS = "".join(DIGITS)
+_PLACES = "".join(SMALL_UNITS) + "".join(BIG_UNITS)
 _MINUS = alternation(s for s in MINUS_SIGNS if s != "-")
 
 
@@ -37,12 +40,12 @@ def number_pattern(numeral_units: str, measure_chars: str, digit_units: str = ""
 
     A numeral character does not continue the number when it starts a unit (1亿千瓦),
     is a lone digit after 万/亿 that a measure word follows (9万亿三个), or is a digit that
-    is also a unit (两) ending a number and before no other unit (二十两, 36两; 一万两千
-    and 一两年 keep it).
+    is also a unit (两) ending a number after an Arabic digit or a place (十百千万亿) and
+    before no other unit (二十两, 36两; 一万两千, 一两年 and 三两 keep it a numeral).
     """
     guard = rf"(?!{numeral_units})" if numeral_units else ""
     if digit_units:
-        guard += rf"(?!(?<=[\d{NUMERAL_CHARS}])[{digit_units}](?![\d{NUMERAL_CHARS}])(?!{units}))"
+        guard += rf"(?!(?<=[\d{_PLACES}])[{digit_units}](?![\d{NUMERAL_CHARS}])(?!{units}))"
     cn = rf"(?:{guard}(?!(?<=[{SCALES_BEFORE_DIGIT}])[{CN_DIGITS}][{measure_chars}]){CN})"
     return rf"(?:{ARABIC}|{cn})(?:[{FILLERS}]?(?:{ARABIC}|{cn}))*(?:[{DECIMAL_POINTS}][{DECIMAL_DIGITS}]+)?"
 
@@ -69,7 +72,8 @@ def _mention(lex: Lexicon) -> str:
     numeral_units = alternation([u for u in lex.units if u[0] in NUMERAL_CHARS and u not in DIGITS])
     measure_chars = regex.escape("".join(sorted({u for u in lex.units if len(u) == 1})))
     digit_units = "".join(u for u in lex.units if u in DIGITS)
-    number = number_pattern(numeral_units, measure_chars, digit_units, alternation(u for u in lex.units if u not in DIGITS))
+    other_units = alternation(u for u in lex.units if u not in DIGITS)
+    number = number_pattern(numeral_units, measure_chars, digit_units, other_units)
     # A lone Chinese digit that neither a numeral, a unit nor a qualifier follows is a word
     # (一些, 统一, 四川): skip it here, before any Python runs for it.
     follow = regex.escape("".join(sorted({u[0] for u in lex.units} | set(NUMERAL_CHARS) | set(FILLERS)
