@@ -243,7 +243,7 @@ class _Recogniser:
         if g["sep"] == "-" and (g["num2"] or "").startswith("0"):
             return False  # a date like 2026-02
         unit1 = g["unit1"]
-        return unit1 is None or self.lex.units[unit1].code == unit.code
+        return unit1 is None or (unit is not None and self.lex.units[unit1].code == unit.code)
 
     def _implied_unit(self, nstart: int, end: int, num: str) -> Unit | None:
         """Unit of a scaled number written without one (6600多万纳税人, 破亿 travellers)."""
