@@ -12,6 +12,7 @@ from typing import Any
 
 from ...explain import note
 from ...model import Mention
+from .compounds import shared_scale
 
 
 def _shared_unit(a: Mention, b: Mention) -> Mention | None:
@@ -21,14 +22,17 @@ def _shared_unit(a: Mention, b: Mention) -> Mention | None:
     return b if b.unit is not None else a
 
 
-def _range(a: Mention, b: Mention, start: int, end: int, low: Mention, high: Mention) -> Mention | None:
+def _range(text: str, a: Mention, b: Mention, start: int, end: int, low: Mention, high: Mention) -> Mention | None:
     """One range mention from ``start`` to ``end`` with ``low`` and ``high`` as its bounds."""
     unit = _shared_unit(a, b)
     if unit is None or low.value is None or high.value is None or not low.value < high.value:
         return None
+    if (a.unit is None or a.unit_spans == b.unit_spans) and len(b.unit_spans) > 1 and low is a:  # 在40和50万元之间
+        scaled = shared_scale(a.value, text[a.num_start : a.end], b.value, text[b.num_start : b.unit_spans[0][1]])
+        low = replace(a, value=scaled)
     claimable = unit.claimable and (a.unit is None or b.unit is None or (a.claimable and b.claimable))
     return replace(unit, start=start, end=end, num_start=a.num_start, value=low.value, low=low.value,
-                   high=high.value, unit_spans=a.unit_spans + b.unit_spans, qualifier="range",
+                   high=high.value, unit_spans=tuple(dict.fromkeys(a.unit_spans + b.unit_spans)), qualifier="range",
                    rule="zh.bounds", claimable=claimable)
 
 
@@ -42,7 +46,7 @@ def _between(text: str, a: Mention, b: Mention, words: Mapping[str, Any]) -> Men
     closing = next((w for w in words["close"] if text.startswith(w, b.end)), "")
     if not closing and opening not in words["open_alone"]:
         return None
-    return _range(a, b, a.start - len(opening), b.end + len(closing), a, b)
+    return _range(text, a, b, a.start - len(opening), b.end + len(closing), a, b)
 
 
 def _pair(text: str, a: Mention, b: Mention, words: Mapping[str, Any]) -> Mention | None:
@@ -50,9 +54,9 @@ def _pair(text: str, a: Mention, b: Mention, words: Mapping[str, Any]) -> Mentio
     if text[a.end : b.start] not in words["pair_joiners"]:
         return None
     if a.qualifier in words["lower"] and b.qualifier in words["upper"]:
-        return _range(a, b, a.start, b.end, a, b)
+        return _range(text, a, b, a.start, b.end, a, b)
     if a.qualifier in words["upper"] and b.qualifier in words["lower"]:
-        return _range(a, b, a.start, b.end, b, a)
+        return _range(text, a, b, a.start, b.end, b, a)
     return None
 
 

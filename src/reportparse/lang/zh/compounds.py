@@ -1,6 +1,7 @@
 """Values written in more than one piece around a unit: 半 after it (两吨半 = 2.5 吨,
 四成半 = 45 percent), smaller money units after it (12元3角4分 = 12.34 元, 三美元又五美分)
-and a discount of two digits side by side (八五折 = 85 percent of the price).
+a discount of two digits side by side (八五折 = 85 percent of the price) and the
+scale written once for both ends of a range (40至50万元).
 
 The words are the pack's data (``units.json``: ``half``, ``subunits``, ``discount``).
 """
@@ -14,7 +15,7 @@ import regex
 
 from ...lexicon import Lexicon
 from ...recognise.patterns import alternation
-from .numerals import DIGITS, parse_numeral
+from .numerals import BIG_UNITS, DIGITS, FILLERS, parse_numeral
 from .views import unit_words
 
 HALF = Decimal("0.5")
@@ -60,3 +61,16 @@ def discount_digits(num: str) -> Decimal | None:
     if len(num) == 2 and all(ch in DIGITS for ch in num):
         return Decimal(DIGITS[num[0]]) + Decimal(DIGITS[num[1]]) / 10
     return None
+
+
+def shared_scale(low: Decimal, low_text: str, high: Decimal, high_text: str) -> Decimal:
+    """The low end of a range with the scale written only on the high end when it is meant
+    for both (40至50万 = 400000..500000; 5000至1万 keeps 5000: scaled it would pass the high end)."""
+    if any(ch in BIG_UNITS for ch in low_text):
+        return low
+    scale = Decimal(1)
+    for ch in reversed(high_text.rstrip(FILLERS)):
+        if ch not in BIG_UNITS:
+            break
+        scale *= BIG_UNITS[ch]
+    return low * scale if low * scale <= high else low

@@ -22,7 +22,7 @@ from ...explain import note
 from ...lexicon import Lexicon, Unit
 from ...model import Mention
 from .bounds import join_bounds
-from .compounds import HALF, discount_digits, is_discount, subunit_value
+from .compounds import HALF, discount_digits, is_discount, shared_scale, subunit_value
 from .filters import Candidate, TextNoise, first_drop, is_cjk
 from .numerals import BIG_UNITS, FILLERS, ONE, parse_numeral
 from .spaced import join_spaced, moved
@@ -188,6 +188,7 @@ class _Recogniser:
             return None
         if value2 is not None:
             value2 += extra
+            value = shared_scale(value, c.num, value2, c.g["num2"] or "")
         else:
             value += extra
         return (-value if c.g["neg"] else value), value2
