@@ -18,7 +18,7 @@ Unit = Literal[
     "hectare", "km", "m", "ton", "kg", "jin", "kw", "kwh", "m3", "tce", "ug_m3", "day", "month", "year", "hour",
     "minute", "person", "person_time", "household", "count", "rank",
     "GBP", "TWD", "RUB", "CHF", "KRW", "AUD", "CAD", "cm", "mm", "g", "liter", "teu", "kcal", "byte", "hz", "liang",
-    "li", "permyriad", "per_100k", "ppm",
+    "li", "permyriad", "per_100k", "ppm", "km_h",
 ]
 UnitFamily = Literal["money", "rate", "points", "count", "people", "measure", "time", "rank"]
 Number = int | float

@@ -19,7 +19,7 @@ from ...lexicon import Lexicon
 from .compounds import is_discount
 from .numerals import DECIMAL_POINTS, FINANCIAL, TEN, TWO, ZEROS
 from .patterns import CN_DIGITS, QuantityPatterns, quantity_patterns
-from .views import Grammar, Noise, grammar, noise
+from .views import Grammar, Noise, grammar, noise, qualifiers
 from .years import YEAR_SUFFIX, year_value
 
 _NONZERO = regex.escape("".join(ch for ch in CN_DIGITS if ch not in ZEROS))
@@ -157,7 +157,10 @@ def abstract_noun(c: Candidate) -> str | None:
 
 
 def slogan_numeral(c: Candidate) -> str | None:
-    """A numeral of a slogan: 一廊两园, 三个一批."""
+    """A numeral of a slogan: 一廊两园, 三个一批 (not the first end of 在一百和两百之间)."""
+    bounds = qualifiers(c.noise.lex).bounds
+    if c.text[c.end : c.end + 1] in bounds["joiners"] and c.text.endswith(tuple(bounds["open"]), 0, c.m.start()):
+        return None
     if slogan(c.text, c.nstart, c.end):
         return "a numeral of a slogan"
     return None

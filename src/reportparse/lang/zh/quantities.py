@@ -219,8 +219,9 @@ class _Recogniser:
         factor = Decimal(unit.factor if unit else 1)
         low = value * factor if value2 is not None else None
         high = value2 * factor if value2 is not None else None
-        qualifier = self._qualifier_of(c, unit is not None, value2 is not None)
-        end = m.end() if unit else m.end("inner") if g["inner"] else m.end("num2") if g["num2"] else m.end("num")
+        qualifier = self._qualifier_of(c, value2 is not None)
+        end = m.end() if unit or g["suf"] else m.end("inner") if g["inner"] else m.end("num2") if g["num2"] \
+            else m.end("num")
         rule = "zh.discount" if unit and is_discount(self.lex, unit.surface) else \
             "zh.arabic" if c.has_digit else "zh.chinese_numeral"
         note(m.start(), end, "recognise", rule, "found", f"unit {unit.code}" if unit else "no unit")
@@ -241,6 +242,8 @@ class _Recogniser:
     def _good_range(self, g: dict[str, str | None], low: Decimal, high: Decimal | None, unit: Unit | None) -> bool:
         if high is None or high <= low:
             return False
+        if g["upre2"] not in (None, g["upre"]):
+            return False  # 百分之三到千分之五: two units
         if g["sep"] == "-" and (g["num2"] or "").startswith("0"):
             return False  # a date like 2026-02
         unit1 = g["unit1"]
@@ -260,10 +263,10 @@ class _Recogniser:
                     return Unit("", code, self.lex.unit_kind(code))
         return None
 
-    def _qualifier_of(self, c: Candidate, has_unit: bool, is_range: bool) -> str:
-        """Step: the qualifier of a number (a suffix qualifier counts only after a unit: 5个以上)."""
+    def _qualifier_of(self, c: Candidate, is_range: bool) -> str:
+        """Step: the qualifier of a number (prefix 超过, inner 500余家, suffix 5个以上 or 一千以下)."""
         inner = c.g["inner"] or next((ch for ch in c.num if ch in self.quals.inner), None)
-        return self._qualifier(c.g["pre"], inner, c.g["suf"] if has_unit else None, is_range)
+        return self._qualifier(c.g["pre"], inner, c.g["suf"], is_range)
 
     def _qualifier(self, pre: str | None, inner: str | None, suf: str | None, is_range: bool) -> str:
         if is_range:
