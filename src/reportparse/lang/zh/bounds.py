@@ -28,7 +28,7 @@ def _range(text: str, a: Mention, b: Mention, start: int, end: int, low: Mention
     if unit is None or low.value is None or high.value is None or not low.value < high.value:
         return None
     if (a.unit is None or a.unit_spans == b.unit_spans) and len(b.unit_spans) > 1 and low is a:  # 在40和50万元之间
-        scaled = shared_scale(a.value, text[a.num_start : a.end], b.value, text[b.num_start : b.unit_spans[0][1]])
+        scaled = shared_scale(low.value, text[a.num_start : a.end], high.value, text[b.num_start : b.unit_spans[0][1]])
         low = replace(a, value=scaled)
     claimable = unit.claimable and (a.unit is None or b.unit is None or (a.claimable and b.claimable))
     return replace(unit, start=start, end=end, num_start=a.num_start, value=low.value, low=low.value,
