@@ -99,6 +99,14 @@ def not_claimable(reading: Reading) -> tuple[str, str] | None:
     return None
 
 
+def _end(m: regex.Match[str], g: dict[str, str | None], has_unit: bool) -> int:
+    """Where a mention ends: after its unit and suffix, else after its suffix (一千以下), inner
+    qualifier (三十余), range end or number."""
+    if has_unit or g["suf"]:
+        return m.end()
+    return m.end("inner") if g["inner"] else m.end("num2") if g["num2"] else m.end("num")
+
+
 class _Recogniser:
     """Runs the patterns over one text and applies the noise filters."""
 
@@ -220,8 +228,7 @@ class _Recogniser:
         low = value * factor if value2 is not None else None
         high = value2 * factor if value2 is not None else None
         qualifier = self._qualifier_of(c, value2 is not None)
-        end = m.end() if unit or g["suf"] else m.end("inner") if g["inner"] else m.end("num2") if g["num2"] \
-            else m.end("num")
+        end = _end(m, g, unit is not None)
         rule = "zh.discount" if unit and is_discount(self.lex, unit.surface) else \
             "zh.arabic" if c.has_digit else "zh.chinese_numeral"
         note(m.start(), end, "recognise", rule, "found", f"unit {unit.code}" if unit else "no unit")
