@@ -25,7 +25,7 @@ from .bounds import join_bounds
 from .compounds import HALF, discount_digits, is_discount, shared_scale, subunit_value
 from .filters import Candidate, TextNoise, first_drop, is_cjk
 from .numerals import BIG_UNITS, FILLERS, ONE, parse_numeral
-from .spaced import join_spaced, moved
+from .spaced import read_spaced
 from .views import cue_words, grammar, qualifiers, unit_words
 from .years import YEAR_SUFFIX
 
@@ -287,8 +287,4 @@ class _Recogniser:
 def recognise_quantities(text: str, lex: Lexicon) -> list[Mention]:
     """Every number expression of a normalised text, noise removed, in text order (a number
     typeset with spaces inside, 1 9 9 7 年, read as one: see :mod:`spaced`)."""
-    joined = join_spaced(text)
-    if joined is None:
-        return _Recogniser(text, lex).mentions()
-    compact, where = joined
-    return [moved(m, where) for m in _Recogniser(compact, lex).mentions()]
+    return read_spaced(text, lambda t: _Recogniser(t, lex).mentions())
