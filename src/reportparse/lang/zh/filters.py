@@ -135,7 +135,7 @@ def zero_or_financial(c: Candidate) -> str | None:
 
 def adjacent_digits(c: Candidate) -> str | None:
     """Two digits side by side are not one numeral: 两两, 一二 (the digits after 点 are: 十点二三)."""
-    if is_discount(c.noise.lex, c.g["unit"] or ""):
+    if _ADJACENT_DIGITS.search(c.num) is None or is_discount(c.noise.lex, c.g["unit"] or ""):
         return None  # 八五折: a discount of 85 percent
     whole = _POINT.split(c.num, maxsplit=1)[0]
     return "two digits side by side are not one numeral" if _ADJACENT_DIGITS.search(whole) else None
@@ -158,12 +158,12 @@ def abstract_noun(c: Candidate) -> str | None:
 
 def slogan_numeral(c: Candidate) -> str | None:
     """A numeral of a slogan: 一廊两园, 三个一批 (not the first end of 在一百和两百之间)."""
+    if not slogan(c.text, c.nstart, c.end):
+        return None
     bounds = qualifiers(c.noise.lex).bounds
     if c.text[c.end : c.end + 1] in bounds["joiners"] and c.text.endswith(tuple(bounds["open"]), 0, c.m.start()):
         return None
-    if slogan(c.text, c.nstart, c.end):
-        return "a numeral of a slogan"
-    return None
+    return "a numeral of a slogan"
 
 
 # ----- codes, dates, years, ordinals, headings, names (every number) -----

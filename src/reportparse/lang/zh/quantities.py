@@ -30,6 +30,7 @@ from .views import cue_words, grammar, qualifiers, unit_words
 from .years import YEAR_SUFFIX
 
 _SCALE_CHARS = "".join(BIG_UNITS)
+_ZERO = Decimal(0)
 
 
 def _scale_text(num: str) -> str:
@@ -197,18 +198,20 @@ class _Recogniser:
         if value2 is not None:
             value2 += extra
             value = shared_scale(value, c.num, value2, c.g["num2"] or "")
-        else:
+        elif extra:
             value += extra
         return (-value if c.g["neg"] else value), value2
 
     def _discount(self, c: Candidate) -> Decimal | None:
         """Two digits side by side before a discount word: 八五折 is 8.5 tenths."""
-        return discount_digits(c.num) if is_discount(self.lex, c.g["unit"] or "") else None
+        return discount_digits(c.num) if c.g["unit"] and is_discount(self.lex, c.g["unit"]) else None
 
     def _extra(self, c: Candidate) -> Decimal:
         """What is written after the unit: 半 (两吨半) or smaller money units (12元3角4分)."""
-        half = HALF if c.g["half"] else Decimal(0)
-        return half + (subunit_value(self.lex, c.g["unit"] or "", c.g["sub"]) if c.g["sub"] else Decimal(0))
+        if not (c.g["half"] or c.g["sub"]):
+            return _ZERO
+        half = HALF if c.g["half"] else _ZERO
+        return half + (subunit_value(self.lex, c.g["unit"] or "", c.g["sub"]) if c.g["sub"] else _ZERO)
 
     def _unit_word(self, c: Candidate) -> str | None:
         """Step: the unit word written after the number or before it (百分之), "" when none is
@@ -229,7 +232,7 @@ class _Recogniser:
         high = value2 * factor if value2 is not None else None
         qualifier = self._qualifier_of(c, value2 is not None)
         end = _end(m, g, unit is not None)
-        rule = "zh.discount" if unit and is_discount(self.lex, unit.surface) else \
+        rule = "zh.discount" if g["unit"] and is_discount(self.lex, g["unit"]) else \
             "zh.arabic" if c.has_digit else "zh.chinese_numeral"
         note(m.start(), end, "recognise", rule, "found", f"unit {unit.code}" if unit else "no unit")
         claimable = unit is not None and self._claimable(Reading(num, unit, value, qualifier, self.text[end : end + 1],
