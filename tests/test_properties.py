@@ -224,7 +224,17 @@ def test_find_quantities_new_forms_spans_and_values(text):
 @SETTINGS
 @given(quantity_like)
 def test_recognisers_spans_on_new_forms(text):
-    test_recognisers_spans_inside_the_normalised_text.hypothesis.inner_test(text)
+    lex = load_lexicon("zh")
+    norm = normalise(text, lex).text
+    for mention in recognise_quantities(norm, lex):
+        assert 0 <= mention.start < mention.end <= len(norm), mention
+        for unit_start, unit_end in mention.unit_spans:
+            # inside the mention, or the unit of the next number shared in a list (0和5年)
+            assert mention.start <= unit_start <= unit_end <= len(norm), mention
+            assert unit_end <= mention.end or unit_start >= mention.end, mention
+        for value in (mention.value, mention.low, mention.high):
+            if value is not None:
+                assert value.is_finite() and math.isfinite(to_number(value)), mention
 
 
 @SETTINGS
