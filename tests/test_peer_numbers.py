@@ -33,7 +33,8 @@ _UNIT_AFTER = regex.compile("|".join(sorted(map(regex.escape, load_lexicon("zh")
 
 # Conventions we do not share, each a predicate over (input, RT results) and the reason.
 REJECTED_ON_PURPOSE: list[tuple[str, Callable[[str, list[dict[str, Any]]], bool]]] = [
-    ("spaces inside a numeral (十 余 万, 7 万5 千4 百): reports never split numbers; joining across "
+    ("spaces inside a numeral other than a digit-by-digit typesetting (1 9 9 7 年) or groups whose places "
+     "fall (三千 九百 六十五), both read (lang/zh/spaced.py): 十 余 万, 7 万5 千4 百; joining across other "
      "spaces would glue unrelated numbers", lambda s, r: any(" " in x["Text"].strip() for x in r)),
     ("fractions (五分之一, 3/5, 又): shares in reports are percents; we read 百分之/千分之 and a few share "
      "words (三分之一 -> 33.33 percent), never a fraction as a plain number (0.2)",
