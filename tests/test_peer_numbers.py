@@ -25,11 +25,16 @@ from reportparse.lexicon import load_lexicon
 SPEC = Path(__file__).resolve().parents[2] / "shared" / "peer" / "Specs_Number_Chinese_NumberModel.json"
 
 _CN_DIGIT = "零〇一二三四五六七八九两兩壹贰貳叁肆伍陆陸柒捌玖倆"
+_PLACE = r"十百千万亿拾佰仟萬億兆点點多余几幾\d"  # inside one numeral (壹百萬零四, 两千三点一, 一千多万, 5万4千)
+_LEX = load_lexicon("zh")
+_MONEY_OR_DISCOUNT = "|".join(sorted((regex.escape(w) for w, u in _LEX.units.items()
+                                     if u.kind == "money" or u.surface == "折"), key=len, reverse=True))
 _UNIT_AFTER = regex.compile("|".join(sorted(map(regex.escape, load_lexicon("zh").units), key=len, reverse=True)))
 
 # Conventions we do not share, each a predicate over (input, RT results) and the reason.
 REJECTED_ON_PURPOSE: list[tuple[str, Callable[[str, list[dict[str, Any]]], bool]]] = [
-    ("spaces inside a numeral (十 余 万, 7 万5 千4 百): reports never split numbers; joining across "
+    ("spaces inside a numeral other than a digit-by-digit typesetting (1 9 9 7 年) or groups whose places "
+     "fall (三千 九百 六十五), both read (lang/zh/spaced.py): 十 余 万, 7 万5 千4 百; joining across other "
      "spaces would glue unrelated numbers", lambda s, r: any(" " in x["Text"].strip() for x in r)),
     ("fractions (五分之一, 3/5, 又): shares in reports are percents; we read 百分之/千分之 and a few share "
      "words (三分之一 -> 33.33 percent), never a fraction as a plain number (0.2)",
@@ -40,13 +45,17 @@ REJECTED_ON_PURPOSE: list[tuple[str, Callable[[str, list[dict[str, Any]]], bool]
      lambda s, r: any(regex.search(r"[eE^kKmM]", x["Text"]) for x in r)),
     ("leading-dot decimals and dotted sequences (.5, ...9, 2222.2222.22222): a number after a dot is "
      "part of a code", lambda s, r: bool(regex.search(r"(^|[^\d])\.\d|\d\.\d+\.\d", s))),
+    ("a currency amount or a discount with no number in RT's result (一美元, 两美刀, 一折): RT's number model "
+     "leaves them to its currency model; we read them as money (USD) or a discount (10 percent)",
+     lambda s, r: not r and bool(regex.search(rf"[{_CN_DIGIT}\d](?:{_MONEY_OR_DISCOUNT})", s))),
     ("dozens (一打, 五十打): not a unit of government statistics", lambda s, r: "打" in s),
     ("idioms read as numbers (半百)", lambda s, r: "半百" in s),
     ("years and dates as numbers (１９９１年１月１６日): a time reference is not a quantity",
      lambda s, r: bool(regex.search(r"[0-9０-９]{4}年|月[0-9０-９]+日", s))),
     ("a lone one-character numeral without a measure word (二, 十, 三的另一种写法, 两美刀): too ambiguous in "
      "running text (一切, 四川, 十分); we read a lone numeral only with a unit",
-     lambda s, r: any(len(x["Text"]) == 1 and not _UNIT_AFTER.match(s, x["End"] + 1) for x in r)),
+     lambda s, r: any(len(x["Text"]) == 1 and not x["Text"].isdigit() and not _UNIT_AFTER.match(s, x["End"] + 1)
+                      for x in r)),
     ("ordinals (第零十刃): a number after 第 is an ordinal, read only as a ranking",
      lambda s, r: any(s[x["Start"] - 1 : x["Start"]] == "第" for x in r)),
     ("full-width comma as a thousands separator (４，５６５): in reports ， ends a clause",
@@ -55,7 +64,7 @@ REJECTED_ON_PURPOSE: list[tuple[str, Callable[[str, list[dict[str, Any]]], bool]
      "a separator only without the space; ambiguous either way", lambda s, r: bool(regex.search(r"\d, \d", s))),
     ("numeral + measure word + numeral patterns read by us as slogans (一千零十二章一千零十八章, 五台山, "
      "五双九点九, 一对八千): in reports 三个一批, 一廊两园 are names",
-     lambda s, r: bool(regex.search(rf"[{_CN_DIGIT}十百千万][^\s{_CN_DIGIT}十百千万，。,][{_CN_DIGIT}十百千万]", s))),
+     lambda s, r: bool(regex.search(rf"[{_CN_DIGIT}十百千万][^\s{_CN_DIGIT}{_PLACE}，。,][{_CN_DIGIT}十百千万]", s))),
     ("unit words RT reads as part of a number (五十千, 十 余 萬)", lambda s, r: "十千" in s),
 ]
 

@@ -199,3 +199,45 @@ def test_english_report_like_text_is_detected_as_english(text):
 
     if sum(ch.isascii() and ch.isalpha() for ch in text) >= 3:
         assert detect_language(text) == "en"
+
+
+# The forms of issue 13: money symbols, names and smaller units, technical and prefixed units,
+# 两 as a unit, 半 after a unit, discounts, per-N rates, bounds and ranges, numbers typeset with spaces.
+QUANTITY_PIECES = [
+    *"0123456789", *"一二两三四五六七八九十百千万亿零", "点", ".", "．", " ", " ", "1 ", "9 ", "7 ", "．5 ",
+    "$", "￥", "¥", "US$", "HK$", "€", "£", "元", "块", "人民币", "美元", "美圆", "台币", "英镑", "瑞士法郎",
+    "角", "毛", "分", "美分", "又", "分钟", "两", "半", "半导体", "折", "打", "折合", "成", "%",
+    "兆瓦", "吉瓦时", "兆字节", "兆赫兹", "千卡", "克", "克/千克", "千升", "km", "km²", "㎡", "kWh", "MW", "GW",
+    "cm", "mm", "L", "t", "TEU", "G", "万分之", "十万分之", "百万分之", "千分之", "百分之",
+    "在", "和", "与", "之间", "介于", "到", "至", "—", "-", "大于", "小于", "小于等于", "大于或等于", "不少于",
+    "不超过", "最多", "最少", "以上", "以下", "，", "、", "的同时", "且", "元旦", "公元", "年", "亿元", "万人", "个",
+]
+quantity_like = st.lists(st.sampled_from(QUANTITY_PIECES), max_size=40).map("".join)
+
+
+@SETTINGS
+@given(quantity_like)
+def test_find_quantities_new_forms_spans_and_values(text):
+    _check_quantities(text, "zh")
+
+
+@SETTINGS
+@given(quantity_like)
+def test_recognisers_spans_on_new_forms(text):
+    lex = load_lexicon("zh")
+    norm = normalise(text, lex).text
+    for mention in recognise_quantities(norm, lex):
+        assert 0 <= mention.start < mention.end <= len(norm), mention
+        for unit_start, unit_end in mention.unit_spans:
+            # inside the mention, or the unit of the next number shared in a list (0和5年)
+            assert mention.start <= unit_start <= unit_end <= len(norm), mention
+            assert unit_end <= mention.end or unit_start >= mention.end, mention
+        for value in (mention.value, mention.low, mention.high):
+            if value is not None:
+                assert value.is_finite() and math.isfinite(to_number(value)), mention
+
+
+@SETTINGS
+@given(quantity_like)
+def test_parse_text_on_new_forms_is_valid(text):
+    _check_document(text, reportparse.parse_text(text, lang="zh").to_dict())

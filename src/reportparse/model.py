@@ -17,6 +17,8 @@ Unit = Literal[
     "CNY", "USD", "EUR", "HKD", "JPY", "percent", "percentage_point", "permille", "times", "m2", "km2", "mu",
     "hectare", "km", "m", "ton", "kg", "jin", "kw", "kwh", "m3", "tce", "ug_m3", "day", "month", "year", "hour",
     "minute", "person", "person_time", "household", "count", "rank",
+    "GBP", "TWD", "RUB", "CHF", "KRW", "AUD", "CAD", "cm", "mm", "g", "liter", "teu", "kcal", "byte", "hz", "liang",
+    "li", "permyriad", "per_100k", "ppm", "km_h",
 ]
 UnitFamily = Literal["money", "rate", "points", "count", "people", "measure", "time", "rank"]
 Number = int | float

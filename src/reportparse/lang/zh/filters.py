@@ -16,14 +16,16 @@ from collections.abc import Callable
 import regex
 
 from ...lexicon import Lexicon
-from .numerals import FINANCIAL, TEN, TWO, ZEROS
+from .compounds import is_discount
+from .numerals import DECIMAL_POINTS, FINANCIAL, TEN, TWO, ZEROS
 from .patterns import CN_DIGITS, QuantityPatterns, quantity_patterns
-from .views import Grammar, Noise, grammar, noise
+from .views import Grammar, Noise, grammar, noise, qualifiers
 from .years import YEAR_SUFFIX, year_value
 
 _NONZERO = regex.escape("".join(ch for ch in CN_DIGITS if ch not in ZEROS))
 _ADJACENT_DIGITS = regex.compile(f"[{_NONZERO}][{_NONZERO}]")  # 两两, 一二: not one numeral
 _HAS_DIGIT = regex.compile(r"\d")
+_POINT = regex.compile(f"[{DECIMAL_POINTS}]")
 
 
 def is_cjk(ch: str) -> bool:
@@ -132,8 +134,11 @@ def zero_or_financial(c: Candidate) -> str | None:
 
 
 def adjacent_digits(c: Candidate) -> str | None:
-    """Two digits side by side are not one numeral: 两两, 一二."""
-    return "two digits side by side are not one numeral" if _ADJACENT_DIGITS.search(c.num) else None
+    """Two digits side by side are not one numeral: 两两, 一二 (the digits after 点 are: 十点二三)."""
+    if _ADJACENT_DIGITS.search(c.num) is None or is_discount(c.noise.lex, c.g["unit"] or ""):
+        return None  # 八五折: a discount of 85 percent
+    whole = _POINT.split(c.num, maxsplit=1)[0]
+    return "two digits side by side are not one numeral" if _ADJACENT_DIGITS.search(whole) else None
 
 
 def demonstrative(c: Candidate) -> str | None:
@@ -152,10 +157,13 @@ def abstract_noun(c: Candidate) -> str | None:
 
 
 def slogan_numeral(c: Candidate) -> str | None:
-    """A numeral of a slogan: 一廊两园, 三个一批."""
-    if slogan(c.text, c.nstart, c.end):
-        return "a numeral of a slogan"
-    return None
+    """A numeral of a slogan: 一廊两园, 三个一批 (not the first end of 在一百和两百之间)."""
+    if not slogan(c.text, c.nstart, c.end):
+        return None
+    bounds = qualifiers(c.noise.lex).bounds
+    if c.text[c.end : c.end + 1] in bounds["joiners"] and c.text.endswith(tuple(bounds["open"]), 0, c.m.start()):
+        return None
+    return "a numeral of a slogan"
 
 
 # ----- codes, dates, years, ordinals, headings, names (every number) -----

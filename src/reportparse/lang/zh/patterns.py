@@ -11,6 +11,7 @@ import regex
 from ...lexicon import Lexicon
 from ...recognise.patterns import alternation
 from .numerals import (
+    BIG_UNITS,
     DECIMAL_DIGITS,
     DECIMAL_POINTS,
     DIGITS,
@@ -18,12 +19,14 @@ from .numerals import (
     MINUS_SIGNS,
     NUMERAL_CHARS,
     SCALES_BEFORE_DIGIT,
+    SMALL_UNITS,
 )
-from .views import grammar, noise, qualifiers, ranking_words, unit_words
+from .views import UnitWords, grammar, noise, qualifiers, ranking_words, unit_words
 
 ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CN = f"[{NUMERAL_CHARS}]"
 CN_DIGITS = "".join(DIGITS)
+_PLACES = "".join(SMALL_UNITS) + "".join(BIG_UNITS)
 _MINUS = alternation(s for s in MINUS_SIGNS if s != "-")
 
 
@@ -32,13 +35,17 @@ def _chars(text: str) -> str:
     return f"[{regex.escape(text)}]"
 
 
-def number_pattern(numeral_units: str, measure_chars: str) -> str:
+def number_pattern(numeral_units: str, measure_chars: str, digit_units: str = "", units: str = "") -> str:
     """A number: Arabic or Chinese numerals, mixed (1.2万亿, 5万4千), with 多/余/几 inside.
 
-    A numeral character does not continue the number when it starts a unit (1亿千瓦)
-    or is a lone digit after 万/亿 that a measure word follows (9万亿三个).
+    A numeral character does not continue the number when it starts a unit (1亿千瓦),
+    is a lone digit after 万/亿 that a measure word follows (9万亿三个), or is a digit that
+    is also a unit (两) ending a number after an Arabic digit or a place (十百千万亿) and
+    before no other unit (二十两, 36两; 一万两千, 一两年 and 三两 keep it a numeral).
     """
     guard = rf"(?!{numeral_units})" if numeral_units else ""
+    if digit_units:
+        guard += rf"(?!(?<=[\d{_PLACES}])[{digit_units}](?![\d{NUMERAL_CHARS}])(?!{units}))"
     cn = rf"(?:{guard}(?!(?<=[{SCALES_BEFORE_DIGIT}])[{CN_DIGITS}][{measure_chars}]){CN})"
     return rf"(?:{ARABIC}|{cn})(?:[{FILLERS}]?(?:{ARABIC}|{cn}))*(?:[{DECIMAL_POINTS}][{DECIMAL_DIGITS}]+)?"
 
@@ -60,10 +67,13 @@ def _mention(lex: Lexicon) -> str:
     """The pattern of an ordinary number expression: prefix qualifier, unit word before it,
     sign, number, range, inner qualifier, unit and suffix qualifier."""
     q, g, prefixed = qualifiers(lex), grammar(lex), unit_words(lex).prefixed
-    units = alternation(list(lex.units))
-    numeral_units = alternation([u for u in lex.units if u[0] in NUMERAL_CHARS])
+    words = unit_words(lex)
+    units = rf"(?!{alternation(words.not_units['words'])})(?:{alternation(list(lex.units))})"
+    numeral_units = alternation([u for u in lex.units if u[0] in NUMERAL_CHARS and u not in DIGITS])
     measure_chars = regex.escape("".join(sorted({u for u in lex.units if len(u) == 1})))
-    number = number_pattern(numeral_units, measure_chars)
+    digit_units = "".join(u for u in lex.units if u in DIGITS)
+    other_units = alternation(u for u in lex.units if u not in DIGITS)
+    number = number_pattern(numeral_units, measure_chars, digit_units, other_units)
     # A lone Chinese digit that neither a numeral, a unit nor a qualifier follows is a word
     # (一些, 统一, 四川): skip it here, before any Python runs for it.
     follow = regex.escape("".join(sorted({u[0] for u in lex.units} | set(NUMERAL_CHARS) | set(FILLERS)
@@ -78,11 +88,24 @@ def _mention(lex: Lexicon) -> str:
         rf"(?P<neg>(?<![\d%A-Za-z])-|(?<![\p{{Han}}])(?:{_MINUS})|(?<={_chars(g.minus_after)})(?:{_MINUS}))?"
         rf"(?(pre)|(?(upre)|{lone}))"
         rf"(?P<num>{number})"
-        rf"(?:(?P<unit1>{units})?(?P<sep>{_chars(g.range_separators)})(?P<num2>{number}))?"
+        rf"(?:(?P<unit1>{units})?(?P<sep>{_chars(g.range_separators)})"
+        rf"(?(upre)(?P<upre2>{alternation(list(prefixed))})?|)(?P<num2>{number}))?"
         rf"(?P<inner>[{''.join(q.inner)}])?"
         rf"(?P<unit>{units})?"
+        rf"(?(unit){_after_unit(words, number)}|)"
         rf"(?P<suf>{alternation(list(q.suffix))})?"
     )
+
+
+def _after_unit(words: UnitWords, number: str) -> str:
+    """What may follow a unit: 半 (两吨半) or smaller money units (12元3角4分, 三美元又五美分)."""
+    half = words.half
+    sub = words.subunits
+    small = alternation({w for table in sub["units"].values() for w in table})
+    piece = rf"(?:{number})(?:{small})(?!{alternation(sub['not_before'])})"
+    money = alternation(list(sub["units"]))
+    return (rf"(?P<half>{regex.escape(half['word'])}(?!{alternation(half['not_before'])}))?"
+            rf"(?P<sub>(?<={money})(?:{alternation(sub['joiners'])})?{piece}(?:{piece})?)?")
 
 
 def _special(lex: Lexicon) -> str:

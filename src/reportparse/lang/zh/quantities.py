@@ -11,7 +11,6 @@ qualifier, span and the claimable policy.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
@@ -22,12 +21,17 @@ import regex
 from ...explain import note
 from ...lexicon import Lexicon, Unit
 from ...model import Mention
+from ...recognise.ordered import InOrder
+from .bounds import join_bounds
+from .compounds import HALF, discount_digits, is_discount, shared_scale, subunit_value
 from .filters import Candidate, TextNoise, first_drop, is_cjk
 from .numerals import BIG_UNITS, FILLERS, ONE, parse_numeral
+from .spaced import read_spaced
 from .views import cue_words, grammar, qualifiers, unit_words
 from .years import YEAR_SUFFIX
 
 _SCALE_CHARS = "".join(BIG_UNITS)
+_ZERO = Decimal(0)
 
 
 def _scale_text(num: str) -> str:
@@ -97,29 +101,12 @@ def not_claimable(reading: Reading) -> tuple[str, str] | None:
     return None
 
 
-class _InOrder:
-    """Mentions in text order, where a special word's mention goes in unless a claimable number
-    overlaps it (the numbers it overlaps give way). Overlaps are looked up by start (bisect), not
-    by comparing with every mention: linear in the text."""
-
-    def __init__(self, found: list[Mention]) -> None:
-        self.found = sorted(found, key=lambda x: x.start)  # stable: ties stay as found
-        self.starts = [f.start for f in self.found]
-        self.reach = max((f.end - f.start for f in self.found), default=0)
-
-    def place(self, mention: Mention) -> None:
-        """Add a special word's mention where no claimable number stands."""
-        lo = bisect.bisect_left(self.starts, mention.start - self.reach)
-        hi = bisect.bisect_left(self.starts, mention.end)
-        hits = [i for i in range(lo, hi) if mention.start < self.found[i].end]
-        if any(self.found[i].claimable for i in hits):
-            return
-        for i in reversed(hits):
-            del self.found[i], self.starts[i]
-        at = bisect.bisect_right(self.starts, mention.start)
-        self.found.insert(at, mention)
-        self.starts.insert(at, mention.start)
-        self.reach = max(self.reach, mention.end - mention.start)
+def _end(m: regex.Match[str], g: dict[str, str | None], has_unit: bool) -> int:
+    """Where a mention ends: after its unit and suffix, else after its suffix (一千以下), inner
+    qualifier (三十余), range end or number."""
+    if has_unit or g["suf"]:
+        return m.end()
+    return m.end("inner") if g["inner"] else m.end("num2") if g["num2"] else m.end("num")
 
 
 class _Recogniser:
@@ -141,12 +128,12 @@ class _Recogniser:
     def mentions(self) -> list[Mention]:
         """Every number expression: ordinary numbers, then special words where no claimable
         number stands (一半, 翻番), in text order."""
-        ordered = _InOrder([mention for m in self.pats.mention.finditer(self.text) if (mention := self._from_match(m))])
+        ordered = InOrder([mention for m in self.pats.mention.finditer(self.text) if (mention := self._from_match(m))])
         for m in self.pats.special.finditer(self.text):
             mention = self._from_special(m)
             if mention is not None:
                 ordered.place(mention)
-        return self._share_units(ordered.found)
+        return join_bounds(self.text, self._share_units(ordered.found), self.quals.bounds)
 
     def _share_units(self, found: list[Mention]) -> list[Mention]:
         """Give a unitless number the unit of the next one in a list: 4.2和0.7个百分点."""
@@ -200,12 +187,29 @@ class _Recogniser:
     def _values(self, c: Candidate) -> tuple[Decimal, Decimal | None] | None:
         """Step: the value of the number (signed) and of the range's upper end."""
         try:
-            value = parse_numeral(c.num)
+            value = parse_numeral(c.num) if (digits := self._discount(c)) is None else digits
             value2 = parse_numeral(c.g["num2"]) if c.g["num2"] else None
+            extra = self._extra(c)
         except ValueError as exc:
             self._dropped(c.m, "not_a_numeral", str(exc))
             return None
+        if value2 is not None:
+            value2 += extra
+            value = shared_scale(value, c.num, value2, c.g["num2"] or "")
+        elif extra:
+            value += extra
         return (-value if c.g["neg"] else value), value2
+
+    def _discount(self, c: Candidate) -> Decimal | None:
+        """Two digits side by side before a discount word: 八五折 is 8.5 tenths."""
+        return discount_digits(c.num) if c.g["unit"] and is_discount(self.lex, c.g["unit"]) else None
+
+    def _extra(self, c: Candidate) -> Decimal:
+        """What is written after the unit: 半 (两吨半) or smaller money units (12元3角4分)."""
+        if not (c.g["half"] or c.g["sub"]):
+            return _ZERO
+        half = HALF if c.g["half"] else _ZERO
+        return half + (subunit_value(self.lex, c.g["unit"] or "", c.g["sub"]) if c.g["sub"] else _ZERO)
 
     def _unit_word(self, c: Candidate) -> str | None:
         """Step: the unit word written after the number or before it (百分之), "" when none is
@@ -224,9 +228,10 @@ class _Recogniser:
         factor = Decimal(unit.factor if unit else 1)
         low = value * factor if value2 is not None else None
         high = value2 * factor if value2 is not None else None
-        qualifier = self._qualifier_of(c, unit is not None, value2 is not None)
-        end = m.end() if unit else m.end("inner") if g["inner"] else m.end("num")
-        rule = "zh.arabic" if c.has_digit else "zh.chinese_numeral"
+        qualifier = self._qualifier_of(c, value2 is not None)
+        end = _end(m, g, unit is not None)
+        rule = "zh.discount" if g["unit"] and is_discount(self.lex, g["unit"]) else \
+            "zh.arabic" if c.has_digit else "zh.chinese_numeral"
         note(m.start(), end, "recognise", rule, "found", f"unit {unit.code}" if unit else "no unit")
         claimable = unit is not None and self._claimable(Reading(num, unit, value, qualifier, self.text[end : end + 1],
                                                                  self.age_units), m.start(), end)
@@ -243,12 +248,14 @@ class _Recogniser:
         return False
 
     def _good_range(self, g: dict[str, str | None], low: Decimal, high: Decimal | None, unit: Unit | None) -> bool:
-        if high is None or high <= low or unit is None:
+        if high is None or high <= low:
             return False
+        if g["upre2"] not in (None, g["upre"]):
+            return False  # 百分之三到千分之五: two units
         if g["sep"] == "-" and (g["num2"] or "").startswith("0"):
             return False  # a date like 2026-02
         unit1 = g["unit1"]
-        return unit1 is None or self.lex.units[unit1].code == unit.code
+        return unit1 is None or (unit is not None and self.lex.units[unit1].code == unit.code)
 
     def _implied_unit(self, nstart: int, end: int, num: str) -> Unit | None:
         """Unit of a scaled number written without one (6600多万纳税人, 破亿 travellers)."""
@@ -264,10 +271,10 @@ class _Recogniser:
                     return Unit("", code, self.lex.unit_kind(code))
         return None
 
-    def _qualifier_of(self, c: Candidate, has_unit: bool, is_range: bool) -> str:
-        """Step: the qualifier of a number (a suffix qualifier counts only after a unit: 5个以上)."""
+    def _qualifier_of(self, c: Candidate, is_range: bool) -> str:
+        """Step: the qualifier of a number (prefix 超过, inner 500余家, suffix 5个以上 or 一千以下)."""
         inner = c.g["inner"] or next((ch for ch in c.num if ch in self.quals.inner), None)
-        return self._qualifier(c.g["pre"], inner, c.g["suf"] if has_unit else None, is_range)
+        return self._qualifier(c.g["pre"], inner, c.g["suf"], is_range)
 
     def _qualifier(self, pre: str | None, inner: str | None, suf: str | None, is_range: bool) -> str:
         if is_range:
@@ -279,5 +286,6 @@ class _Recogniser:
 
 
 def recognise_quantities(text: str, lex: Lexicon) -> list[Mention]:
-    """Every number expression of a normalised text, noise removed, in text order."""
-    return _Recogniser(text, lex).mentions()
+    """Every number expression of a normalised text, noise removed, in text order (a number
+    typeset with spaces inside, 1 9 9 7 年, read as one: see :mod:`spaced`)."""
+    return read_spaced(text, lambda t: _Recogniser(t, lex).mentions())

@@ -70,23 +70,30 @@ class Noise:
 
 @dataclass(frozen=True)
 class Qualifiers:
-    """``qualifiers.json``: qualifier words before, inside and after a number."""
+    """``qualifiers.json``: qualifier words before, inside and after a number, and the words
+    of two numbers that bound one range (在A和B之间, A以上B以下)."""
 
     prefix: Mapping[str, str]
     suffix: Mapping[str, str]
     inner: Mapping[str, str]
     comparative_prefixes: tuple[str, ...]
+    bounds: Mapping[str, Any]
 
 
 @dataclass(frozen=True)
 class UnitWords:
     """``units.json`` beyond the units themselves: implied units, fraction and doubling words,
-    words that give the unit before a number (百分之)."""
+    words that give the unit before a number (百分之), words that begin with a unit but are none
+    (元旦), 半 after a unit and the smaller money units (角, 分)."""
 
     implied: Mapping[str, Any]
     fractions: Mapping[str, float]
     doubling: Mapping[str, float]
     prefixed: Mapping[str, str]
+    not_units: Mapping[str, Any]
+    half: Mapping[str, Any]
+    subunits: Mapping[str, Any]
+    discount: Mapping[str, Any]
 
 
 @dataclass(frozen=True)

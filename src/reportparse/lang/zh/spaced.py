@@ -1,0 +1,77 @@
+"""Numbers typeset with spaces inside: 1 9 9 7 年, 7 4 7 7 2 亿元, 1 7 .5 万人 (every digit
+followed by one space, as in the 1998 national report) and 三千 九百 六十五 (groups of a
+digit and a place whose places fall: the spacing cannot mean two numbers).
+
+The recogniser reads a copy with those spaces taken out and maps every position back, so
+spans stay exact in the text as written. A run of digits of more than one character each
+(100 200 300) or groups whose places do not fall (三千 五千) are separate figures, never joined.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+import regex
+
+from ...explain import active, note, tracing
+from ...model import Mention
+from .numerals import BIG_UNITS, DIGITS, SMALL_UNITS
+
+_PLACES = {**SMALL_UNITS, **BIG_UNITS}
+_D = regex.escape("".join(DIGITS))
+_P = regex.escape("".join(_PLACES))
+_SPACED = regex.compile(
+    rf"(?<![\d .])\d (?:\d |\.\d )*(?=[^\s\d])"  # 7 4 7 7 2 亿元
+    rf"|(?<![{_D}{_P}])(?:[{_D}][{_P}] )+[{_D}](?:[{_P}][{_D}]?)?(?![{_D}{_P}])"  # 三千 九百 六十五
+)
+
+
+_HINT = regex.compile(rf"\d \d|[{_P}] [{_D}]")  # a text without one has no spaced number
+
+
+def _places_fall(run: str) -> bool:
+    """Whether the places of a spaced Chinese numeral fall from group to group (三千 九百 六十五)."""
+    places = [_PLACES[ch] for ch in run if ch in _PLACES]
+    return all(a > b for a, b in zip(places, places[1:]))
+
+
+def join_spaced(text: str) -> tuple[str, list[int]] | None:
+    """The text with the spaces inside spaced numbers taken out, and for each of its positions
+    (and its end) the position in ``text``; None when no number of the text is spaced."""
+    if _HINT.search(text) is None:
+        return None
+    cuts = [m.start() + i for m in _SPACED.finditer(text) if m.group()[0].isdigit() or _places_fall(m.group())
+            for i, ch in enumerate(m.group()) if ch == " "]
+    if not cuts:
+        return None
+    bounds = [-1, *cuts, len(text)]
+    where = [i for a, b in zip(bounds, bounds[1:]) for i in range(a + 1, b)] + [len(text)]
+    return "".join(text[a + 1 : b] for a, b in zip(bounds, bounds[1:])), where
+
+
+def _end(where: list[int], pos: int) -> int:
+    """The end position in the text as written of an end position ``pos`` of the joined copy."""
+    return where[pos - 1] + 1 if pos > 0 else 0
+
+
+def _moved(m: Mention, where: list[int]) -> Mention:
+    """A mention found in the joined copy, in the positions of the text as written."""
+    return replace(m, start=where[m.start], end=_end(where, m.end), num_start=where[m.num_start],
+                   unit_spans=tuple((where[a], _end(where, b)) for a, b in m.unit_spans))
+
+
+def read_spaced(text: str, recognise: Callable[[str], list[Mention]]) -> list[Mention]:
+    """The mentions ``recognise`` finds in ``text``, numbers typeset with spaces read as one;
+    mentions and explain notes keep the positions of ``text``."""
+    joined = join_spaced(text)
+    if joined is None:
+        return recognise(text)
+    compact, where = joined
+    if not active():
+        return [_moved(m, where) for m in recognise(compact)]
+    with tracing() as notes:
+        found = recognise(compact)
+    for d in notes:
+        note(where[d.start], _end(where, d.end), d.stage, d.rule, d.outcome, d.reason)
+    return [_moved(m, where) for m in found]

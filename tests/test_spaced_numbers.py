@@ -1,0 +1,24 @@
+"""Numbers typeset with spaces inside (the 1998 national report): one quantity, one claim, and
+every span (claim, unit, explain note) pointing at the text as written."""
+
+from __future__ import annotations
+
+import reportparse
+
+TEXT = "一、1997年工作回顾\n1 9 9 7 年国内生产总值达到7 4 7 7 2 亿元，研究生1 7 ．5 万人，钢产量达到1 亿吨以上。"
+
+
+def test_spaced_figures_are_one_quantity_each():
+    found = [(q.text, q.value, q.unit, q.unit_text) for q in reportparse.find_quantities(TEXT, lang="zh")]
+    assert found == [("7 4 7 7 2 亿元", 7477200000000, "CNY", "亿元"), ("1 7 ．5 万人", 175000, "person", "万人"),
+                     ("1 亿吨以上", 100000000, "ton", "亿吨")]
+
+
+def test_explain_notes_point_at_the_text_as_written():
+    notes = reportparse.explain_text(TEXT, lang="zh")
+    found = [n for n in notes if n["stage"] == "recognise" and n["outcome"] == "found"]
+    assert [n["text"] for n in found] == ["7 4 7 7 2 亿元", "1 7 ．5 万人", "1 亿吨以上"]
+    for n in notes:
+        assert TEXT[n["span"][0] : n["span"][1]] == n["text"], n
+    years = [n["text"] for n in notes if n["rule"] == "zh.filter.year"]
+    assert years == ["1997年", "1 9 9 7 年"]  # the spaced year is dropped as a year, like the plain one
