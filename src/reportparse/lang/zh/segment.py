@@ -57,6 +57,7 @@ class _Segmenter:
         self.ctx = _Context("actual", self.review_year)
         self.section_span_end: int | None = None
         self.seen_review = False
+        self.review_paragraph: _Context | None = None  # a plan part's paragraph opening with 过去一年
         seg = lex.segment
         terminators = regex.escape(seg.sentence_terminators)
         self.sentence_re = regex.compile(rf"[^{terminators}]+[{terminators}]*")
@@ -148,16 +149,34 @@ class _Segmenter:
 
     def follow_plan_span(self, sentence: str) -> None:
         """Inside a section that reviews one plan and sets the next (“十四五”成就和“十五五”目标),
-        the sentence that announces the next plan's targets switches the context to them."""
+        the sentence that announces the next plan's targets switches the context to them (not a plan
+        already under way: “十二五”顺利起步 in the review of its first year)."""
         span_end = self._future_span_end(sentence)
-        if span_end and span_end == self.section_span_end and self.ctx.status == "actual":
+        started = self.report_year is not None and span_end is not None and span_end - 4 < self.report_year
+        if span_end and not started and span_end == self.section_span_end and self.ctx.status == "actual":
             if any(c in sentence for c in self.cues.plan_span_target_cues):
                 self.ctx = _Context("target", span_end, self.ctx.section)
+
+    def follow_review(self, sentence: str) -> None:
+        """Inside a plan part, a sentence that opens with a review cue (过去一年, 五年来) turns the
+        rest of its paragraph to last year's actuals (of the five years to it after 五年来), until
+        a sentence turns to this year or the years ahead (今年, 今后)."""
+        if self.ctx.status != "target":
+            return
+        opener = next((w for w in self.cues.review_openers if sentence.lstrip().startswith(w)), None)
+        if opener:
+            self.review_paragraph = _Context("actual", self.review_year, self.ctx.section,
+                                             self._reviewed_span_start(opener))
+        elif any(w in sentence for w in self.cues.review_closers):
+            self.review_paragraph = None
 
     def sentence_context(self, sentence: str) -> _Context:
         """The context of a sentence holding a number: the section's, made precise by the
         sentence itself (a main-targets sentence, a five-year review, a year it opens or targets)."""
         self.follow_plan_span(sentence)
+        self.follow_review(sentence)
+        if self.review_paragraph and self.ctx.status == "target":
+            return replace(self.review_paragraph, section=self.ctx.section)
         if self.ctx.status == "actual":
             return self._review_sentence(self.ctx, sentence)
         by = self.by_year.search(sentence)
@@ -182,6 +201,7 @@ class _Segmenter:
         out: list[Sentence] = []
         for line in _LINE.finditer(self.text):
             body = line.group()
+            self.review_paragraph = None
             if not body.strip() or _BARE_NUMBER.fullmatch(body):
                 continue  # blank, or a bare list number before a heading
             head = self.heading_length(body)
@@ -196,6 +216,7 @@ class _Segmenter:
                 start, end = line.start() + s.start(), line.start() + s.end()
                 if not self.has_number(start, end):
                     self.follow_plan_span(s.group())  # keep the context; no claim can stand here
+                    self.follow_review(s.group())
                     continue
                 c = self.sentence_context(s.group())
                 out.append(Sentence(start, end, c.section, c.status, c.period, c.span_start))

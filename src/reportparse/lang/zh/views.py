@@ -161,6 +161,8 @@ class CueWords:
     respectively: tuple[str, ...]
     tail_particles: tuple[str, ...]
     this_year_words: tuple[str, ...]
+    review_openers: tuple[str, ...]
+    review_closers: tuple[str, ...]
 
 
 @dataclass(frozen=True)
