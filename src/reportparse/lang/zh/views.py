@@ -163,6 +163,7 @@ class CueWords:
     this_year_words: tuple[str, ...]
     review_openers: tuple[str, ...]
     review_closers: tuple[str, ...]
+    years_ahead_cues: Mapping[str, int]
 
 
 @dataclass(frozen=True)
