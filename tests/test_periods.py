@@ -31,6 +31,7 @@ def _claim(sentence: str, text: str) -> dict[str, str]:
     ("今后五年地区生产总值增长7%。", "7%"),
     ("地区生产总值首次突破1万亿元。", "首次突破1万亿元"),
     ("十年来地区生产总值增长1.5倍。", "1.5倍"),
+    ("一季度地区生产总值可比下降5%。", "5%"),
 ])
 def test_multi_year_figures_leave_the_year(sentence, text):
     assert spans_years(_claim(sentence, text), "zh")

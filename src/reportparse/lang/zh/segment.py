@@ -192,7 +192,9 @@ class _Segmenter:
         if self.ctx.status != "target" or self.report_year is None:
             return
         ahead = [n for cue, n in self.cues.years_ahead_cues.items() if cue in sentence]
-        this_year = any(w in sentence for w in self.cues.this_year_words)
+        this_year = (any(w in sentence for w in self.cues.this_year_words)
+                     or any(year_value(y) == self.report_year for y in YEAR_IN_TEXT.findall(sentence))
+                     or (not ahead and any(c in sentence for c in self.cues.main_target_cues)))
         if ahead and not this_year:
             self.ahead = True
             self.ctx = replace(self.ctx, period=self.report_year + max(ahead))
