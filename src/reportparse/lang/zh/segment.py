@@ -183,7 +183,7 @@ class _Segmenter:
         if opener:
             self.review_paragraph = _Context("actual", self.review_year, self.ctx.section,
                                              self._reviewed_span_start(opener))
-        elif any(w in sentence for w in self.cues.review_closers):
+        elif self.review_paragraph and any(w in sentence for w in self.cues.review_closers):
             self.review_paragraph = None
 
     def follow_years_ahead(self, sentence: str) -> None:
@@ -192,6 +192,8 @@ class _Segmenter:
         if self.ctx.status != "target" or self.report_year is None:
             return
         ahead = [n for cue, n in self.cues.years_ahead_cues.items() if cue in sentence]
+        if not ahead and not self.ahead:
+            return  # the common case: nothing to start or end
         this_year = (any(w in sentence for w in self.cues.this_year_words)
                      or any(year_value(y) == self.report_year for y in YEAR_IN_TEXT.findall(sentence))
                      or (not ahead and any(c in sentence for c in self.cues.main_target_cues)))
