@@ -194,14 +194,19 @@ class _Segmenter:
         ahead = [n for cue, n in self.cues.years_ahead_cues.items() if cue in sentence]
         if not ahead and not self.ahead:
             return  # the common case: nothing to start or end
-        this_year = (any(w in sentence for w in self.cues.this_year_words)
-                     or any(year_value(y) == self.report_year for y in YEAR_IN_TEXT.findall(sentence))
-                     or (not ahead and any(c in sentence for c in self.cues.main_target_cues)))
+        this_year = self._speaks_of_this_year(sentence, bool(ahead))
         if ahead and not this_year:
             self.ahead = True
             self.ctx = replace(self.ctx, period=self.report_year + max(ahead))
         elif this_year:
             self.back_to_this_year()
+
+    def _speaks_of_this_year(self, sentence: str, ahead: bool) -> bool:
+        """True when a sentence names this year (今年, the report year) or, without 今后五年, sets
+        the main targets."""
+        return (any(w in sentence for w in self.cues.this_year_words)
+                or any(year_value(y) == self.report_year for y in YEAR_IN_TEXT.findall(sentence))
+                or (not ahead and any(c in sentence for c in self.cues.main_target_cues)))
 
     def back_to_this_year(self) -> None:
         """End the span that 今后五年 opened: targets are this year's again."""
