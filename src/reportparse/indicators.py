@@ -12,7 +12,7 @@ from typing import Any
 
 import regex
 
-from .lexicon import load_lexicon
+from .lexicon import Lexicon, load_lexicon
 from .validate import package_text
 
 DIRECTIONS = ("higher", "lower", "ceiling")
@@ -56,11 +56,26 @@ class Wording:
 
 
 @cache
+def multi_year(lex: Lexicon) -> regex.Pattern[str]:
+    """The cues of a figure that is not one year's (年均, 比2020年, 累计, 翻番, 五年来 ...): the one
+    rule set that claims (a language's timing rules), ``diff`` and the panel all read."""
+    raw = lex.raw["compare"]
+    return regex.compile("|".join([*raw.get("average_cues", ()), *raw["multi_year_cues"]]) or r"(?!)")
+
+
+@cache
+def averages(lex: Lexicon) -> regex.Pattern[str]:
+    """The cues of an average over several years (年均, 平均每年, 翻番), a part of :func:`multi_year`."""
+    return regex.compile("|".join(lex.raw["compare"].get("average_cues", ())) or r"(?!)")
+
+
+@cache
 def wording(lang: str) -> Wording:
     """The comparison words of a language (read once per language)."""
-    raw = load_lexicon(lang).raw["compare"]
+    lex = load_lexicon(lang)
+    raw = lex.raw["compare"]
     return Wording(
-        multi_year=regex.compile("|".join(raw["multi_year_cues"]) or r"(?!)"),
+        multi_year=multi_year(lex),
         clause_end=regex.compile(raw["clause_separators"]),
         ceiling=tuple(raw["target_wording"].get("ceiling", ())),
         floor=tuple(raw["target_wording"].get("floor", ())),

@@ -67,8 +67,9 @@ class ClaimBuilder:
         qualifier = self._list_qualifier(m, before, prev)
         status, period = self.timing.status_period(m, sent, before, prev, nxt)
         metric_obj = self.lex.metric_by_id(metric_id) if metric_id else None
-        if kind == "ranking":
-            prev.metric, prev.end = metric_text, m.end  # the next number keeps the metric id before it
+        if kind == "ranking":  # the next number keeps the metric id before it, or the one ranked
+            ranked = self.metrics.metric_id(metric_text)  # 经济总量位居全国城市前十，达到15616.1亿元
+            prev.metric, prev.metric_id, prev.end = metric_text, ranked.id if ranked else prev.metric_id, m.end
         else:
             prev.metric, prev.metric_id, prev.kind, prev.sign, prev.unit, prev.end = (
                 metric_text, metric_id, kind, sign, m.unit, m.end)

@@ -57,6 +57,9 @@ class _Segmenter:
         self.ctx = _Context("actual", self.review_year)
         self.section_span_end: int | None = None
         self.seen_review = False
+        self.review_parts: str | None = None  # the first number of an unnumbered review's parts
+        self.ahead = False  # the plan context's period was set by 今后五年
+        self.review_paragraph: _Context | None = None  # a plan part's paragraph opening with 过去一年
         seg = lex.segment
         terminators = regex.escape(seg.sentence_terminators)
         self.sentence_re = regex.compile(rf"[^{terminators}]+[{terminators}]*")
@@ -107,7 +110,11 @@ class _Segmenter:
         if marker and not self.lex.is_top_heading(heading):
             self.on_year(year)  # sub-headings (（一）, 1.) move the context only by an explicit year
         else:
-            self.seen_review = self._on_top_heading(heading, year, marker is not None) or self.seen_review
+            self.back_to_this_year()
+            number = marker.group().strip() if marker else None
+            if self._on_top_heading(heading, year, number):
+                self.seen_review = True
+                self.review_parts = None if number else ""  # an unnumbered review: 一、二、 are its parts
         self.ctx = replace(self.ctx, section=section)
 
     def _heading_cues(self, heading: str) -> tuple[bool, bool]:
@@ -115,8 +122,18 @@ class _Segmenter:
         return (any(c in heading for c in self.cues.review_heading_cues),
                 any(c in heading for c in self.cues.plan_heading_cues))
 
-    def _on_top_heading(self, heading: str, year: int | None, numbered: bool) -> bool:
-        """The context a top heading starts; True when the heading reviews the past."""
+    def _review_part(self, number: str) -> bool:
+        """True for a numbered part of an unnumbered review (一、二、 under **2020年工作回顾**), until
+        the numbering starts again."""
+        if self.review_parts == "":
+            self.review_parts = number
+        elif self.review_parts == number:
+            self.review_parts = None
+        return self.review_parts is not None
+
+    def _on_top_heading(self, heading: str, year: int | None, number: str | None) -> bool:
+        """The context a top heading starts; True when the heading reviews the past (``number``:
+        the heading's number, None when it has none)."""
         self.section_span_end = self._future_span_end(heading)
         review, plan = self._heading_cues(heading)
         if year is not None and self.report_year is not None:
@@ -128,7 +145,7 @@ class _Segmenter:
             self.ctx = _Context("actual", self.review_year, span_start=self._reviewed_span_start(heading))
         elif plan or self.section_span_end:
             self.ctx = _Context("target", self.section_span_end or self.report_year)
-        elif numbered and self.seen_review and self.ctx.status == "actual":
+        elif number and self.seen_review and self.ctx.status == "actual" and not self._review_part(number):
             self.ctx = _Context("target", self.report_year)  # the first unlabelled part after the review
         return review
 
@@ -148,23 +165,81 @@ class _Segmenter:
 
     def follow_plan_span(self, sentence: str) -> None:
         """Inside a section that reviews one plan and sets the next (“十四五”成就和“十五五”目标),
-        the sentence that announces the next plan's targets switches the context to them."""
+        the sentence that announces the next plan's targets switches the context to them (not a plan
+        already under way: “十二五”顺利起步 in the review of its first year)."""
         span_end = self._future_span_end(sentence)
-        if span_end and span_end == self.section_span_end and self.ctx.status == "actual":
+        started = self.report_year is not None and span_end is not None and span_end - 4 < self.report_year
+        if span_end and not started and span_end == self.section_span_end and self.ctx.status == "actual":
             if any(c in sentence for c in self.cues.plan_span_target_cues):
                 self.ctx = _Context("target", span_end, self.ctx.section)
+
+    def follow_review(self, sentence: str) -> None:
+        """Inside a plan part, a sentence that opens with a review cue (过去一年, 五年来) turns the
+        rest of its paragraph to last year's actuals (of the five years to it after 五年来), until
+        a sentence turns to this year or the years ahead (今年, 今后)."""
+        if self.ctx.status != "target":
+            return
+        opener = next((w for w in self.cues.review_openers if sentence.lstrip().startswith(w)), None)
+        if opener:
+            self.review_paragraph = _Context("actual", self.review_year, self.ctx.section,
+                                             self._reviewed_span_start(opener))
+        elif self.review_paragraph and any(w in sentence for w in self.cues.review_closers):
+            self.review_paragraph = None
+
+    def follow_years_ahead(self, sentence: str) -> None:
+        """Inside a plan part, 今后五年 makes the targets that follow the span's (its last year),
+        until a sentence turns back to this year (今年)."""
+        if self.ctx.status != "target" or self.report_year is None:
+            return
+        ahead = [n for cue, n in self.cues.years_ahead_cues.items() if cue in sentence]
+        if not ahead and not self.ahead:
+            return  # the common case: nothing to start or end
+        this_year = self._speaks_of_this_year(sentence, bool(ahead))
+        if ahead and not this_year:
+            self.ahead = True
+            self.ctx = replace(self.ctx, period=self.report_year + max(ahead))
+        elif this_year:
+            self.back_to_this_year()
+
+    def _speaks_of_this_year(self, sentence: str, ahead: bool) -> bool:
+        """True when a sentence names this year (今年, the report year) or, without 今后五年, sets
+        the main targets."""
+        return (any(w in sentence for w in self.cues.this_year_words)
+                or any(year_value(y) == self.report_year for y in YEAR_IN_TEXT.findall(sentence))
+                or (not ahead and any(c in sentence for c in self.cues.main_target_cues)))
+
+    def back_to_this_year(self) -> None:
+        """End the span that 今后五年 opened: targets are this year's again."""
+        if self.ahead:
+            self.ahead = False
+            self.ctx = replace(self.ctx, period=self.report_year)
+
+    def follow(self, sentence: str) -> None:
+        """The context a sentence sets for itself and those after it."""
+        self.follow_plan_span(sentence)
+        self.follow_review(sentence)
+        self.follow_years_ahead(sentence)
 
     def sentence_context(self, sentence: str) -> _Context:
         """The context of a sentence holding a number: the section's, made precise by the
         sentence itself (a main-targets sentence, a five-year review, a year it opens or targets)."""
-        self.follow_plan_span(sentence)
+        self.follow(sentence)
+        if self.review_paragraph and self.ctx.status == "target":
+            return replace(self.review_paragraph, section=self.ctx.section)
         if self.ctx.status == "actual":
             return self._review_sentence(self.ctx, sentence)
         by = self.by_year.search(sentence)
         if self.ctx.status == "target" and by and (year := year_value(by.group(1))):
             if self.report_year is None or year > self.report_year:
                 return replace(self.ctx, period=year)
+        if self.ctx.period != self.report_year and self._this_years_targets(sentence):
+            return replace(self.ctx, period=self.report_year)  # 今年...主要预期目标是 under a plan's heading
         return self.ctx
+
+    def _this_years_targets(self, sentence: str) -> bool:
+        """True for the main-targets sentence of this year (今年...主要预期目标是)."""
+        return (any(c in sentence for c in self.cues.main_target_cues)
+                and any(w in sentence for w in self.cues.this_year_words))
 
     def _review_sentence(self, ctx: _Context, sentence: str) -> _Context:
         """The context of a sentence inside a review."""
@@ -182,6 +257,7 @@ class _Segmenter:
         out: list[Sentence] = []
         for line in _LINE.finditer(self.text):
             body = line.group()
+            self.review_paragraph = None
             if not body.strip() or _BARE_NUMBER.fullmatch(body):
                 continue  # blank, or a bare list number before a heading
             head = self.heading_length(body)
@@ -195,7 +271,7 @@ class _Segmenter:
             for s in self.sentence_re.finditer(body, head):
                 start, end = line.start() + s.start(), line.start() + s.end()
                 if not self.has_number(start, end):
-                    self.follow_plan_span(s.group())  # keep the context; no claim can stand here
+                    self.follow(s.group())  # keep the context; no claim can stand here
                     continue
                 c = self.sentence_context(s.group())
                 out.append(Sentence(start, end, c.section, c.status, c.period, c.span_start))

@@ -18,6 +18,7 @@ import regex
 
 from ...assemble import SentenceState
 from ...explain import note
+from ...indicators import averages
 from ...lexicon import Lexicon
 from ...model import Mention, Status
 from ...recognise.patterns import alternation
@@ -53,6 +54,9 @@ class Timing:
         self.plan_spans = plan_spans
         self.report_year = report_year
         self.year_before, self.span_years, self.quoted = _patterns(lex)
+        self.averages = averages(lex)
+        ends = set(plan_spans.values())
+        self.plan_end = report_year + 4 if report_year is not None and report_year - 1 in ends else None
 
     def _about_last_year(self, text: str) -> bool:
         """True when the text before a number inside a plan speaks of last year (去年, 上年,
@@ -96,6 +100,7 @@ class Timing:
             return self._decided(m, "done", "actual", self.report_year - 1)  # 60岁以上人口已达2.5亿
         status, period = self._clause_target(m, sent, before, sentence_before)
         period = self._plan_span(m, status, period, sentence_before)
+        period = self._multi_year(m, status, period, before)
         if self.is_from_value(m, before, nxt):
             period = self._from_period(before, self.text[sent.start : sent.end], sent, period)
             return self._decided(m, "from_value", status, period)
@@ -117,6 +122,15 @@ class Timing:
             end = self.plan_spans.get(span.group(1))
             if end and (self.report_year is None or end > self.report_year):
                 return self._decided(m, "plan_span", status, end)[1]
+        return period
+
+    def _multi_year(self, m: Mention, status: Status, period: int | None, before: str) -> int | None:
+        """Rule ``multi_year``: in the report of a plan's first year, a target of this year that is
+        an average over several years (年均增长5%左右: ``average_cues`` of ``compare.json``, part of
+        the multi-year cues that diff and the panel read) is the plan's target, for its last year."""
+        if status == "target" and self.plan_end and period == self.report_year \
+                and self.averages.search(before + self.text[m.start : m.end]):
+            return self._decided(m, "multi_year", status, self.plan_end)[1]
         return period
 
     def _from_period(self, before: str, sentence: str, sent: Sentence, period: int | None) -> int | None:

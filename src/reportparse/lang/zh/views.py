@@ -183,6 +183,9 @@ class CueWords:
     respectively: tuple[str, ...]
     tail_particles: tuple[str, ...]
     this_year_words: tuple[str, ...]
+    review_openers: tuple[str, ...]
+    review_closers: tuple[str, ...]
+    years_ahead_cues: Mapping[str, int]
 
 
 @dataclass(frozen=True)
