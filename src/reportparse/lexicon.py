@@ -19,6 +19,7 @@ import regex
 
 from .errors import LexiconError
 from .lang import get_pack, pack_module
+from .model import UnitFamily, as_unit_family
 from .validate import compile_schema, first_error, package_text
 
 __all__ = ["Lexicon", "Metric", "Segmentation", "Unit", "load_lexicon"]
@@ -33,7 +34,7 @@ class Unit:
 
     surface: str
     code: str
-    kind: str
+    kind: UnitFamily
     factor: int = 1
 
 
@@ -97,7 +98,8 @@ class Lexicon:
     def __post_init__(self) -> None:
         for entry in self.raw["units"]["units"]:
             for surface in entry["surfaces"]:
-                self.units[surface] = Unit(surface, entry["code"], entry["kind"], entry.get("factor", 1))
+                family = as_unit_family(entry["kind"])
+                self.units[surface] = Unit(surface, entry["code"], family, entry.get("factor", 1))
         self.metrics = tuple(
             Metric(m["id"], m["en"], tuple(m["zh"]), tuple(m.get("en_aliases", ())))
             for m in self.raw["metrics"]["metrics"]
@@ -149,7 +151,7 @@ class Lexicon:
                     return metric, end - length, end
         return None, 0, 0
 
-    def unit_kind(self, code: str) -> str:
+    def unit_kind(self, code: str) -> UnitFamily:
         """The family (money, people, ...) of a canonical unit code."""
         return next(u.kind for u in self.units.values() if u.code == code)
 

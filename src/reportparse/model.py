@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Literal, TypedDict
+from typing import TYPE_CHECKING, Any, Literal, TypedDict, cast, get_args
 
 if TYPE_CHECKING:
     from .read import Source
@@ -22,6 +22,24 @@ Unit = Literal[
 ]
 UnitFamily = Literal["money", "rate", "points", "count", "people", "measure", "time", "rank"]
 Number = int | float
+
+
+def as_qualifier(word: str) -> Qualifier:
+    """A qualifier as the data files write it, checked against the contract's.
+
+    >>> as_qualifier("approx")
+    'approx'
+    """
+    if word not in get_args(Qualifier):
+        raise ValueError(f"not a qualifier of the contract: {word!r}")
+    return cast(Qualifier, word)
+
+
+def as_unit_family(word: str) -> UnitFamily:
+    """A unit family as the data files write it, checked against the known ones."""
+    if word not in get_args(UnitFamily):
+        raise ValueError(f"not a unit family: {word!r}")
+    return cast(UnitFamily, word)
 
 
 class ClaimMetric(TypedDict):
@@ -87,9 +105,9 @@ class Mention:
     low: Decimal | None
     high: Decimal | None
     unit: str | None
-    unit_kind: str | None
+    unit_kind: UnitFamily | None
     unit_spans: tuple[tuple[int, int], ...]
-    qualifier: str
+    qualifier: Qualifier
     rule: str
     rank_of: int | None = None
     rank_scope: str | None = None

@@ -8,11 +8,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..explain import note
-from ..model import Mention
+from ..lexicon import Lexicon
+from ..model import Claim, Mention, Qualifier
 from ..normalise import NormalisedText
 from ..segment import Sentence
 
-__all__ = ["SENTENCE_MAX", "Excerpt", "SentenceState", "by_sentence", "sentence_excerpt"]
+__all__ = ["SENTENCE_MAX", "ClaimAssembler", "Excerpt", "SentenceState", "by_sentence", "sentence_excerpt"]
 
 SENTENCE_MAX = 1000
 """The longest ``sentence`` a claim carries, in characters: a longer sentence (a line without
@@ -63,7 +64,7 @@ class SentenceState:
     last_year: bool = False
     items: tuple[str, ...] = ()
     item_index: int = -1
-    list_qualifier: str = "exact"
+    list_qualifier: Qualifier = "exact"
 
 
 def by_sentence(norm: NormalisedText, mentions: list[Mention], sentences: list[Sentence]
@@ -89,3 +90,27 @@ def by_sentence(norm: NormalisedText, mentions: list[Mention], sentences: list[S
                 note(m.start, m.end, "assemble", m.rule, "dropped",
                      "not a claim on its own (no unit, a lone numeral or a duration)" if not m.claimable
                      else "outside every sentence")
+
+
+class ClaimAssembler:
+    """The walk every language's assembly shares: each claimable mention of each sentence, in text
+    order, with the state the sentence's earlier claims leave; a pack's subclass decides a claim
+    in :meth:`claim`."""
+
+    def __init__(self, norm: NormalisedText, lex: Lexicon, doc_id: str, report_year: int | None) -> None:
+        self.norm = norm
+        self.text = norm.text
+        self.lex = lex
+        self.doc_id = doc_id
+        self.report_year = report_year
+
+    def build(self, mentions: list[Mention], sentences: list[Sentence]) -> list[Claim]:
+        """Claims of every claimable mention that stands in a sentence, in text order."""
+        return [self.claim(m, sent, text, prev, nxt)
+                for m, sent, text, prev, nxt in by_sentence(self.norm, mentions, sentences)]
+
+    def claim(self, m: Mention, sent: Sentence, sentence_text: str, prev: SentenceState,
+              nxt: Mention | None) -> Claim:
+        """The claim of one mention (its sentence, the sentence's text as written, the state of the
+        sentence so far, the next mention)."""
+        raise NotImplementedError

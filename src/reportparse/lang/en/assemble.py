@@ -8,14 +8,12 @@ projected / is set at, last year), and the shared claim record of
 
 from __future__ import annotations
 
-from typing import get_args
-
 import regex
 
 from ... import explain
-from ...assemble import SentenceState, by_sentence
+from ...assemble import ClaimAssembler, SentenceState
 from ...lexicon import Lexicon, Metric
-from ...model import Claim, Kind, Mention, Qualifier
+from ...model import Claim, Kind, Mention
 from ...normalise import NormalisedText
 from ...resolve import ClaimFields, claim_record
 from ...segment import Sentence
@@ -25,25 +23,16 @@ from .metric import MetricContext, Phrases, find_metric
 from .timing import TimingRules
 
 _CLAUSE_END = regex.compile(r"(?r)[;:()]|,(?!\d{3})")  # not the comma of 10,000
-_QUALIFIERS: dict[str, Qualifier] = {q: q for q in get_args(Qualifier)}
 
 
-class ClaimBuilder:
-    """Builds the claim dicts of one English document from its mentions and sentences."""
+class ClaimBuilder(ClaimAssembler):
+    """Builds the claims of one English document from its mentions and sentences."""
 
     def __init__(self, norm: NormalisedText, lex: Lexicon, doc_id: str, report_year: int | None) -> None:
-        self.text = norm.text
-        self.norm = norm
-        self.lex = lex
-        self.doc_id = doc_id
+        super().__init__(norm, lex, doc_id, report_year)
         self.cues = compile_cues(lex)
         self.phrases = Phrases(self.text, self.cues)
         self.timing = TimingRules(self.text, self.cues, report_year)
-
-    def build(self, mentions: list[Mention], sentences: list[Sentence]) -> list[Claim]:
-        """Claims of every claimable mention that stands in a sentence, in text order."""
-        return [self._claim(m, sent, text, prev)
-                for m, sent, text, prev, _ in by_sentence(self.norm, mentions, sentences)]
 
     def _reduction_level(self, m: Mention, metric: Metric | None, kind: tuple[Kind, int]) -> tuple[Kind, int]:
         """Cut taxes and fees by 2.2 trillion yuan: an amount of a reduction indicator is its level."""
@@ -62,7 +51,9 @@ class ClaimBuilder:
         explain.note(m.start, m.end, "assemble", "en.metric.share_of_gdp", "metric", share_id)
         return self.lex.metric_by_id(share_id) or metric
 
-    def _claim(self, m: Mention, sent: Sentence, sentence_text: str, prev: SentenceState) -> Claim:
+    def claim(self, m: Mention, sent: Sentence, sentence_text: str, prev: SentenceState,
+              nxt: Mention | None) -> Claim:
+        """Kind, metric, status and period of one mention, then its claim."""
         floor = max(sent.start, prev.end)
         cut = _CLAUSE_END.search(self.text, floor, m.start)
         before = self.text[cut.end() if cut else floor : m.start]
@@ -80,7 +71,7 @@ class ClaimBuilder:
             prev.metric, prev.metric_id, prev.kind, prev.sign, prev.unit, prev.end = (
                 metric_text or "", metric.id if metric else None, kind, sign, m.unit, m.end)
         return claim_record(self.norm, self.doc_id, m, ClaimFields(
-            kind, sign, _QUALIFIERS[m.qualifier], status, period, metric_text, None if kind == "ranking" else metric,
+            kind, sign, m.qualifier, status, period, metric_text, None if kind == "ranking" else metric,
             sentence_text, sent.section))
 
 

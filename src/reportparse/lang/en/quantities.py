@@ -22,7 +22,7 @@ import regex
 
 from ... import explain
 from ...lexicon import Lexicon, Unit
-from ...model import Mention
+from ...model import Mention, Qualifier, as_qualifier
 from . import ranges
 from .filters import dropped
 from .implied import clause_before, counted_unit, unit_of_subject
@@ -57,14 +57,14 @@ class _Recogniser:
         self.lex = lex
         self.pats: Patterns = compile_patterns(lex)
 
-    def qualifier(self, pre: str | None, suf: str | None, is_range: bool) -> str:
+    def qualifier(self, pre: str | None, suf: str | None, is_range: bool) -> Qualifier:
         """The contract qualifier of a mention from its prefix and suffix words."""
         if is_range:
             return "range"
         if suf and self.pats.suffix.get(suf.lower(), "exact") != "exact":
-            return self.pats.suffix[suf.lower()]
+            return as_qualifier(self.pats.suffix[suf.lower()])
         if pre:
-            return self.pats.prefix.get(pre.lower(), "exact")
+            return as_qualifier(self.pats.prefix.get(pre.lower(), "exact"))
         return "exact"
 
     # ----- the steps -----

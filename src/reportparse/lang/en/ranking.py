@@ -16,7 +16,7 @@ import regex
 
 from ... import explain
 from ...lexicon import Lexicon
-from ...model import Mention
+from ...model import Mention, Qualifier
 from ...recognise.patterns import alternation
 from .views import english_data
 
@@ -49,14 +49,14 @@ def _compile(lex: Lexicon) -> _Ranking:
                     dict(en.numbers.ones), tuple(w.lower() for w in r.not_ranking_after))
 
 
-def _top(m: regex.Match[str], ranks: _Ranking) -> tuple[Decimal, str | None, str]:
+def _top(m: regex.Match[str], ranks: _Ranking) -> tuple[Decimal, str | None, Qualifier]:
     """Top three: at most the third place."""
     written = m.group("n").lower()
     value = Decimal(written) if written.isdigit() else Decimal(ranks.ones.get(written, 0))
     return value, m.group("scope2"), "at_most"
 
 
-def _ordinal(m: regex.Match[str], ranks: _Ranking) -> tuple[Decimal, str | None, str]:
+def _ordinal(m: regex.Match[str], ranks: _Ranking) -> tuple[Decimal, str | None, Qualifier]:
     """Ranked second: the second place."""
     written = (m.group("ord") or m.group("ord2")).lower()
     value = Decimal(ranks.ordinals[written]) if written in ranks.ordinals else Decimal(regex.sub(r"\D", "", written))

@@ -6,9 +6,7 @@ and period (:mod:`timing`), and the span mapped back to the original text.
 
 from __future__ import annotations
 
-from typing import get_args
-
-from ...assemble import SentenceState, by_sentence
+from ...assemble import ClaimAssembler, SentenceState
 from ...explain import note
 from ...lexicon import Lexicon
 from ...model import Claim, Mention, Qualifier
@@ -21,27 +19,17 @@ from .metric import MetricFinder
 from .timing import Timing
 from .views import cue_words
 
-_QUALIFIERS: dict[str, Qualifier] = {q: q for q in get_args(Qualifier)}
 
-
-class ClaimBuilder:
-    """Builds the claim dicts of one document from its mentions and sentences."""
+class ClaimBuilder(ClaimAssembler):
+    """Builds the claims of one Chinese document from its mentions and sentences; a heading's
+    numbers count too (a short line such as 地区生产总值增长5% reads as a heading)."""
 
     def __init__(self, norm: NormalisedText, lex: Lexicon, doc_id: str, report_year: int | None) -> None:
-        self.text = norm.text
-        self.lex = lex
-        self.norm = norm
-        self.doc_id = doc_id
+        super().__init__(norm, lex, doc_id, report_year)
         cues = compile_cues(lex)
         self.cues = cues
         self.metrics = MetricFinder(norm.text, lex, cues)
         self.timing = Timing(norm.text, cues, cue_words(lex).plan_spans, report_year, lex)
-
-    def build(self, mentions: list[Mention], sentences: list[Sentence]) -> list[Claim]:
-        """Claims of every claimable mention, in text order; a heading's numbers count too (a short
-        line such as 地区生产总值增长5% reads as a heading)."""
-        return [self._claim(m, sent, text, prev, nxt)
-                for m, sent, text, prev, nxt in by_sentence(self.norm, mentions, sentences)]
 
     def _clause_start(self, pos: int, floor: int) -> int:
         m = self.cues.clause_end.search(self.text, floor, pos)
@@ -55,11 +43,12 @@ class ClaimBuilder:
         elif prev.item_index > 0 and m.qualifier == "exact" \
                 and not self.metrics.item_separators.sub("", before).strip():
             note(m.start, m.end, "assemble", "zh.qualifier.list", "qualifier", prev.list_qualifier)
-            return _QUALIFIERS[prev.list_qualifier]
-        return _QUALIFIERS[m.qualifier]
+            return prev.list_qualifier
+        return m.qualifier
 
-    def _claim(self, m: Mention, sent: Sentence, sentence_text: str, prev: SentenceState,
-               nxt: Mention | None) -> Claim:
+    def claim(self, m: Mention, sent: Sentence, sentence_text: str, prev: SentenceState,
+              nxt: Mention | None) -> Claim:
+        """Kind, metric, qualifier, status and period of one mention, then its claim."""
         clause = self._clause_start(m.start, max(sent.start, prev.end))
         before = self.text[clause : m.start]
         kind, sign = kind_and_sign(m, before, prev, self.cues)

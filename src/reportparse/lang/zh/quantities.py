@@ -20,7 +20,7 @@ import regex
 
 from ...explain import note
 from ...lexicon import Lexicon, Unit
-from ...model import Mention
+from ...model import Mention, Qualifier, as_qualifier
 from ...recognise.ordered import InOrder
 from .bounds import join_bounds
 from .compounds import HALF, discount_digits, is_discount, shared_scale, subunit_value
@@ -271,17 +271,17 @@ class _Recogniser:
                     return Unit("", code, self.lex.unit_kind(code))
         return None
 
-    def _qualifier_of(self, c: Candidate, is_range: bool) -> str:
+    def _qualifier_of(self, c: Candidate, is_range: bool) -> Qualifier:
         """Step: the qualifier of a number (prefix 超过, inner 500余家, suffix 5个以上 or 一千以下)."""
         inner = c.g["inner"] or next((ch for ch in c.num if ch in self.quals.inner), None)
         return self._qualifier(c.g["pre"], inner, c.g["suf"], is_range)
 
-    def _qualifier(self, pre: str | None, inner: str | None, suf: str | None, is_range: bool) -> str:
+    def _qualifier(self, pre: str | None, inner: str | None, suf: str | None, is_range: bool) -> Qualifier:
         if is_range:
             return "range"
         for word, table in ((suf, self.quals.suffix), (pre, self.quals.prefix), (inner, self.quals.inner)):
             if word and table.get(word, "exact") != "exact":
-                return str(table[word])
+                return as_qualifier(table[word])
         return "exact"
 
 

@@ -15,7 +15,7 @@ import regex
 
 from ...explain import note
 from ...lexicon import Lexicon
-from ...model import Mention
+from ...model import Mention, Qualifier
 from ...recognise.patterns import alternation
 from .numerals import NUMERAL_CHARS, parse_numeral
 from .views import grammar, ranking_words
@@ -96,7 +96,7 @@ def recognise_rankings(text: str, lex: Lexicon) -> list[Mention]:
         if isinstance(value, str):
             note(m.start(), end, "recognise", "zh.filter.not_a_position", "dropped", value)
             continue
-        qualifier = "at_most" if m.group("top") else "exact"
+        qualifier: Qualifier = "at_most" if m.group("top") else "exact"
         scope = m.group("scope")
         start = m.start()
         if scope and (cut := _after_last_verb(scope, r.verbs, r.scope_heads)):
