@@ -22,7 +22,7 @@ PACKS = PROJECT / "src" / "reportparse" / "lang"
 DATA = PACKS / "zh" / "data"
 SCHEMA_PATH = PROJECT / "schemas" / "lexicon.schema.json"
 CLAIM_SCHEMA_PATH = PROJECT / "schemas" / "claim.schema.json"
-DATA_FILES = [DATA_ROOT / "metrics.json"] + [p for code in languages() for p in sorted((PACKS / code / "data").glob("*.json"))]
+DATA_FILES = [DATA_ROOT / "metrics.json", DATA_ROOT / "unit_families.json", DATA_ROOT / "indicators.json"] + [p for code in languages() for p in sorted((PACKS / code / "data").glob("*.json"))]
 
 
 def _lang(path: Path) -> str:

@@ -2,7 +2,7 @@
 
 A family is a base unit and the units that convert to it exactly (jin, liang, g, kg and tons
 are masses: kg; mu, hectares, m2 and km2 are areas: m2; mm, cm, m, km and li are lengths: m;
-liters and m3 are volumes: m3). ``align``
+liters and m3 are volumes: m3), listed in ``data/unit_families.json``. ``align``
 (a translation changes 斤 into metric tons) and ``diff`` (a target in 万吨, an actual in 公斤)
 both compare through it.
 """
@@ -12,25 +12,18 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-CONVERSIONS: dict[str, tuple[str, Fraction]] = {
-    "ton": ("kg", Fraction(1000)),
-    "kg": ("kg", Fraction(1)),
-    "jin": ("kg", Fraction(1, 2)),
-    "liang": ("kg", Fraction(1, 20)),
-    "g": ("kg", Fraction(1, 1000)),
-    "km2": ("m2", Fraction(1_000_000)),
-    "hectare": ("m2", Fraction(10_000)),
-    "mu": ("m2", Fraction(10_000, 15)),
-    "m2": ("m2", Fraction(1)),
-    "km": ("m", Fraction(1000)),
-    "m": ("m", Fraction(1)),
-    "li": ("m", Fraction(500)),
-    "cm": ("m", Fraction(1, 100)),
-    "mm": ("m", Fraction(1, 1000)),
-    "m3": ("m3", Fraction(1)),
-    "liter": ("m3", Fraction(1, 1000)),
-}
-"""unit -> (base unit of its family, factor to the base)."""
+
+def _conversions() -> dict[str, tuple[str, Fraction]]:
+    """unit -> (base unit of its family, factor to the base), from ``data/unit_families.json``
+    (validated against its definition in ``schemas/lexicon.schema.json``)."""
+    from .lexicon import shared_data
+
+    units = shared_data("unit_families")["units"]
+    return {unit: (entry["base"], Fraction(entry["factor"])) for unit, entry in units.items()}
+
+
+CONVERSIONS = _conversions()
+"""unit -> (base unit of its family, factor to the base), read once."""
 
 
 def family(unit: str | None) -> str | None:

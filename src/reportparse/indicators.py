@@ -5,15 +5,13 @@ that makes a target a cap or a floor, cues of multi-year figures, clauses, gap u
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 import regex
 
-from .lexicon import Lexicon, load_lexicon
-from .validate import package_text
+from .lexicon import Lexicon, load_lexicon, shared_data
 
 DIRECTIONS = ("higher", "lower", "ceiling")
 
@@ -34,7 +32,7 @@ class Indicators:
 @cache
 def indicators() -> Indicators:
     """The indicator facts (read once)."""
-    raw = json.loads(package_text("data/indicators.json"))
+    raw = shared_data("indicators")
     direction = {metric: way for way in DIRECTIONS if way in raw["direction"] for metric in raw["direction"][way]}
     return Indicators(
         successors={k: v for k, v in raw["successors"].items() if k != "about"},

@@ -230,6 +230,20 @@ def _read(lang: str, name: str) -> Any:
         raise LexiconError(where, f"line {exc.lineno}", exc.msg) from exc
 
 
+@cache
+def shared_data(name: str) -> Any:
+    """A language-neutral data file, ``data/<name>.json`` (``unit_families``, ``indicators``),
+    validated against its definition in ``schemas/lexicon.schema.json`` (read once)."""
+    try:
+        data = json.loads(package_text(f"data/{name}.json"))
+    except FileNotFoundError as exc:
+        raise LexiconError(f"{name}.json", "(file)", "missing") from exc
+    except json.JSONDecodeError as exc:
+        raise LexiconError(f"{name}.json", f"line {exc.lineno}", exc.msg) from exc
+    _validate(name, data, json.loads(package_text("schemas/lexicon.schema.json")), f"{name}.json")
+    return data
+
+
 def load_lexicon(lang: str) -> Lexicon:
     """Load, validate and compile the language data of ``lang`` (cached per process).
 
