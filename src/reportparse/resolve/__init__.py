@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import cast
 
-from ..explain import note
+from ..explain import active, note
 from ..lexicon import Metric
 from ..model import Claim, ClaimRank, Kind, Mention, Qualifier, Status, Unit
 from ..normalise import NormalisedText
@@ -46,12 +46,18 @@ def to_json_number(value: Decimal | None) -> int | float | None:
     return None if value is None else to_number(value)
 
 
+def _note_claim(m: Mention, f: ClaimFields) -> None:
+    """Tell the trace what the mention became."""
+    note(m.start, m.end, "resolve", m.rule, "claim",
+         f"{f.kind} {f.status} {f.period} metric={f.metric.id if f.metric else f.metric_text}")
+
+
 def claim_record(norm: NormalisedText, doc_id: str, m: Mention, f: ClaimFields) -> Claim:
     """The claim dict of a mention (the shape of ``schemas/claim.schema.json``): the span mapped
     back to the original text, the value signed (a decline is negative; a declining range swaps
     its bounds), the rank of a ranking."""
-    note(m.start, m.end, "resolve", m.rule, "claim",
-         f"{f.kind} {f.status} {f.period} metric={f.metric.id if f.metric else f.metric_text}")
+    if active():  # the reason is built only for a trace (this runs once per claim)
+        _note_claim(m, f)
     start, end = norm.to_original(m.start, m.end)
     value, low, high = m.value, m.low, m.high
     if f.sign < 0:

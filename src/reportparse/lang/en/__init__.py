@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
+
+from ...scripts import letters
 
 if TYPE_CHECKING:
     from ...lexicon import Lexicon
@@ -12,8 +13,6 @@ if TYPE_CHECKING:
     from ...segment import Sentence
     from ..base import LanguagePack
 
-_LATIN = re.compile("[A-Za-z]")
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef]")
 
 
 class EnglishPack:
@@ -26,8 +25,8 @@ class EnglishPack:
     def detect_score(self, sample: str) -> float:
         """The count of Latin letters, when there are at least three and they outnumber other
         scripts' letters more than two to one; else 0."""
-        latin = len(_LATIN.findall(sample))
-        return float(latin) if latin >= 3 and latin > 2 * len(_HAN.findall(sample)) else 0.0
+        latin = letters(sample, "latin")
+        return float(latin) if latin >= 3 and latin > 2 * letters(sample, "han") else 0.0
 
     def missing_extra(self, text: str) -> tuple[str, str, str] | None:
         """English needs no optional library."""
