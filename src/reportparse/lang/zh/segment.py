@@ -60,6 +60,7 @@ class _Segmenter:
         self.review_parts: str | None = None  # the first number of an unnumbered review's parts
         self.ahead = False  # the plan context's period was set by 今后五年
         self.review_paragraph: _Context | None = None  # a plan part's paragraph opening with 过去一年
+        self.opening = False  # the next paragraph opens the report's first part, headed as a plan
         seg = lex.segment
         terminators = regex.escape(seg.sentence_terminators)
         self.sentence_re = regex.compile(rf"[^{terminators}]+[{terminators}]*")
@@ -145,9 +146,18 @@ class _Segmenter:
             self.ctx = _Context("actual", self.review_year, span_start=self._reviewed_span_start(heading))
         elif plan or self.section_span_end:
             self.ctx = _Context("target", self.section_span_end or self.report_year)
+            self.opening = not self.seen_review and not self.section_span_end
         elif number and self.seen_review and self.ctx.status == "actual" and not self._review_part(number):
             self.ctx = _Context("target", self.report_year)  # the first unlabelled part after the review
         return review
+
+    def open_part(self, paragraph: str) -> None:
+        """The first paragraph of the report's first part when its heading reads as a plan (中心任务,
+        攻坚): opening with a review cue (刚刚过去的一年), it makes the part last year's review."""
+        if self.opening and paragraph.lstrip().startswith(tuple(self.cues.review_openers)):
+            self.ctx = _Context("actual", self.review_year, self.ctx.section)
+            self.seen_review = True
+        self.opening = False
 
     def on_year(self, year: int | None) -> None:
         """A heading or paragraph that opens with a year: the past is reviewed, this year planned."""
@@ -265,7 +275,9 @@ class _Segmenter:
                 self.on_heading(body[:head])
                 c = self.ctx
                 out.append(Sentence(line.start(), line.start() + head, c.section, c.status, c.period))
-            elif (m := self.leading_year.match(body)) and (year := year_value(m.group(1))):
+            else:
+                self.open_part(body)
+            if not head and (m := self.leading_year.match(body)) and (year := year_value(m.group(1))):
                 if self.ctx.status == "target" or year == self.report_year:
                     self.on_year(year)  # 2022年，... after a plan part, 2023年，... after a review
             for s in self.sentence_re.finditer(body, head):
