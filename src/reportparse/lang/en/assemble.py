@@ -33,6 +33,8 @@ class ClaimBuilder(ClaimAssembler):
         self.cues = compile_cues(lex)
         self.phrases = Phrases(self.text, self.cues)
         self.timing = TimingRules(self.text, self.cues, report_year)
+        # what each number with a named metric stated: (value, unit, status) -> its metric and kind
+        self.stated: dict[tuple[object, str | None, str], tuple[str | None, Metric, Kind, int]] = {}
 
     def _reduction_level(self, m: Mention, metric: Metric | None, kind: tuple[Kind, int]) -> tuple[Kind, int]:
         """Cut taxes and fees by 2.2 trillion yuan: an amount of a reduction indicator is its level."""
@@ -51,6 +53,27 @@ class ClaimBuilder(ClaimAssembler):
         explain.note(m.start, m.end, "assemble", "en.metric.share_of_gdp", "metric", share_id)
         return self.lex.metric_by_id(share_id) or metric
 
+    def _growth_of_economy(self, m: Mention, metric: Metric | None, kind: tuple[Kind, int]) -> tuple[Kind, int]:
+        """The growth rate at around 5 percent: a percent of the economy (not 'percent of GDP') is its growth."""
+        if kind[0] == "ratio" and m.unit == "percent" and metric is not None \
+                and metric.id == self.cues.bare_growth_metric and not self.cues.of_gdp.match(self.text, m.end):
+            explain.note(m.start, m.end, "assemble", "en.kind.growth_of_economy", "kind", "growth")
+            return "growth", 1
+        return kind
+
+    def _restated(self, m: Mention, before: str, status: str, found: tuple[str | None, Metric | None, Kind, int]
+                  ) -> tuple[str | None, Metric | None, Kind, int]:
+        """A target of around 5 percent: a number after a generic noun only (target, goal) restates
+        the claim of the same value, unit and status, and takes its metric and kind; a number
+        with a named metric is remembered for that."""
+        key = (m.value, m.unit, status)
+        if found[1] is not None:
+            self.stated[key] = (found[0], found[1], found[2], found[3])
+        elif self.phrases.clean(before).lower() in self.cues.generic_nouns and key in self.stated:
+            explain.note(m.start, m.end, "assemble", "en.metric.restated", "metric", self.stated[key][1].id)
+            return self.stated[key]
+        return found
+
     def claim(self, m: Mention, sent: Sentence, sentence_text: str, prev: SentenceState,
               nxt: Mention | None) -> Claim:
         """Kind, metric, status and period of one mention, then its claim."""
@@ -59,9 +82,10 @@ class ClaimBuilder(ClaimAssembler):
         before = self.text[cut.end() if cut else floor : m.start]
         kind, sign = kind_and_sign(KindContext(m, before, prev, self.cues, self.text, self.phrases.after_phrase))
         metric_text, metric = find_metric(MetricContext(m, kind, before, sent, prev, self.phrases, self.lex))
-        kind, sign = self._reduction_level(m, metric, (kind, sign))
+        kind, sign = self._reduction_level(m, metric, self._growth_of_economy(m, metric, (kind, sign)))
         metric = self._share_of_gdp(m, metric_text, metric)
         status, period = self.timing.status_period(m, sent, self.text[floor : m.start], prev)
+        metric_text, metric, kind, sign = self._restated(m, before, status, (metric_text, metric, kind, sign))
         if self.cues.from_end.search(before) and period is not None:
             period -= 1  # rule 4: X of 'from X to Y' is the year before the change
             explain.note(m.start, m.end, "assemble", "en.period.from_value", "period", str(period))

@@ -76,6 +76,9 @@ class Cues:
     ranked_not: regex.Pattern[str]
     ranked_strip: regex.Pattern[str]
     after_lead: regex.Pattern[str]
+    past_tense: regex.Pattern[str]
+    bare_growth: regex.Pattern[str]
+    bare_growth_metric: str
 
 
 def _metric_names(lex: Lexicon) -> dict[str, Metric]:
@@ -146,17 +149,22 @@ def _metric_cues(lex: Lexicon, c: CueData) -> dict[str, Any]:
         of_gdp=regex.compile(rf"\s+(?:{_phrases(c.of_gdp_phrases)})(?![\w-])"),
         gdp_share_metrics=dict(c.gdp_share_metrics),
         share_metric_words=tuple(w.lower() for w in c.share_metric_words),
-        after_clause_end=regex.compile(rf"[,;:.!?()]|\s(?:{alternation(c.clause_joiners)})\s"),
+        after_clause_end=regex.compile(rf"[,;:.!?()]|\n(?![ \t]*[a-z(])|\s(?:{alternation(c.clause_joiners)})\s"),
         counted_linker=regex.compile(rf"^\s+(?:{alternation(c.counted_linkers)})\s+"),
         ranked_thing=_ranked_thing(c),
         ranked_not=regex.compile(rf"\d|\b(?:{alternation(c.ranked_not_things)})\b"),
         ranked_strip=regex.compile(rf"^(?:{_phrases(c.ranked_strip)})\s+"),
         after_lead=_after_lead(c),
+        bare_growth=regex.compile(rf"(?:(?:{_phrases(c.bare_growth_determiners)})\s+)*(?:{_phrases(c.bare_growth_heads)})"
+                                  rf"(?:\s+(?:{_phrases(c.bare_growth_tails)}))*", regex.I),
+        bare_growth_metric=c.bare_growth_metric,
     )
 
 
 @cache
 def compile_cues(lex: Lexicon) -> Cues:
     """The English cues of ``lex``, compiled once."""
-    c = english_data(lex).cues
-    return Cues(**_kind_cues(c), **_timing_cues(c), **_metric_cues(lex, c))
+    en = english_data(lex)
+    c = en.cues
+    return Cues(**_kind_cues(c), **_timing_cues(c), **_metric_cues(lex, c),
+                past_tense=_words(en.framing.past_tense_verbs))

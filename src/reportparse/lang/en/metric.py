@@ -180,6 +180,16 @@ def _lexicon_after(c: MetricContext) -> Found | None:
     return c.phrases.lexicon_metric(c.after) if c.after else None
 
 
+def _bare_growth(c: MetricContext) -> Found | None:
+    """Setting the growth rate at around 5 percent, a growth target of 6 percent: 'growth' with
+    only determiners and rate/target words around it, as the whole phrase, is the economy's growth."""
+    phrase = c.phrases.window_phrase(c.before)
+    cues = c.phrases.cues
+    if c.m.unit == "percent" and phrase and cues.bare_growth.fullmatch(phrase):
+        return phrase, c.lex.metric_by_id(cues.bare_growth_metric)
+    return None
+
+
 def _clause_phrase(c: MetricContext) -> Found | None:
     phrase = c.phrases.window_phrase(c.before)
     cues = c.phrases.cues
@@ -217,7 +227,8 @@ def _earlier(c: MetricContext) -> Found:
 RULES: tuple[tuple[str, Callable[[MetricContext], Found | None]], ...] = (
     ("ranked_thing", _ranked_thing), ("respectively", _respectively), ("counted_noun", _counted_noun),
     ("in_clause", _in_clause),
-    ("lexicon_after", _lexicon_after), ("clause_phrase", _clause_phrase), ("phrase_after", _phrase_after),
+    ("lexicon_after", _lexicon_after), ("bare_growth", _bare_growth), ("clause_phrase", _clause_phrase),
+    ("phrase_after", _phrase_after),
     ("unit_word", _unit_word), ("previous", _previous),
 )
 

@@ -41,7 +41,17 @@ class TimingRules:
         prev.last_year = about_last
         if about_last and self.report_year:
             return "actual", self.report_year - 1, "plan_last_year"
+        if self.report_year and self._past_review(sent):
+            return "actual", self.report_year - 1, "plan_past_tense"
         return "target", future[-1] if future else sent.period or self.report_year, "plan"
+
+    def _past_review(self, sent: Sentence) -> bool:
+        """A sentence in the past tense with no target cue and no 'this year' (under a target
+        headline: the economy grew 3 percent; 12.06 million urban jobs were created)."""
+        c = self.cues
+        sentence = c.comparison.sub("", self.text[sent.start : sent.end])
+        return bool(c.past_tense.search(sentence)) and not c.target.search(sentence) \
+            and not c.this_year.search(sentence)
 
     def _in_review(self, sent: Sentence, window: str, future: list[int]) -> Timing:
         """A sentence under a review heading: an actual, unless a target cue in the number's own
