@@ -132,18 +132,20 @@ def align_claims(zh: list[dict[str, Any]], en: list[dict[str, Any]]) -> Alignmen
     value where one side has no metric id (a match: one parser did not name the indicator);
     then claims with a metric id left over pair with one of the same metric id, kind and
     status (a mismatch). Claims without a metric id only ever match, or pair as the same amount
-    told as a level on one side and a change on the other (``differs: "kind"``). Among the claims a pass
-    accepts, the one standing at the nearest relative place in its document wins (a translation
-    keeps the order of the report: the second 'over 30 million' pairs with the second 3000万).
+    told as a level on one side and a change on the other (``differs: "kind"``). Within a pass,
+    the pairs it accepts are taken nearest first (by the distance of their relative places in
+    the two documents): a translation keeps the order of the report, so the second 'over 30
+    million' pairs with the second 3000万, and a Chinese 两次 whose sentence the English leaves
+    out does not take the 'two' of a later sentence from its own 两批.
     """
     zh_at, en_at = _positions(zh), _positions(en)
     used_en: set[int] = set()
     pair_of: dict[int, tuple[int, str | None]] = {}
     for accept, differs in _PASSES:
-        for i, z in enumerate(zh):
-            candidates = [] if i in pair_of else [j for j, e in enumerate(en) if j not in used_en and accept(z, e)]
-            if candidates:
-                j = min(candidates, key=lambda j: abs(en_at[j] - zh_at[i]))
+        candidates = sorted((abs(en_at[j] - zh_at[i]), i, j) for i, z in enumerate(zh) if i not in pair_of
+                            for j, e in enumerate(en) if j not in used_en and accept(z, e))
+        for _, i, j in candidates:
+            if i not in pair_of and j not in used_en:
                 pair_of[i] = (j, differs)
                 used_en.add(j)
     pairs = [{"zh": zh[i], "en": en[j], "match": differs is None, **({"differs": differs} if differs else {})}
