@@ -124,6 +124,14 @@ def _positions(claims: list[dict[str, Any]]) -> list[float]:
     return [(s - low) / (high - low) if high > low else 0.0 for s in starts]
 
 
+def _nearest_first(zh: list[dict[str, Any]], en: list[dict[str, Any]], free: tuple[list[int], list[int]],
+                   accept: Callable[[dict[str, Any], dict[str, Any]], bool], at: tuple[list[float], list[float]]
+                   ) -> list[tuple[int, int]]:
+    """The unpaired (zh, en) index pairs that ``accept`` takes, nearest relative places first."""
+    found = sorted((abs(at[1][j] - at[0][i]), i, j) for i in free[0] for j in free[1] if accept(zh[i], en[j]))
+    return [(i, j) for _, i, j in found]
+
+
 def align_claims(zh: list[dict[str, Any]], en: list[dict[str, Any]]) -> Alignment:
     """Pair the claims of a Chinese report with those of its English version.
 
@@ -142,9 +150,9 @@ def align_claims(zh: list[dict[str, Any]], en: list[dict[str, Any]]) -> Alignmen
     used_en: set[int] = set()
     pair_of: dict[int, tuple[int, str | None]] = {}
     for accept, differs in _PASSES:
-        candidates = sorted((abs(en_at[j] - zh_at[i]), i, j) for i, z in enumerate(zh) if i not in pair_of
-                            for j, e in enumerate(en) if j not in used_en and accept(z, e))
-        for _, i, j in candidates:
+        free_zh = [i for i in range(len(zh)) if i not in pair_of]
+        free_en = [j for j in range(len(en)) if j not in used_en]
+        for i, j in _nearest_first(zh, en, (free_zh, free_en), accept, (zh_at, en_at)):
             if i not in pair_of and j not in used_en:
                 pair_of[i] = (j, differs)
                 used_en.add(j)

@@ -43,15 +43,23 @@ class ClaimBuilder(ClaimAssembler):
             return "level", 1
         return kind
 
-    def _share_of_gdp(self, m: Mention, metric_text: str | None, metric: Metric | None) -> Metric | None:
+    def _share_of_gdp(self, m: Mention, found: tuple[str | None, Metric | None], earlier: str
+                      ) -> tuple[str | None, Metric | None]:
         """R&D spending reached (or was equal to) 2.8 percent of GDP: a percent of GDP of an
-        amount indicator is its share-of-GDP indicator (rd_expenditure -> rd_intensity)."""
+        amount indicator is its share-of-GDP indicator (rd_expenditure -> rd_intensity); the
+        amount may be named earlier in the sentence (R&D expenditure was 2.17 trillion yuan,
+        accounting for 2.19 percent of GDP)."""
+        metric_text, metric = found
+        if m.unit != "percent" or not self.cues.of_gdp.match(self.text, m.end):
+            return found
         named = metric or self.cues.metric_by_name.get(metric_key(metric_text or ""))
-        share_id = self.cues.gdp_share_metrics.get(named.id) if named and m.unit == "percent" else None
-        if share_id is None or not self.cues.of_gdp.match(self.text, m.end):
-            return metric
+        if named is None and (before := self.phrases.lexicon_metric(earlier)) is not None:
+            metric_text, named = before
+        share_id = self.cues.gdp_share_metrics.get(named.id) if named else None
+        if share_id is None:
+            return found
         explain.note(m.start, m.end, "assemble", "en.metric.share_of_gdp", "metric", share_id)
-        return self.lex.metric_by_id(share_id) or metric
+        return metric_text, self.lex.metric_by_id(share_id) or metric
 
     def _growth_of_economy(self, m: Mention, metric: Metric | None, kind: tuple[Kind, int]) -> tuple[Kind, int]:
         """The growth rate at around 5 percent: a percent of the economy (not 'percent of GDP') is its growth."""
@@ -83,7 +91,7 @@ class ClaimBuilder(ClaimAssembler):
         kind, sign = kind_and_sign(KindContext(m, before, prev, self.cues, self.text, self.phrases.after_phrase))
         metric_text, metric = find_metric(MetricContext(m, kind, before, sent, prev, self.phrases, self.lex))
         kind, sign = self._reduction_level(m, metric, self._growth_of_economy(m, metric, (kind, sign)))
-        metric = self._share_of_gdp(m, metric_text, metric)
+        metric_text, metric = self._share_of_gdp(m, (metric_text, metric), self.text[sent.start : m.start])
         status, period = self.timing.status_period(m, sent, self.text[floor : m.start], prev)
         metric_text, metric, kind, sign = self._restated(m, before, status, (metric_text, metric, kind, sign))
         if self.cues.from_end.search(before) and period is not None:

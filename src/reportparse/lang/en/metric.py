@@ -190,6 +190,16 @@ def _bare_growth(c: MetricContext) -> Found | None:
     return None
 
 
+def _share_subject(c: MetricContext) -> Found | None:
+    """The share of electricity from non-fossil fuels increased, accounting for close to 40
+    percent of ...: a share verb that opens its clause shares out the subject of the clause before."""
+    phrases = c.phrases
+    if not phrases.cues.share_verb.search(c.before) or phrases.window_phrase(c.before):
+        return None
+    subject = phrases.window_phrase(phrases.text[c.sent.start : c.m.start - len(c.before)])
+    return (subject, None) if subject else None
+
+
 def _clause_phrase(c: MetricContext) -> Found | None:
     phrase = c.phrases.window_phrase(c.before)
     cues = c.phrases.cues
@@ -226,9 +236,8 @@ def _earlier(c: MetricContext) -> Found:
 
 RULES: tuple[tuple[str, Callable[[MetricContext], Found | None]], ...] = (
     ("ranked_thing", _ranked_thing), ("respectively", _respectively), ("counted_noun", _counted_noun),
-    ("in_clause", _in_clause),
-    ("lexicon_after", _lexicon_after), ("bare_growth", _bare_growth), ("clause_phrase", _clause_phrase),
-    ("phrase_after", _phrase_after),
+    ("in_clause", _in_clause), ("lexicon_after", _lexicon_after), ("bare_growth", _bare_growth),
+    ("share_subject", _share_subject), ("clause_phrase", _clause_phrase), ("phrase_after", _phrase_after),
     ("unit_word", _unit_word), ("previous", _previous),
 )
 

@@ -85,13 +85,15 @@ class TimingRules:
         return next((line for line in reversed(lines) if line.strip() and not self.cues.list_line.match(line)), None)
 
     def _own_words(self, sentence: str) -> Timing:
-        """A target when the sentence has a target cue, else an actual of the year it names or
-        of the year before the report."""
+        """A target when the sentence has a target cue or names a year not before the report's,
+        else an actual of the year it names or of the year before the report."""
         c, report = self.cues, self.report_year
         if c.target.search(c.comparison.sub("", sentence)):
             years = [int(y) for y in c.by_year.findall(sentence)]
             return "target", years[-1] if years else report, "target_cue"
         lead = c.lead_year.match(sentence) or c.by_year.search(sentence)
+        if lead and report is not None and int(lead.group(1)) >= report:
+            return "target", int(lead.group(1)), "dated_plan_year"  # a year not over when the report is given
         if lead:
             return "actual", int(lead.group(1)), "dated"
         return "actual", report - 1 if report else None, "last_year"
