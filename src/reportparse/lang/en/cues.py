@@ -64,6 +64,7 @@ class Cues:
     share_metric_words: tuple[str, ...]
     from_end: regex.Pattern[str]
     by_year: regex.Pattern[str]
+    of_year: regex.Pattern[str]
     lead_year: regex.Pattern[str]
     list_line: regex.Pattern[str]
     respectively: regex.Pattern[str]
@@ -127,6 +128,7 @@ def _timing_cues(c: CueData) -> dict[str, Any]:
         last_year=_words(c.last_year_words), this_year=_words(c.this_year_words),
         comparison=_words(c.comparison_phrases),
         by_year=regex.compile(rf"\b(?:{alternation(c.by_year_words)})\s+((?:19|20)\d\d)\b", regex.I),
+        of_year=regex.compile(rf"\b(?:{alternation(c.growth_of)})\s+((?:19|20)\d\d)\b", regex.I),
         lead_year=regex.compile(rf"^\s*(?:{alternation(c.lead_year_words)})\s+((?:19|20)\d\d)\b"),
         list_line=regex.compile(rf"^\s*(?:{alternation(c.list_markers)})\s"),
         respectively=_words(c.respectively_words),

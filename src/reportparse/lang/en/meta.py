@@ -39,6 +39,13 @@ class _MetaPatterns:
     words: MetaData
 
 
+def _dated_heading(cue: str, lead: int, gap: int) -> regex.Pattern[str]:
+    """A heading line with a cue and a year after it (I. Review of Our Work in 2023) or a year
+    right before it (2023 REVIEW, 2024 TARGETS), in any case."""
+    year = r"\b((?:19|20)\d\d)\b"
+    return regex.compile(rf"^[^\n]{{0,{lead}}}(?:(?:{cue})[^\n]{{0,{gap}}}?{year}|{year}\s+(?:{cue}))", regex.M | regex.I)
+
+
 @cache
 def _patterns(lex: Lexicon) -> _MetaPatterns:
     en = english_data(lex)
@@ -50,8 +57,8 @@ def _patterns(lex: Lexicon) -> _MetaPatterns:
         title=regex.compile(rf"^[^\n.]{{0,60}}(?:{alternation(w.report_titles)})[^\n.]{{0,60}}$", regex.M),
         congress=regex.compile(rf"\b(?:(?:{alternation(w.congress_article)})\s+)?([A-Z][A-Za-z ]{{1,40}}?)\s+"
                                rf"({alternation(w.congress_kinds)})\s+{regex.escape(w.congress)}"),
-        review_heading=regex.compile(rf"^[^\n]{{0,12}}(?:{review})[^\n]{{0,40}}?\b((?:19|20)\d\d)\b", regex.M),
-        plan_heading=regex.compile(rf"^[^\n]{{0,60}}(?:{plan})[^\n]{{0,80}}?\b((?:19|20)\d\d)\b", regex.M),
+        review_heading=_dated_heading(review, 12, 40),
+        plan_heading=_dated_heading(plan, 60, 80),
         name_article=regex.compile(rf"^(?:{alternation(w.name_articles)})\s+"),
         dateline=regex.compile(rf"^[ \t]*[A-Z][A-Za-z .'-]{{1,40}},\s+(?:{months})\.?\s+\d{{1,2}}"
                                rf"(?:,\s+(?P<year>(?:19|20)\d\d))?\s*\((?:{alternation(f.agencies)})\)\s*"
@@ -71,9 +78,9 @@ def _year(text: str, pats: _MetaPatterns) -> int | None:
     if (m := pats.title.search(head)) and (years := YEAR_EN.findall(m.group())):
         return int(years[0])
     if m := pats.review_heading.search(text):
-        return int(m.group(1)) + 1
+        return int(m.group(1) or m.group(2)) + 1
     if m := pats.plan_heading.search(text):
-        return int(m.group(1))
+        return int(m.group(1) or m.group(2))
     return None
 
 

@@ -98,6 +98,14 @@ class TimingRules:
             return "actual", int(lead.group(1)), "dated"
         return "actual", report - 1 if report else None, "last_year"
 
+    def _earlier_year_after(self, m: Mention, sent: Sentence) -> int | None:
+        """The year right after an actual, in its clause, when it is before the year under review
+        (faster than the 3 percent growth of 2022, in a review of 2023)."""
+        after = self.cues.after_clause_end.split(self.text[m.end : min(sent.end, m.end + 40)], maxsplit=1)[0]
+        dated = self.cues.by_year.search(after) or self.cues.of_year.search(after)
+        year = int(dated.group(1)) if dated else None
+        return year if year is not None and self.report_year is not None and year < self.report_year - 1 else None
+
     def status_period(self, m: Mention, sent: Sentence, before: str, prev: SentenceState) -> tuple[Status, int | None]:
         """Status and period of a mention; ``before`` is the sentence text before it since the
         previous claim."""
@@ -109,5 +117,7 @@ class TimingRules:
             status, period, rule = self._in_review(sent, window, future)
         else:
             status, period, rule = self._unknown(sent)
+        if status == "actual" and (earlier := self._earlier_year_after(m, sent)) is not None:
+            period, rule = earlier, f"{rule}+year_after"
         explain.note(m.start, m.end, "assemble", f"en.timing.{rule}", "status", f"{status} {period}")
         return status, period
