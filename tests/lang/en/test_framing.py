@@ -35,6 +35,8 @@ def _framed(headline: str) -> str:
     ("China's economic and social progress in 2022", 2023),  # a bulletin on 2022
     ("Statistical Communique", 2020),                     # on the 2019 development
     ("China's GDP expands 5.2 pct in 2023", 2024),        # annual data of 2023
+    ("BEIJING, Jan. 17 (Xinhua) -- China's economy grew 6.1 percent in 2019", 2020),  # past tense before 'target'
+    ("China to keep 2020 deficit-to-GDP ratio", 2020),    # a headline's future
 ])
 def test_framing_gives_the_report_year_and_a_national_level(headline: str, year: int) -> None:
     doc = reportparse.parse_text(_framed(headline), lang="en").document

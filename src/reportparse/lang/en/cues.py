@@ -78,6 +78,7 @@ class Cues:
     ranked_strip: regex.Pattern[str]
     after_lead: regex.Pattern[str]
     past_tense: regex.Pattern[str]
+    headline_target: regex.Pattern[str]
     bare_growth: regex.Pattern[str]
     bare_growth_metric: str
 
@@ -169,4 +170,4 @@ def compile_cues(lex: Lexicon) -> Cues:
     en = english_data(lex)
     c = en.cues
     return Cues(**_kind_cues(c), **_timing_cues(c), **_metric_cues(lex, c),
-                past_tense=_words(en.framing.past_tense_verbs))
+                past_tense=_words(en.framing.past_tense_verbs), headline_target=_words(en.framing.headline_target_cues))

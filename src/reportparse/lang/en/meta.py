@@ -111,8 +111,16 @@ def framing_year(text: str, lex: Lexicon) -> int | None:
         if titled := pats.titled_year.search(framing):
             return int(titled.group(1))
         if years:
-            return max(years) if compile_cues(lex).target.search(framing) else max(years) + 1
+            return max(years) if _frames_targets(framing, lex) else max(years) + 1
     return None
+
+
+def _frames_targets(framing: str, lex: Lexicon) -> bool:
+    """A target cue (or a headline's 'to keep', 'eyes') before any past-tense verb."""
+    cues = compile_cues(lex)
+    target = [m.start() for m in (cues.target.search(framing), cues.headline_target.search(framing)) if m]
+    past = cues.past_tense.search(framing)
+    return bool(target) and (past is None or min(target) < past.start())
 
 
 def _region(text: str, pats: _MetaPatterns) -> tuple[str | None, str | None]:

@@ -69,7 +69,7 @@ class TimingRules:
             return "actual", int(lead.group(1)), "review_lead_year"
         return "actual", sent.period, "review"
 
-    def _unknown(self, sent: Sentence) -> Timing:
+    def _unknown(self, sent: Sentence, window: str) -> Timing:
         """A sentence before any heading (see :meth:`_own_words`); a list line without a cue or
         year of its own takes the decision of the line that leads the list."""
         sentence = self.text[sent.start : sent.end]
@@ -77,6 +77,11 @@ class TimingRules:
         if lead is not None and not self.cues.target.search(sentence) and not YEAR_EN.search(sentence):
             status, period, _ = self._own_words(lead)
             return status, period, "list_line"
+        if not self.text[: sent.start].strip() and self.cues.headline_target.search(sentence) and self.report_year:
+            return "target", self.report_year, "headline"  # China to keep 2020 deficit ratio at over 3.6 pct
+        if self.cues.past_tense.search(window) and not self.cues.target.search(window):
+            status, period, rule = self._own_words(self.cues.target.sub("", sentence))
+            return status, period, f"past_before_{rule}"  # grew 6.1 percent in 2019, within the target range
         return self._own_words(sentence)
 
     def _list_lead(self, start: int) -> str | None:
@@ -116,7 +121,7 @@ class TimingRules:
         elif sent.status == "actual":
             status, period, rule = self._in_review(sent, window, future)
         else:
-            status, period, rule = self._unknown(sent)
+            status, period, rule = self._unknown(sent, window)
         if status == "actual" and (earlier := self._earlier_year_after(m, sent)) is not None:
             period, rule = earlier, f"{rule}+year_after"
         explain.note(m.start, m.end, "assemble", f"en.timing.{rule}", "status", f"{status} {period}")

@@ -175,6 +175,7 @@ class FramingData:
     local_words: Words
     regional_prefixes: Words
     past_tense_verbs: Words
+    headline_target_cues: Words
 
 
 @dataclass(frozen=True)
