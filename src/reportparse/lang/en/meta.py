@@ -43,7 +43,8 @@ def _dated_heading(cue: str, lead: int, gap: int) -> regex.Pattern[str]:
     """A heading line with a cue and a year after it (I. Review of Our Work in 2023) or a year
     right before it (2023 REVIEW, 2024 TARGETS), in any case."""
     year = r"\b((?:19|20)\d\d)\b"
-    return regex.compile(rf"^[^\n]{{0,{lead}}}(?:(?:{cue})[^\n]{{0,{gap}}}?{year}|{year}\s+(?:{cue}))", regex.M | regex.I)
+    return regex.compile(rf"^[^\n]{{0,{lead}}}(?:(?:{cue})[^\n]{{0,{gap}}}?{year}|{year}\s+(?:{cue}))",
+                         regex.M | regex.I)
 
 
 @cache
