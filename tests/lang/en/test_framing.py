@@ -37,6 +37,7 @@ def _framed(headline: str) -> str:
     ("China's GDP expands 5.2 pct in 2023", 2024),        # annual data of 2023
     ("BEIJING, Jan. 17 (Xinhua) -- China's economy grew 6.1 percent in 2019", 2020),  # past tense before 'target'
     ("China to keep 2020 deficit-to-GDP ratio", 2020),    # a headline's future
+    ("China's 2023 economic data at a glance", 2024),     # key figures of 2023
 ])
 def test_framing_gives_the_report_year_and_a_national_level(headline: str, year: int) -> None:
     doc = reportparse.parse_text(_framed(headline), lang="en").document

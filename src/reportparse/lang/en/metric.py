@@ -75,7 +75,7 @@ class Phrases:
     def after_phrase(self, m: Mention) -> str:
         """The phrase after 'in' or 'of' right after a number: a drop of 2.5 percent in energy
         consumption per unit of GDP; a 4 percent increase in general public budget revenue."""
-        rest = self.text[m.end : m.end + 120]
+        rest = self.cues.comparison.sub("", self.text[m.end : m.end + 120])  # up 6.1 percent in real terms
         if post := self.cues.post_growth.match(rest):
             rest = rest[post.end():]
         lead = self.cues.after_lead.match(rest)
@@ -132,6 +132,7 @@ def _ranked_thing(c: MetricContext) -> Found | None:
 
 
 _NUMBER = regex.compile(r"\d[\d,.]*")
+_LABEL = regex.compile(r"^\W*([A-Za-z][^:\d]{1,60}):")  # -- Tourist trips: (the label of a list line)
 
 
 def _respectively(c: MetricContext) -> Found | None:
@@ -228,17 +229,30 @@ def _previous(c: MetricContext) -> Found | None:
     return None
 
 
+def _labelled(c: MetricContext, earlier: str) -> Found | None:
+    """The label of a 'Label: figure' list line (-- New urban jobs: 12.44 million), its lexicon name first."""
+    label = _LABEL.match(earlier)
+    if label is None:
+        return None
+    return c.phrases.lexicon_metric(label.group(1)) or (c.phrases.clean(label.group(1)), None)
+
+
+def _label(c: MetricContext) -> Found | None:
+    """A figure right after the colon of a list line's label."""
+    return _labelled(c, c.phrases.text[c.sent.start : c.m.start]) if not c.before.strip() else None
+
+
 def _earlier(c: MetricContext) -> Found:
-    """A lexicon name earlier in the sentence, else no metric."""
-    text = c.phrases.text
-    return c.phrases.lexicon_metric(text[c.sent.start : c.m.start - len(c.before)]) or (None, None)
+    """A lexicon name earlier in the sentence, else the label of its list line, else no metric."""
+    earlier = c.phrases.text[c.sent.start : c.m.start - len(c.before)]
+    return c.phrases.lexicon_metric(earlier) or _labelled(c, earlier) or (None, None)
 
 
 RULES: tuple[tuple[str, Callable[[MetricContext], Found | None]], ...] = (
     ("ranked_thing", _ranked_thing), ("respectively", _respectively), ("counted_noun", _counted_noun),
     ("in_clause", _in_clause), ("lexicon_after", _lexicon_after), ("bare_growth", _bare_growth),
     ("share_subject", _share_subject), ("clause_phrase", _clause_phrase), ("phrase_after", _phrase_after),
-    ("unit_word", _unit_word), ("previous", _previous),
+    ("label", _label), ("unit_word", _unit_word), ("previous", _previous),
 )
 
 
