@@ -48,8 +48,8 @@ class Phrases:
         if not hits:
             return None
         hit = hits[-1]
-        if self.cues.share_head.search(phrase[: hit.start()]):
-            return None  # the share of X in GDP: not GDP
+        if self.cues.share_head.search(phrase[: hit.start()]) or self.cues.share_head.search(phrase, hit.end()):
+            return None  # the share of X in GDP: not GDP; population aging and the share of nursing beds: a share
         return hit.group(), self.cues.metric_by_name[metric_key(hit.group())]
 
     def counted_noun(self, m: Mention) -> str:
