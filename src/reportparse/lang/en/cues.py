@@ -146,7 +146,7 @@ def _metric_cues(lex: Lexicon, c: CueData) -> dict[str, Any]:
         trailing=regex.compile(rf"(?:\s+(?:{alternation(c.trailing_strip)}))+$", regex.I),
         metric_names=_words(list(by_name)), metric_by_name=by_name,
         counted_stop=_lower(english_data(lex).numbers.not_counted_before) | _lower(c.subject_stops)
-        | _lower(c.growth_up) | _lower(c.growth_down),
+        | _lower(c.growth_up) | _lower(c.growth_down) | _lower(c.object_verbs),
         generic_nouns=_lower(c.generic_nouns), share_verb=_words(c.share_verbs),
         reduction_metrics=frozenset(c.reduction_metrics),
         of_gdp=regex.compile(rf"\s+(?:{_phrases(c.of_gdp_phrases)})(?![\w-])"),
