@@ -53,8 +53,11 @@ class Phrases:
         return hit.group(), self.cues.metric_by_name[metric_key(hit.group())]
 
     def counted_noun(self, m: Mention) -> str:
-        """The noun phrase after a number: 12 million new urban jobs, 2 million mu of high-standard cropland."""
-        rest = self.cues.counted_linker.sub(" ", self.text[m.end : m.end + 100])
+        """The noun phrase after a number: 12 million new urban jobs, 2 million mu of high-standard cropland,
+        1 trillion yuan in bonds, a 3 percent deficit-to-GDP ratio (a percent: the noun right after it)."""
+        rest = self.text[m.end : m.end + 100]
+        if m.unit_kind != "rate":
+            rest = (self.cues.amount_linker if m.unit_kind == "money" else self.cues.counted_linker).sub(" ", rest)
         stop = self.cues.after_clause_end.search(rest)
         rest = rest[: stop.start()] if stop else rest
         words = []
@@ -112,7 +115,8 @@ class MetricContext:
     @cached_property
     def counted(self) -> str:
         """The counted noun after a count, an amount or a measure."""
-        return self.phrases.counted_noun(self.m) if self.m.unit_kind in ("count", "people", "money", "measure") else ""
+        kinds = ("count", "people", "money", "measure", "rate") if self.m.rule in _NUMBER_RULES else ()
+        return self.phrases.counted_noun(self.m) if self.m.unit_kind in kinds else ""
 
     @cached_property
     def counted_metric(self) -> tuple[str, Metric] | None:
@@ -131,6 +135,7 @@ def _ranked_thing(c: MetricContext) -> Found | None:
     return None
 
 
+_NUMBER_RULES = ("en.digits", "en.words")  # not a fraction or doubling word
 _NUMBER = regex.compile(r"\d[\d,.]*")
 _LABEL = regex.compile(r"^\W*([A-Za-z][^:\d]{1,60}):")  # -- Tourist trips: (the label of a list line)
 
@@ -182,11 +187,15 @@ def _lexicon_after(c: MetricContext) -> Found | None:
 
 
 def _bare_growth(c: MetricContext) -> Found | None:
-    """Setting the growth rate at around 5 percent, a growth target of 6 percent: 'growth' with
-    only determiners and rate/target words around it, as the whole phrase, is the economy's growth."""
-    phrase = c.phrases.window_phrase(c.before)
+    """Setting the growth rate at around 5 percent, a growth target of 6 percent, targets 5 percent
+    growth: 'growth' with only determiners and rate/target words around it, as the whole phrase
+    (or right after the number, with nothing after it), is the economy's growth."""
     cues = c.phrases.cues
-    if c.m.unit == "percent" and phrase and cues.bare_growth.fullmatch(phrase):
+    if c.m.unit != "percent":
+        return None
+    post = cues.post_growth.match(c.phrases.text, c.m.end)  # targets 5 pct growth
+    phrase = post.group().strip() if post and not c.after else c.phrases.window_phrase(c.before)
+    if phrase and cues.bare_growth.fullmatch(phrase):
         return phrase, c.lex.metric_by_id(cues.bare_growth_metric)
     return None
 

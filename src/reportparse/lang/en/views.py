@@ -146,6 +146,7 @@ class CueData:
     bare_growth_heads: Words
     bare_growth_tails: Words
     bare_growth_metric: str
+    amount_linkers: Words
 
 
 @dataclass(frozen=True)
