@@ -41,6 +41,9 @@ HEADLINES = {
         ("around 4 percent", 4, "percent", "ratio", T, 2025, "deficit_ratio"),
         ("4.4 trillion yuan", 4.4e12, "CNY", "level", T, 2025, "local_special_bonds"),
         ("more than 3 percent", -3, "percent", "growth", A, 2024, "energy_intensity"),
+        ("5.66 trillion yuan", 5.66e12, "CNY", "level", T, 2025, "deficit_amount"),
+        ("1.3 trillion yuan", 1.3e12, "CNY", "level", T, 2025, "ultra_long_bonds"),
+        ("67 percent", 67, "percent", "ratio", A, 2024, "urbanization_rate"),
     ],
     2026: [
         ("5 percent", 5, "percent", "growth", A, 2025, "gdp"),
@@ -53,6 +56,10 @@ HEADLINES = {
         ("around 3.8 percent", -3.8, "percent", "growth", T, 2026, "co2_intensity"),
         ("around 4 percent", 4, "percent", "ratio", T, 2026, "deficit_ratio"),
         ("4.4 trillion yuan", 4.4e12, "CNY", "level", T, 2026, "local_special_bonds"),
+        ("5.89 trillion yuan", 5.89e12, "CNY", "level", T, 2026, "deficit_amount"),
+        ("1.3 trillion yuan", 1.3e12, "CNY", "level", T, 2026, "ultra_long_bonds"),
+        ("2.8 percent", 2.8, "percent", "ratio", A, 2025, "rd_intensity"),
+        ("67.9 percent", 67.9, "percent", "ratio", A, 2025, "urbanization_rate"),
     ],
 }
 
