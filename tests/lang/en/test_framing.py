@@ -33,7 +33,8 @@ def _framed(headline: str) -> str:
     ("Highlights of government work report", 2024),       # no year up top: '2023 REVIEW' heading
     ("China sets 2019 GDP growth target", 2019),
     ("China's economic and social progress in 2022", 2023),  # a bulletin on 2022
-    ("Statistical Communique", 2020),                     # on the 2019 development
+    ("Statistical Communique of the People's Republic of China on the 2019", 2020),  # on 2019
+    ("Statistical Communique of the People's Republic of China on the 2021", 2022),
     ("China's GDP expands 5.2 pct in 2023", 2024),        # annual data of 2023
     ("BEIJING, Jan. 17 (Xinhua) -- China's economy grew 6.1 percent in 2019", 2020),  # past tense before 'target'
     ("China to keep 2020 deficit-to-GDP ratio", 2020),    # a headline's future

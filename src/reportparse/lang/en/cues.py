@@ -71,6 +71,7 @@ class Cues:
     after_clause_end: regex.Pattern[str]
     counted_linker: regex.Pattern[str]
     amount_linker: regex.Pattern[str]
+    appositive: regex.Pattern[str]
     growth_by: str
     growth_of: str
     growth_adverbs: str
@@ -155,6 +156,7 @@ def _metric_cues(lex: Lexicon, c: CueData) -> dict[str, Any]:
         share_metric_words=tuple(w.lower() for w in c.share_metric_words),
         after_clause_end=regex.compile(rf"[,;:.!?()]|\n(?![ \t]*[a-z(])|\s(?:{alternation(c.clause_joiners)})\s"),
         counted_linker=regex.compile(rf"^\s+(?:{alternation(c.counted_linkers)})\s+"),
+        appositive=regex.compile(rf",\s*(?:{_phrases(c.appositive_openers)})\s[^,]*,?", regex.I),
         amount_linker=regex.compile(rf"^\s+(?:{alternation(c.counted_linkers + c.amount_linkers)})\s+"),
         ranked_thing=_ranked_thing(c),
         ranked_not=regex.compile(rf"\d|\b(?:{alternation(c.ranked_not_things)})\b"),

@@ -43,7 +43,8 @@ class Phrases:
             phrase = cleaned
 
     def lexicon_metric(self, phrase: str) -> tuple[str, Metric] | None:
-        """The metric name in a phrase nearest its end; a name after 'share of' is not the metric."""
+        """The metric name in a phrase nearest its end, asides left out; a name after 'share of' is not the metric."""
+        phrase = self.cues.appositive.sub("", phrase)  # the CPI, a main gauge of inflation, ...
         hits = list(self.cues.metric_names.finditer(phrase))
         if not hits:
             return None

@@ -147,6 +147,7 @@ class CueData:
     bare_growth_tails: Words
     bare_growth_metric: str
     amount_linkers: Words
+    appositive_openers: Words
 
 
 @dataclass(frozen=True)
