@@ -18,41 +18,15 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import subprocess
 import sys
 import tempfile
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
-HERE = Path(__file__).resolve().parent
-SHARED = HERE.parent.parent / "shared"
+from citypanel import SHARED, Cells, gdp_growth_cells, parse_into_store, stored_documents
 
 
-def parse_into_store(reports: Path, out: Path, jobs: int) -> Path:
-    """Run ``reportparse parse`` over ``reports`` and return the store it wrote."""
-    subprocess.run([sys.executable, "-m", "reportparse", "parse", str(reports), "-o", str(out),
-                    "--jobs", str(jobs), "-q"], check=False)
-    return out / "reportparse.sqlite"
-
-
-def gdp_targets(store_path: Path) -> dict[tuple[str, int], dict[str, Any]]:
-    """The panel's GDP growth target cells by (region, year), with the sentence each came from."""
-    from reportparse.panel import cell_rows
-    from reportparse.store import Store
-
-    with Store(store_path, create=False) as store:
-        sha_of = {d["path"]: d["sha256"] for d in store.documents()}
-        found = {}
-        for cell in cell_rows(store):
-            if cell["metric_id"] == "gdp" and cell["kind"] == "growth" and cell["target_value"] is not None:
-                doc = store.document(sha_of[cell["target_doc"]])
-                claim = next(c for c in doc["claims"] if c["id"] == cell["target_id"])
-                found[(cell["region"], cell["year"])] = {**cell, "sentence": claim.get("sentence")}
-    return found
-
-
-def compare(reference: Path, cells: dict[tuple[str, int], dict[str, Any]],
+def compare(reference: Path, cells: Cells,
             covered: set[tuple[str, int]]) -> tuple[dict[str, int], list[str]]:
     """Counts of agreement and one line per disagreement or missing target."""
     counts = {"rows_with_report": 0, "agree": 0, "differ": 0, "no_target": 0}
@@ -91,12 +65,9 @@ def main() -> int:
         print(f"missing {args.reports} or {args.reference}", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory() as tmp:
-        store_path = parse_into_store(args.reports, args.out or Path(tmp), args.jobs)
-        cells = gdp_targets(store_path)
-        from reportparse.store import Store
-
-        with Store(store_path, create=False) as store:
-            covered = {(d["region"], d["report_year"]) for d in store.documents() if d["region"]}
+        store_path = parse_into_store([args.reports], args.out or Path(tmp), args.jobs)
+        cells = gdp_growth_cells(store_path, "target")
+        covered = {(d["region"], d["report_year"]) for d in stored_documents(store_path) if d["region"]}
     counts, lines = compare(args.reference, cells, covered)
     print(json.dumps(counts))
     print("\n".join(lines))
