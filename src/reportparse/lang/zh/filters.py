@@ -11,6 +11,7 @@ year, a date, a code, an ordinal, a heading number, a fixed term, a quoted name,
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 
 import regex
@@ -94,7 +95,7 @@ class Candidate:
 
     __slots__ = ("after", "before", "end", "g", "has_digit", "m", "nend", "noise", "nstart", "num", "text", "unitless")
 
-    def __init__(self, m: regex.Match[str], g: dict[str, str | None], noise: TextNoise) -> None:
+    def __init__(self, m: re.Match[str], g: dict[str, str | None], noise: TextNoise) -> None:
         self.m, self.g, self.noise = m, g, noise
         text = self.text = noise.text
         self.num = g["num"] or ""

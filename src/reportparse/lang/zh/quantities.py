@@ -11,6 +11,7 @@ qualifier, span and the claimable policy.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
@@ -44,7 +45,7 @@ def _scale_text(num: str) -> str:
     return "".join(ch for ch in num[tail:] if ch not in FILLERS)
 
 
-def unit_spans(m: regex.Match[str], g: dict[str, str | None]) -> tuple[tuple[int, int], ...]:
+def unit_spans(m: re.Match[str], g: dict[str, str | None]) -> tuple[tuple[int, int], ...]:
     """The unit as written with the scale of the number before it: 亿元 of 785.6亿元,
     万 and 人 of 1.2万余人, 百分之 of 百分之五."""
     if g["upre"]:
@@ -101,7 +102,7 @@ def not_claimable(reading: Reading) -> tuple[str, str] | None:
     return None
 
 
-def _end(m: regex.Match[str], g: dict[str, str | None], has_unit: bool) -> int:
+def _end(m: re.Match[str], g: dict[str, str | None], has_unit: bool) -> int:
     """Where a mention ends: after its unit and suffix, else after its suffix (一千以下), inner
     qualifier (三十余), range end or number."""
     if has_unit or g["suf"]:
@@ -147,7 +148,7 @@ class _Recogniser:
         return out
 
     # ----- special words: 一半, 翻番 -----
-    def _from_special(self, m: regex.Match[str]) -> Mention | None:
+    def _from_special(self, m: re.Match[str]) -> Mention | None:
         word = m.group("word")
         if self.noise.in_noise_phrase(m.start("word"), m.end("word")):
             note(m.start(), m.end(), "recognise", "zh.filter.noise_phrase", "dropped", "inside a fixed term")
@@ -162,10 +163,10 @@ class _Recogniser:
                        "percent", "rate", (m.span("word"),), qualifier, rule)
 
     # ----- ordinary numbers -----
-    def _dropped(self, m: regex.Match[str], rule: str, reason: str) -> None:
+    def _dropped(self, m: re.Match[str], rule: str, reason: str) -> None:
         note(m.start(), m.end(), "recognise", f"zh.filter.{rule}", "dropped", reason)
 
-    def _from_match(self, m: regex.Match[str]) -> Mention | None:
+    def _from_match(self, m: re.Match[str]) -> Mention | None:
         """The mention of a match, read in named steps, or None when a filter or step drops it."""
         c = Candidate(m, m.groupdict(), self.noise)
         if dropped := first_drop(c):
