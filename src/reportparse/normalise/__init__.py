@@ -11,10 +11,9 @@ in the copy maps back to the text as read: ``original[start:end]`` is the source
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import cache
-
-import regex
 
 from ..lang import get_pack
 from ..lexicon import Lexicon
@@ -22,8 +21,8 @@ from .markdown import markdown_cuts, visible
 
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20  # ideographic space
-_MIDDLE_DOT = regex.compile(r"(?<=\d)[·•∙・](?=\d)")  # 19·5％: a decimal point in older texts
-_LINE = regex.compile(r"[^\n]*")
+_MIDDLE_DOT = re.compile(r"(?<=\d)[·•∙・](?=\d)")  # 19·5％: a decimal point in older texts
+_LINE = re.compile(r"[^\n]*")
 
 
 @dataclass(frozen=True)
@@ -105,10 +104,10 @@ def _gap(text: str, prev: _Line, nxt: _Line) -> tuple[int, int]:
 
 
 @cache
-def _widths(kept: str) -> tuple[regex.Pattern[str], dict[int, int]]:
+def _widths(kept: str) -> tuple[re.Pattern[str], dict[int, int]]:
     """The full-width characters made half-width, but for the language's ``kept`` punctuation."""
     table = {code: half for code, half in _FULLWIDTH.items() if chr(code) not in kept}
-    return regex.compile("[" + "".join(regex.escape(chr(c)) for c in table) + "]"), table
+    return re.compile("[" + "".join(re.escape(chr(c)) for c in table) + "]"), table
 
 
 def normalise(original: str, lex: Lexicon) -> NormalisedText:
