@@ -7,7 +7,7 @@ before the number (地区生产总值完成785.6亿元), trimmed of cue words, c
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -16,7 +16,7 @@ from ...explain import note
 from ...lexicon import Lexicon, Metric
 from ...model import Mention
 from ...recognise.patterns import alternation
-from .cues import Cues
+from .cues import Cues, compile_cues
 from .numerals import COMMON_SCALES
 from .tokenise import tokens
 from .views import Grammar, cue_words, grammar
@@ -57,6 +57,24 @@ def _unbalanced_quotes_removed(phrase: str, g: Grammar, any_quote: regex.Pattern
     return "".join(ch for i, ch in enumerate(phrase) if i not in drop)
 
 
+@lru_cache(maxsize=16384)
+def _trimmed(lex: Lexicon, phrase: str) -> str:
+    """:meth:`MetricFinder.trim`, kept for the next time (a third of the phrases recur)."""
+    g, cues = grammar(lex), compile_cues(lex)
+    phrase = _unbalanced_quotes_removed(cues.comparison_base.sub("", phrase), g, _marks(lex)[1])
+    phrase = phrase.strip(g.phrase_strip)
+    item_strip = " " + g.list_comma
+    while True:
+        trimmed = cues.years.sub("", phrase) if cues.years.match(phrase) else phrase
+        if lex.metric_match(trimmed)[2] != len(trimmed):
+            trimmed = cues.trailing.sub("", trimmed).strip(item_strip)
+        trimmed = cues.leading.sub("", trimmed).strip(item_strip)
+        trimmed = cues.trailing_year.sub("", trimmed)
+        if trimmed == phrase:
+            return phrase
+        phrase = trimmed
+
+
 def _id(metric: Metric | None) -> str | None:
     return metric.id if metric else None
 
@@ -76,24 +94,12 @@ class MetricFinder:
         self.suffix = regex.compile(rf"^(?:{alternation(c.metric_suffixes)})*$")
         self.clause_ends = lex.segment.clause_ends
         self.grammar = grammar(lex)
-        self.parentheses, self.any_quote = _marks(lex)
-        self.item_strip = " " + self.grammar.list_comma
+        self.parentheses = _marks(lex)[0]
 
     def trim(self, phrase: str) -> str:
         """Trim cue words, comparison bases and years off both ends of a metric phrase; a
         metric name that ends the phrase is kept whole (经济增长 keeps its 增长)."""
-        cues = self.cues
-        phrase = _unbalanced_quotes_removed(cues.comparison_base.sub("", phrase), self.grammar, self.any_quote)
-        phrase = phrase.strip(self.grammar.phrase_strip)
-        while True:
-            trimmed = cues.years.sub("", phrase) if cues.years.match(phrase) else phrase
-            if self.lex.metric_match(trimmed)[2] != len(trimmed):
-                trimmed = cues.trailing.sub("", trimmed).strip(self.item_strip)
-            trimmed = cues.leading.sub("", trimmed).strip(self.item_strip)
-            trimmed = cues.trailing_year.sub("", trimmed)
-            if trimmed == phrase:
-                return phrase
-            phrase = trimmed
+        return _trimmed(self.lex, phrase)
 
     def _item(self, items: tuple[str, ...], index: int) -> str:
         """Item ``index`` of a 分别 list, completed with the shared head of the last item
