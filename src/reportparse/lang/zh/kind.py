@@ -12,7 +12,7 @@ from typing import get_args
 import regex
 
 from ...assemble import SentenceState
-from ...explain import note
+from ...explain import active, note
 from ...model import Kind, Mention
 from .cues import Cues
 
@@ -33,7 +33,8 @@ def _last_cue(before: str, cues: Cues) -> regex.Match[str] | None:
 def kind_and_sign(m: Mention, before: str, prev: SentenceState, cues: Cues) -> tuple[Kind, int]:
     """The kind of a claim and its direction (-1 for a decline) from the text before it."""
     kind, sign, rule = _decide(m, before, prev, cues)
-    note(m.start, m.end, "assemble", f"zh.kind.{rule}", "kind", f"{kind} {sign:+d}")
+    if active():
+        note(m.start, m.end, "assemble", f"zh.kind.{rule}", "kind", f"{kind} {sign:+d}")
     return kind, sign
 
 

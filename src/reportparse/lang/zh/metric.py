@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 import regex
 
 from ...assemble import SentenceState
-from ...explain import note
+from ...explain import active, note
 from ...lexicon import Lexicon, Metric
 from ...model import Mention
 from ...recognise.patterns import alternation
@@ -198,7 +198,8 @@ class MetricFinder:
     @staticmethod
     def _found(m: Mention, rule: str, phrase: str, metric_id: str | None) -> tuple[str, str | None]:
         """The metric text and id a named rule found (noted in an explain trace)."""
-        note(m.start, m.end, "assemble", f"zh.metric.{rule}", "metric", f"{phrase} -> {metric_id}")
+        if active():
+            note(m.start, m.end, "assemble", f"zh.metric.{rule}", "metric", f"{phrase} -> {metric_id}")
         return phrase, metric_id
 
     def _noun_first(self, m: Mention, phrase: str) -> bool:

@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 import regex
 
-from ...explain import note
+from ...explain import active, note
 from ...lexicon import Lexicon, Unit
 from ...model import Mention, Qualifier, as_qualifier
 from ...recognise.ordered import InOrder
@@ -164,7 +164,8 @@ class _Recogniser:
 
     # ----- ordinary numbers -----
     def _dropped(self, m: re.Match[str], rule: str, reason: str) -> None:
-        note(m.start(), m.end(), "recognise", f"zh.filter.{rule}", "dropped", reason)
+        if active():
+            note(m.start(), m.end(), "recognise", f"zh.filter.{rule}", "dropped", reason)
 
     def _from_match(self, m: re.Match[str]) -> Mention | None:
         """The mention of a match, read in named steps, or None when a filter or step drops it."""
@@ -233,7 +234,8 @@ class _Recogniser:
         end = _end(m, g, unit is not None)
         rule = "zh.discount" if g["unit"] and is_discount(self.lex, g["unit"]) else \
             "zh.arabic" if c.has_digit else "zh.chinese_numeral"
-        note(m.start(), end, "recognise", rule, "found", f"unit {unit.code}" if unit else "no unit")
+        if active():
+            note(m.start(), end, "recognise", rule, "found", f"unit {unit.code}" if unit else "no unit")
         claimable = unit is not None and self._claimable(Reading(num, unit, value, qualifier, self.text[end : end + 1],
                                                                  self.age_units), m.start(), end)
         return Mention(m.start(), end, m.start("num"), value * factor, low, high,

@@ -14,7 +14,7 @@ from functools import cache
 
 import regex
 
-from ...explain import note
+from ...explain import active, note
 from ...lexicon import Lexicon
 from ...model import Mention, Qualifier
 from ...recognise.patterns import alternation
@@ -128,7 +128,8 @@ def recognise_rankings(text: str, lex: Lexicon) -> list[Mention]:
         start = m.start()
         if scope and (cut := _after_last_verb(scope, r.verbs, r.scope_heads)):
             scope, start = scope[cut:], start + cut  # 全区综合考评位居全市第一 -> 全市第一
-        note(start, end, "recognise", "zh.ranking", "found", f"position {value} in {scope or 'a ranking verb'}")
+        if active():
+            note(start, end, "recognise", "zh.ranking", "found", f"position {value} in {scope or 'a ranking verb'}")
         found.append(Mention(start, end, m.start("ord"), value, None, None, "rank", "rank",
                              (m.span("ord"),), qualifier, "zh.ranking",
                              rank_of=_scope_size(scope, r.scope_size_words) if scope else None, rank_scope=scope))

@@ -17,7 +17,7 @@ from typing import get_args
 import regex
 
 from ...assemble import SentenceState
-from ...explain import note
+from ...explain import active, note
 from ...indicators import averages
 from ...lexicon import Lexicon
 from ...model import Mention, Status
@@ -84,7 +84,8 @@ class Timing:
 
     @staticmethod
     def _decided(m: Mention, rule: str, status: Status, period: int | None) -> tuple[Status, int | None]:
-        note(m.start, m.end, "assemble", f"zh.timing.{rule}", "status", f"{status} {period}")
+        if active():
+            note(m.start, m.end, "assemble", f"zh.timing.{rule}", "status", f"{status} {period}")
         return status, period
 
     def status_period(self, m: Mention, sent: Sentence, before: str, prev: SentenceState,
@@ -113,7 +114,8 @@ class Timing:
         if sent.status == "actual" and (self.cues.clause_target.search(self.quoted.sub("", before))
                                         or self.cues.future.search(sentence_before)):
             return self._decided(m, "clause_target", "target", self.report_year)
-        note(m.start, m.end, "assemble", "zh.timing.sentence", "status", f"{sent.status} {sent.period}")
+        if active():
+            note(m.start, m.end, "assemble", "zh.timing.sentence", "status", f"{sent.status} {sent.period}")
         return _STATUSES[sent.status], sent.period
 
     def _plan_span(self, m: Mention, status: Status, period: int | None, sentence_before: str) -> int | None:
