@@ -25,7 +25,7 @@ from .years import YEAR_SUFFIX, year_value
 
 _NONZERO = regex.escape("".join(ch for ch in CN_DIGITS if ch not in ZEROS))
 _ADJACENT_DIGITS = regex.compile(f"[{_NONZERO}][{_NONZERO}]")  # 两两, 一二: not one numeral
-_HAS_DIGIT = regex.compile(r"\d")
+_HAS_DIGIT = re.compile(r"\d")  # the stdlib re: a cheaper call, once per match
 _POINT = regex.compile(f"[{DECIMAL_POINTS}]")
 
 
