@@ -29,4 +29,4 @@ _SCRIPTS = {
 
 def letters(sample: str, script: str) -> int:
     """The count of letters of ``script`` (``han``, ``latin``) in ``sample``."""
-    return len(_SCRIPTS[script].findall(sample))
+    return len(sample) - len(_SCRIPTS[script].sub("", sample))  # no string made per letter

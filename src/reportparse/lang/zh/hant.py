@@ -20,12 +20,20 @@ _MIN_SHARE = 0.05
 
 def is_traditional(text: str) -> bool:
     """True when the text (its first 20,000 characters) is written in traditional characters."""
-    cjk = "".join(_CJK.findall("".join(set(text[:_SAMPLE_CHARS]))))  # each character once
+    sample = text[:_SAMPLE_CHARS]
+    if "&#" not in sample and not _lacking(sample):
+        return False  # the common case, found by the codec alone: no character is traditional
+    cjk = "".join(_CJK.findall("".join(set(sample))))  # each character once
     if not cjk:
         return False
-    # only the characters GB2312 lacks can be traditional: the codec finds them in one pass
-    outside = _REFERENCE.findall(cjk.encode("gb2312", "xmlcharrefreplace"))
-    return sum(1 for code in outside if _in_big5(chr(int(code)))) >= _MIN_SHARE * len(cjk)
+    return len(_lacking(cjk)) >= _MIN_SHARE * len(cjk)
+
+
+def _lacking(text: str) -> set[str]:
+    """The Chinese characters of ``text`` (without "&#") that GB2312 lacks and Big5 has: only
+    those can be traditional. The codec finds the characters it lacks in one pass."""
+    codes = {int(code) for code in _REFERENCE.findall(text.encode("gb2312", "xmlcharrefreplace"))}
+    return {ch for ch in map(chr, codes) if _CJK.match(ch) and _in_big5(ch)}
 
 
 @cache
