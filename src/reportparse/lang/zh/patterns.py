@@ -64,7 +64,7 @@ class QuantityPatterns:
     time_or_list: regex.Pattern[str]
     abstract_noun: regex.Pattern[str]
     name_follower: regex.Pattern[str]
-    quote: regex.Pattern[str]
+    quote: re.Pattern[str]
 
 
 def _mention(lex: Lexicon) -> str:
@@ -132,5 +132,5 @@ def quantity_patterns(lex: Lexicon) -> QuantityPatterns:
         regex.compile(alternation(n.time_followers + n.list_markers)),
         regex.compile(alternation(n.abstract_nouns)),
         regex.compile(alternation(n.name_followers)),
-        regex.compile(alternation(list(n.quote_chars) + list(n.quote_chars.values()))),
+        re.compile(alternation(list(n.quote_chars) + list(n.quote_chars.values()))),
     )
