@@ -7,6 +7,7 @@ before the number (地区生产总值完成785.6亿元), trimmed of cue words, c
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 
 import regex
@@ -95,6 +96,7 @@ class MetricFinder:
         self.clause_ends = lex.segment.clause_ends
         self.grammar = grammar(lex)
         self.parentheses = _marks(lex)[0]
+        self.noun_end = re.compile(f"[{re.escape(self.clause_ends + self.grammar.list_comma)}]")  # ends a noun
 
     def trim(self, phrase: str) -> str:
         """Trim cue words, comparison bases and years off both ends of a metric phrase; a
@@ -113,10 +115,8 @@ class MetricFinder:
 
     def counted_noun(self, m: Mention, sentence_end: int) -> str:
         """The noun after a measure word: 370个重大项目 -> 重大项目."""
-        tail = self.text[m.end : min(sentence_end, m.end + 64)]
-        cut = min([len(tail)] + [i for i in (tail.find(ch) for ch in self.clause_ends + self.grammar.list_comma)
-                                 if i >= 0])
-        tail = self.parentheses.sub("", tail[:cut]).lstrip(self.grammar.possessive)
+        tail = self.noun_end.split(self.text[m.end : min(sentence_end, m.end + 64)], maxsplit=1)[0]
+        tail = self.parentheses.sub("", tail).lstrip(self.grammar.possessive)
         toks = tokens(tail[:24], self.lex)
         noun, stop = self._noun_tokens(toks)
         if stop < len(toks) - 1 and toks[stop] in self.conjunctions and noun.endswith(self.modifier_ends) \
