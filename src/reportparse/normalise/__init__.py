@@ -54,7 +54,9 @@ class NormalisedText:
         if end <= start:
             pos = self.offset(start) if start < len(self.text) else len(self.original)
             return pos, pos
-        return self.offset(start), self.offset(end - 1) + 1
+        starts, origins = self.starts, self.origins  # offset() twice, inline: this runs several times a claim
+        first, last = bisect.bisect_right(starts, start) - 1, bisect.bisect_right(starts, end - 1) - 1
+        return origins[first] + (start - starts[first]), origins[last] + (end - 1 - starts[last]) + 1
 
     def original_text(self, spans: tuple[tuple[int, int], ...]) -> str:
         """The original text under spans of the copy, joined ("" for none)."""

@@ -142,8 +142,8 @@ class MetricFinder:
         so a subset (海洋生产总值, 脱贫县农村居民人均可支配收入) does not take the headline id.
         In a list (二氧化硫、氮氧化物排放量) the first item names the metric.
         """
-        items = [i for i in self.item_separators.split(phrase) if i]
-        if len(items) > 1:
+        separated = self.item_separators.search(phrase) is not None  # most phrases are no list
+        if separated and len(items := [i for i in self.item_separators.split(phrase) if i]) > 1:
             phrase = self._item(tuple(items), 0)
         metric, start, end = self.lex.metric_match(phrase)
         if metric is None or not self.suffix.match(phrase[end:]):
