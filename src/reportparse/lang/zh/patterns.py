@@ -60,6 +60,7 @@ class QuantityPatterns:
 
     mention: re.Pattern[str]
     special: re.Pattern[str]
+    special_word: re.Pattern[str]  # the word every match of ``special`` holds: a text without one has none
     noise_phrases: regex.Pattern[str] | None
     time_or_list: regex.Pattern[str]
     abstract_noun: regex.Pattern[str]
@@ -128,6 +129,7 @@ def quantity_patterns(lex: Lexicon) -> QuantityPatterns:
     n = noise(lex)
     return QuantityPatterns(
         re.compile(_mention(lex)), re.compile(_special(lex)),
+        re.compile(alternation(list(unit_words(lex).fractions) + list(unit_words(lex).doubling))),
         regex.compile(alternation(n.phrases)) if n.phrases else None,
         regex.compile(alternation(n.time_followers + n.list_markers)),
         regex.compile(alternation(n.abstract_nouns)),

@@ -130,7 +130,7 @@ class _Recogniser:
         """Every number expression: ordinary numbers, then special words where no claimable
         number stands (一半, 翻番), in text order."""
         ordered = InOrder([mention for m in self.pats.mention.finditer(self.text) if (mention := self._from_match(m))])
-        for m in self.pats.special.finditer(self.text):
+        for m in self.pats.special.finditer(self.text) if self.pats.special_word.search(self.text) else ():
             mention = self._from_special(m)
             if mention is not None:
                 ordered.place(mention)
