@@ -21,7 +21,8 @@ from .markdown import markdown_cuts, visible
 
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20  # ideographic space
-_MIDDLE_DOT = re.compile(r"(?<=\d)[·•∙・](?=\d)")  # 19·5％: a decimal point in older texts
+_MIDDLE_DOT = re.compile(r"[·•∙・](?<=\d[·•∙・])(?=\d)")  # 19·5％: a decimal point in older texts (the dot
+# opens the pattern, so the engine finds it fast)
 _LINE = re.compile(r"[^\n]*")
 
 

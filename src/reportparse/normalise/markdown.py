@@ -70,7 +70,8 @@ def markdown_cuts(text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` that are Markdown marks, not words (front matter included)."""
     end, _ = front_matter(text)
     cuts = [(0, end)] if end else []
-    cuts += [m.span() for pattern in (_BOLD, _MARKS) for m in pattern.finditer(text)]
+    bold = "**" in text or "__" in text  # what every bold mark holds
+    cuts += [m.span() for pattern in ((_BOLD, _MARKS) if bold else (_MARKS,)) for m in pattern.finditer(text)]
     for m in _LINK.finditer(text):
         cuts += [m.span(1), m.span(2)]
     return cuts
