@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -145,7 +145,11 @@ class Lexicon:
 
     def metric_match(self, phrase: str) -> tuple[Metric | None, int, int]:
         """Like :meth:`metric_for`, with the span of the matched name (0, 0 when none)."""
-        return _metric_match(self, phrase)
+        for end in range(len(phrase), 0, -1):
+            for length in self._metric_lengths.get(phrase[end - 1], ()):
+                if length <= end and (metric := self._metric_by_surface.get(phrase[end - length : end])):
+                    return metric, end - length, end
+        return None, 0, 0
 
     def unit_kind(self, code: str) -> UnitFamily:
         """The family (money, people, ...) of a canonical unit code."""
@@ -162,17 +166,6 @@ class Lexicon:
     def metric_names(self) -> list[str]:
         """Every Chinese metric name (for the tokenizer's dictionary)."""
         return list(self._metric_by_surface)
-
-
-@lru_cache(maxsize=16384)
-def _metric_match(lex: Lexicon, phrase: str) -> tuple[Metric | None, int, int]:
-    """:meth:`Lexicon.metric_match`, kept for the next time: the claim builder asks about the same
-    phrases again and again (over half its questions are repeats)."""
-    for end in range(len(phrase), 0, -1):
-        for length in lex._metric_lengths.get(phrase[end - 1], ()):
-            if length <= end and (metric := lex._metric_by_surface.get(phrase[end - length : end])):
-                return metric, end - length, end
-    return None, 0, 0
 
 
 def _heading_pattern(seg: Segmentation) -> regex.Pattern[str]:

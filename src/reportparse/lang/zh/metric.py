@@ -8,7 +8,9 @@ before the number (地区生产总值完成785.6亿元), trimmed of cue words, c
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from collections.abc import Callable
+from functools import cache
+from typing import TypeVar
 
 import regex
 
@@ -17,11 +19,12 @@ from ...explain import active, note
 from ...lexicon import Lexicon, Metric
 from ...model import Mention
 from ...recognise.patterns import alternation
-from .cues import Cues, compile_cues
+from .cues import Cues
 from .numerals import COMMON_SCALES
 from .tokenise import tokens
 from .views import Grammar, cue_words, grammar
 
+_T = TypeVar("_T")
 _COUNT_KINDS = ("count", "people")
 _DIGIT = regex.compile(r"\d")
 _NUMBER_AND_MEASURE = regex.compile(rf"\d+(?:\.\d+)?[{COMMON_SCALES}]*\w")
@@ -58,22 +61,12 @@ def _unbalanced_quotes_removed(phrase: str, g: Grammar, any_quote: regex.Pattern
     return "".join(ch for i, ch in enumerate(phrase) if i not in drop)
 
 
-@lru_cache(maxsize=16384)
-def _trimmed(lex: Lexicon, phrase: str) -> str:
-    """:meth:`MetricFinder.trim`, kept for the next time (a third of the phrases recur)."""
-    g, cues = grammar(lex), compile_cues(lex)
-    phrase = _unbalanced_quotes_removed(cues.comparison_base.sub("", phrase), g, _marks(lex)[1])
-    phrase = phrase.strip(g.phrase_strip)
-    item_strip = " " + g.list_comma
-    while True:
-        trimmed = cues.years.sub("", phrase) if cues.years.match(phrase) else phrase
-        if lex.metric_match(trimmed)[2] != len(trimmed):
-            trimmed = cues.trailing.sub("", trimmed).strip(item_strip)
-        trimmed = cues.leading.sub("", trimmed).strip(item_strip)
-        trimmed = cues.trailing_year.sub("", trimmed)
-        if trimmed == phrase:
-            return phrase
-        phrase = trimmed
+def _kept(table: dict[str, _T], key: str, make: Callable[[str], _T]) -> _T:
+    """``make(key)``, made once per table: a finder keeps one table per question for its text, where
+    the same phrases come back (two in five metric look-ups and half the noun cuts are repeats)."""
+    if (value := table.get(key)) is None:
+        value = table[key] = make(key)
+    return value
 
 
 def _id(metric: Metric | None) -> str | None:
@@ -95,13 +88,39 @@ class MetricFinder:
         self.suffix = regex.compile(rf"^(?:{alternation(c.metric_suffixes)})*$")
         self.clause_ends = lex.segment.clause_ends
         self.grammar = grammar(lex)
-        self.parentheses = _marks(lex)[0]
+        self.parentheses, self.any_quote = _marks(lex)
+        self.item_strip = " " + self.grammar.list_comma
+        self._trims: dict[str, str] = {}
+        self._matches: dict[str, tuple[Metric | None, int, int]] = {}
+        self._cuts: dict[str, list[str]] = {}
         self.noun_end = re.compile(f"[{re.escape(self.clause_ends + self.grammar.list_comma)}]")  # ends a noun
 
     def trim(self, phrase: str) -> str:
         """Trim cue words, comparison bases and years off both ends of a metric phrase; a
         metric name that ends the phrase is kept whole (经济增长 keeps its 增长)."""
-        return _trimmed(self.lex, phrase)
+        return _kept(self._trims, phrase, self._trim)
+
+    def _trim(self, phrase: str) -> str:
+        cues, g = self.cues, self.grammar
+        phrase = _unbalanced_quotes_removed(cues.comparison_base.sub("", phrase), g, self.any_quote)
+        phrase = phrase.strip(g.phrase_strip)
+        while True:
+            trimmed = cues.years.sub("", phrase) if cues.years.match(phrase) else phrase
+            if self._match(trimmed)[2] != len(trimmed):
+                trimmed = cues.trailing.sub("", trimmed).strip(self.item_strip)
+            trimmed = cues.leading.sub("", trimmed).strip(self.item_strip)
+            trimmed = cues.trailing_year.sub("", trimmed)
+            if trimmed == phrase:
+                return phrase
+            phrase = trimmed
+
+    def _match(self, phrase: str) -> tuple[Metric | None, int, int]:
+        """The lexicon's metric match of a phrase."""
+        return _kept(self._matches, phrase, self.lex.metric_match)
+
+    def _tokens(self, text: str) -> list[str]:
+        """The jieba tokens of a short text."""
+        return _kept(self._cuts, text, lambda t: tokens(t, self.lex))
 
     def _item(self, items: tuple[str, ...], index: int) -> str:
         """Item ``index`` of a 分别 list, completed with the shared head of the last item
@@ -117,13 +136,13 @@ class MetricFinder:
         """The noun after a measure word: 370个重大项目 -> 重大项目."""
         tail = self.noun_end.split(self.text[m.end : min(sentence_end, m.end + 64)], maxsplit=1)[0]
         tail = self.parentheses.sub("", tail).lstrip(self.grammar.possessive)
-        toks = tokens(tail[:24], self.lex)
+        toks = self._tokens(tail[:24])
         noun, stop = self._noun_tokens(toks)
         if stop < len(toks) - 1 and toks[stop] in self.conjunctions and noun.endswith(self.modifier_ends) \
                 and (second := _NUMBER_AND_MEASURE.match("".join(toks[stop + 1 :]))):
             # 3个万亿级和7个千亿级产业集群: the second conjunct carries the shared head noun
             rest = "".join(toks[stop + 1 :])[second.end() :]
-            noun += toks[stop] + self._noun_tokens(tokens(rest, self.lex))[0]
+            noun += toks[stop] + self._noun_tokens(self._tokens(rest))[0]
         return noun.strip(self.grammar.noun_strip)
 
     def _noun_tokens(self, toks: list[str]) -> tuple[str, int]:
@@ -145,7 +164,7 @@ class MetricFinder:
         separated = self.item_separators.search(phrase) is not None  # most phrases are no list
         if separated and len(items := [i for i in self.item_separators.split(phrase) if i]) > 1:
             phrase = self._item(tuple(items), 0)
-        metric, start, end = self.lex.metric_match(phrase)
+        metric, start, end = self._match(phrase)
         if metric is None or not self.suffix.match(phrase[end:]):
             return None
         if not self.cues.metric_prefix.match(phrase[:start]):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import logging
-from functools import cache, lru_cache
+from functools import cache
 from typing import TYPE_CHECKING
 
 from ...lexicon import Lexicon
@@ -44,13 +44,7 @@ def tokenizer(lex: Lexicon) -> jieba.Tokenizer:
 
 def tokens(text: str, lex: Lexicon) -> list[str]:
     """The jieba tokens of a short text (a clause)."""
-    return list(_cut(text, lex))
-
-
-@lru_cache(maxsize=4096)
-def _cut(text: str, lex: Lexicon) -> tuple[str, ...]:
-    """The tokens of a text, kept for the next time: the same short phrases recur (a third are new)."""
-    return tuple(tokenizer(lex).cut(text, HMM=False))
+    return list(tokenizer(lex).cut(text, HMM=False))
 
 
 @cache
