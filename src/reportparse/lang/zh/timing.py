@@ -72,7 +72,7 @@ class Timing:
     def is_from_value(self, m: Mention, before: str, nxt: Mention | None) -> bool:
         """True for X of 从X提高到Y (a later number follows the to-verb)."""
         after = self.text[m.end : m.end + 8]
-        return nxt is not None and bool(self.cues.from_end.search(before)) and bool(self.cues.to_start.search(after))
+        return nxt is not None and bool(self.cues.to_start.search(after)) and bool(self.cues.from_end.search(before))
 
     def _speaks_of_last_year(self, status: str, since_prev: str, prev: SentenceState) -> bool:
         """Rule ``last_year``: inside a plan, the clause (or the one before, unless this year or a
