@@ -32,17 +32,15 @@ from .views import cue_words, grammar, qualifiers, unit_words
 from .years import YEAR_SUFFIX
 
 _SCALE_CHARS = "".join(BIG_UNITS)
+_AFTER_LAST_DIGIT = re.compile(r"\d(\D*)\Z")  # a number's digits are the mention pattern's \d
+_NO_FILLERS = str.maketrans("", "", FILLERS)
 _ZERO = Decimal(0)
 
 
 def _scale_text(num: str) -> str:
     """The scale written at the end of an Arabic number (亿 of 785.6亿, 万亿 of 1.2万亿)."""
-    if not any(ch.isdigit() for ch in num):
-        return ""
-    tail = len(num)
-    while tail > 0 and not num[tail - 1].isdigit():
-        tail -= 1
-    return "".join(ch for ch in num[tail:] if ch not in FILLERS)
+    after_digits = _AFTER_LAST_DIGIT.search(num)
+    return after_digits.group(1).translate(_NO_FILLERS) if after_digits else ""
 
 
 def unit_spans(m: re.Match[str], g: dict[str, str | None]) -> tuple[tuple[int, int], ...]:
