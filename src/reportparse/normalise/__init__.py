@@ -14,6 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from ..lang import get_pack
 from ..lexicon import Lexicon
@@ -78,9 +79,8 @@ def _deletions(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     return cuts
 
 
-@dataclass(frozen=True)
-class _Line:
-    """A line of the text that shows words: its span and what a reader sees of it."""
+class _Line(NamedTuple):
+    """A line of the text that shows words: its span and what a reader sees of it (one per line)."""
 
     start: int
     end: int
