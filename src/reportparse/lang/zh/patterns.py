@@ -56,7 +56,7 @@ def number_pattern(numeral_units: str, measure_chars: str, digit_units: str = ""
 class QuantityPatterns:
     """The compiled recogniser of one language. The two patterns run over the whole text are compiled
     with the standard library's ``re``, three times faster there than the regex package: they keep
-    to the dialect both share (no script properties, fixed-width lookbehinds). ``\d`` is the one
+    to the dialect both share (no script properties, fixed-width lookbehinds). ``\\d`` is the one
     difference left: ``re`` knows the decimal digits of Unicode 14, not those added since (which
     Python's own int and Decimal cannot read either)."""
 
