@@ -11,6 +11,7 @@ sentence (主要预期目标是...) and plan spans (“十五五”时期 ... �
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -67,6 +68,8 @@ class _Segmenter:
         spans = self.cues.plan_spans
         self.span_chars = set.intersection(*(set(name) for name in spans)) or set("".join(spans))
         self.span_re = compile_cues(lex).plan_span
+        followed = [*self.cues.review_openers, *self.cues.review_closers, *self.cues.years_ahead_cues]
+        self.follow_cue = re.compile(rf"[{regex.escape(''.join(sorted(self.span_chars)))}]|{alternation(followed)}")
         self.leading_year, self.by_year = _year_patterns(lex)
 
     def heading_length(self, line: str) -> int:
@@ -226,6 +229,8 @@ class _Segmenter:
 
     def follow(self, sentence: str) -> None:
         """The context a sentence sets for itself and those after it."""
+        if not self.ahead and not self.follow_cue.search(sentence):
+            return  # none of the words the steps below read: the context stays
         self.follow_plan_span(sentence)
         self.follow_review(sentence)
         self.follow_years_ahead(sentence)
@@ -280,6 +285,9 @@ class _Segmenter:
             if not head and (m := self.leading_year.match(body)) and (year := year_value(m.group(1))):
                 if self.ctx.status == "target" or year == self.report_year:
                     self.on_year(year)  # 2022年，... after a plan part, 2023年，... after a review
+            if not self.ahead and not self.has_number(line.start() + head, line.end()) \
+                    and not self.follow_cue.search(body, head):
+                continue  # a paragraph with no number and no word that moves the context
             for s in self.sentence_re.finditer(body, head):
                 start, end = line.start() + s.start(), line.start() + s.end()
                 if not self.has_number(start, end):
