@@ -38,3 +38,9 @@ def test_a_later_plan_part_opening_with_a_review_cue_turns_only_that_paragraph_t
     claims = reportparse.parse_text(LATER_PART_OPENING_WITH_A_REVIEW_CUE).to_dict()["claims"]
     jobs = next(c for c in claims if c["text"] == "3万人")
     assert (jobs["status"], jobs["period"]) == ("actual", 2029)
+
+
+def test_a_heading_summing_up_the_terms_work_is_a_review() -> None:
+    text = DELIVERY + "一、本届政府工作总结\n\n全市地区生产总值年均增长7.6%，累计推出改革举措841项。\n"
+    claims = reportparse.parse_text(text).to_dict()["claims"]
+    assert {c["status"] for c in claims} == {"actual"}
