@@ -119,6 +119,7 @@ class Timing:
         status, period = self._clause_target(m, sent, before, sentence_before)
         period = self._plan_span(m, status, period, sentence_before)
         period = self._multi_year(m, status, period, before)
+        period = self._future_year(m, status, period, sent, before, sentence_before)
         if self.is_from_value(m, before, nxt):
             period = self._from_period(before, self.text[sent.start : sent.end], sent, period)
             return self._decided(m, "from_value", status, period)
@@ -133,20 +134,30 @@ class Timing:
             return None
         if (base := self.base_year.search(before)) and (year := year_value(base.group(1))):
             return year if year < self.report_year else None
-        years = [year_value(y.group(1)) for y in self.past_years.finditer(before)]
-        if not years and (opening := self._opening_years(sent, sentence_before)):
-            before, years = sentence_before, opening  # 从一九五三年到一九八○年的二十八年中，...百分之三点四
-        year = years[-1] if years else None
+        year, before = self._written_year(sent, before, sentence_before)
         if year is None or year >= self.report_year or self.cues.clause_target.search(before):
             return None
         return None if self.future_word.search(before) else year
 
-    def _opening_years(self, sent: Sentence, sentence_before: str) -> list[int | None]:
-        """The year or span of years that opens the sentence (when its start is within reach)."""
-        if not sentence_before.startswith(self.text[sent.start : sent.start + 8]):
-            return []
-        opening = self.opening_years.match(sentence_before)
-        return [year_value(y) for y in opening.groups() if y] if opening else []
+    def _written_year(self, sent: Sentence, before: str, sentence_before: str) -> tuple[int | None, str]:
+        """The last year the clause names (not as a base: 比/从一九八○年), else the year or span of
+        years that opens the sentence (when its start is within reach); with the text it was read in."""
+        years = [year_value(y.group(1)) for y in self.past_years.finditer(before)]
+        if not years and sentence_before.startswith(self.text[sent.start : sent.start + 8]) \
+                and (opening := self.opening_years.match(sentence_before)):
+            return [year_value(y) for y in opening.groups() if y][-1], sentence_before
+        return (years[-1] if years else None), before
+
+    def _future_year(self, m: Mention, status: Status, period: int | None, sent: Sentence, before: str,
+                     sentence_before: str) -> int | None:
+        """Rule ``future_year``: a target whose clause (or sentence) names a later year than the
+        report's (2000年粮食总产量要保证达到4900亿公斤) is that year's."""
+        if status != "target" or self.report_year is None:
+            return period
+        year = self._written_year(sent, before, sentence_before)[0]
+        if year is None or year <= self.report_year or year == period:
+            return period
+        return self._decided(m, "future_year", status, year)[1]
 
     def _clause_target(self, m: Mention, sent: Sentence, before: str, sentence_before: str
                        ) -> tuple[Status, int | None]:
