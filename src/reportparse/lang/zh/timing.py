@@ -187,10 +187,14 @@ class Timing:
         return period
 
     def _from_period(self, before: str, sentence: str, sent: Sentence, period: int | None) -> int | None:
-        """Period of X in 从X提高到Y: the year written with it, else the year before the change."""
+        """Period of X in 从X提高到Y: the year (or the plan span: 由“七五”末的) written with it, else the
+        year before the change."""
         written = self.year_before.search(before)
         if written and (year := year_value(written.group(1))):
             return year
+        plan = self.cues.span_phrase.search(before, max(0, len(before) - 12))
+        if plan and len(before) - plan.end() <= 1 and (end := self.plan_spans.get(plan.group(1))):
+            return end
         span = self.span_years.match(sentence)
         if span and (year := year_value(span.group(1))):
             return year  # 2020年到2025年，...从17.9%提升到35.5%
