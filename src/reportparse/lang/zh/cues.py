@@ -117,11 +117,12 @@ def _time_patterns(lex: Lexicon) -> dict[str, Any]:
     marks = regex.escape(g.clause_marks)
     markers = alternation(c.comparison_markers)
     spans = alternation(list(c.plan_spans))
+    closing = regex.escape(g.name_quotes[1])
     per = rf"(?:{regex.escape(g.per_prefix)}[{regex.escape(g.per_units)}]{{1,4}})?"
     return {
         "clause_end": regex.compile(rf"(?r)[{regex.escape(lex.segment.clause_ends)}]"),
-        "plan_span": regex.compile(  # not 今后十五年, 十五大, 十五届: a number before a noun
-            rf"(?<![{COUNTING_DIGITS}])(?:{spans})(?![{COUNTING_DIGITS}]|{alternation(c.plan_span_not_before)})"),
+        "plan_span": regex.compile(  # not 今后十五年, 十五大, 十五届, “八五”普法: a number before a noun
+            rf"(?<![{COUNTING_DIGITS}])(?:{spans})(?![{COUNTING_DIGITS}]|{closing}?(?:{alternation(c.plan_span_not_before)}))"),
         "span_phrase": regex.compile(rf"({spans})”?(?:{alternation(c.plan_span_phrases)})"),
         "from_end": regex.compile(
             rf"(?:{alternation(c.from_words)})(?:{YEAR}{YEAR_SUFFIX}|{_span_base(lex)})?(?:{alternation(g.year_tails)})?{per}$"

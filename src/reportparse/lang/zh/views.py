@@ -156,6 +156,7 @@ class CueWords:
     plan_heading_cues: tuple[str, ...]
     plan_spans: Mapping[str, int]
     plan_span_not_before: tuple[str, ...]
+    century_end_words: tuple[str, ...]
     plan_span_target_cues: tuple[str, ...]
     from_words: tuple[str, ...]
     span_openers: tuple[str, ...]
