@@ -59,6 +59,13 @@ def _past_patterns(lex: Lexicon) -> tuple[regex.Pattern[str], ...]:
             regex.compile(base_year), regex.compile(opening))
 
 
+def _century_end(lex: Lexicon) -> regex.Pattern[str]:
+    """The century's end (本世纪末), written in a clause or opening a sentence (到本世纪末，...)."""
+    c, g = cue_words(lex), grammar(lex)
+    openers = alternation((*c.span_openers, g.by_year_word))
+    return regex.compile(rf"(?:{openers})?(?:{alternation(c.century_end_words)})")
+
+
 class Timing:
     """Decides status and period of the claims of one document."""
 
@@ -70,7 +77,7 @@ class Timing:
         self.report_year = report_year
         self.year_before, self.span_years, self.quoted = _patterns(lex)
         self.past_years, self.future_word, self.base_year, self.opening_years = _past_patterns(lex)
-        self.century_end = regex.compile(alternation(cue_words(lex).century_end_words))
+        self.century_end = _century_end(lex)
         self.averages = averages(lex)
         ends = set(plan_spans.values())
         self.plan_end = report_year + 4 if report_year is not None and report_year - 1 in ends else None
@@ -152,11 +159,12 @@ class Timing:
     def _future_year(self, m: Mention, status: Status, period: int | None, sent: Sentence, before: str,
                      sentence_before: str) -> int | None:
         """Rule ``future_year``: a target whose clause (or sentence) names a later year than the
-        report's (2000年粮食总产量要保证达到4900亿公斤, 本世纪末) is that year's."""
+        report's (2000年粮食总产量要保证达到4900亿公斤, 本世纪末 in the clause or opening the
+        sentence) is that year's."""
         if status != "target" or self.report_year is None:
             return period
         year = self._written_year(sent, before, sentence_before)[0]
-        if year is None and self.century_end.search(sentence_before):
+        if year is None and (self.century_end.search(before) or self.century_end.match(sentence_before.lstrip())):
             year = -(-self.report_year // 100) * 100  # 到本世纪末...翻两番 in a 1983 report: 2000
         if year is None or year <= self.report_year or year == period:
             return period
