@@ -213,6 +213,7 @@ class Regions:
     county_suffixes: tuple[str, ...]
     national_congress_first_year: Mapping[str, int]
     five_year_plan_first_year: Mapping[str, int]
+    places: tuple[str, ...]
 
 
 def _view(cls: type[_V], file: str, skip: tuple[str, ...] = ()) -> Callable[[Lexicon], _V]:
