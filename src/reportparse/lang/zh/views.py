@@ -139,6 +139,10 @@ class MetaWords:
     governments: tuple[str, ...]
     plan_heading_words: tuple[str, ...]
     term_review_openings: tuple[str, ...]
+    pauses: str
+    first_section: str
+    term_start_words: tuple[str, ...]
+    since: str
 
 
 @dataclass(frozen=True)
