@@ -5,7 +5,8 @@ A national report with no delivery line is dated by the session it addresses (�
 last session it looks back on (从去年三月第五届全国人民代表大会第一次会议闭幕 -> 1979). Any report is dated
 by the five-year plan it opens (今年是“七五”计划的头一年 -> 1986) or reviews in a heading (一、“十一五”时期
 国民经济和社会发展的回顾 -> 2011). A report reviewing a term that names the date of its first session
-(1998年1月省九届人大一次会议以来) is given five years on.
+(1998年1月省九届人大一次会议以来) is given five years on; a national one naming last year's session
+(去年五届人大四次会议), the next year.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ class _Calendar:
     plan_start: regex.Pattern[str]
     plan_review: regex.Pattern[str]
     term_start: regex.Pattern[str]
+    last_session: regex.Pattern[str]
 
 
 def _e(text: str) -> str:
@@ -71,6 +73,8 @@ def _calendar(lex: Lexicon) -> _Calendar:
         plan_start=regex.compile(start),
         plan_review=regex.compile(review, regex.M),
         term_start=regex.compile(term_start),
+        last_session=regex.compile(rf"(?:{alternation(cue_words(lex).last_year_words)}){_e(ordinal)}?([{_CD}]+)"
+                                   rf"{_e(w.congress_term)}(?:{_e(w.national)})?{_e(w.congress_short)}([{_CD}]+){_e(w.session)}"),
     )
 
 
@@ -92,6 +96,13 @@ def national_year(head: str, lex: Lexicon) -> int | None:
     past = [_session_year(lex, m.group(1), m.group(2)) for m in cal.past_session.finditer(head)]
     known = [y for y in past if y is not None]
     return max(known) + 1 if known else None
+
+
+def last_session_year(text: str, lex: Lexicon) -> int | None:
+    """The year after the national session a report calls last year's (去年五届人大四次会议 -> 1982)."""
+    m = _calendar(lex).last_session.search(text)
+    year = _session_year(lex, m.group(1), m.group(2)) if m else None
+    return year + 1 if year else None
 
 
 def plan_year(text: str, lex: Lexicon) -> int | None:

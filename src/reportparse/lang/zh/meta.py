@@ -16,7 +16,7 @@ import regex
 
 from ...lexicon import Lexicon
 from ...recognise.patterns import alternation
-from .dating import national_year, plan_year, term_year
+from .dating import last_session_year, national_year, plan_year, term_year
 from .numerals import COUNTING_DIGITS, parse_numeral
 from .places import clean_region, complete_region, named_place, region_level
 from .views import CueWords, MetaWords, cue_words, grammar, meta_words
@@ -61,7 +61,8 @@ def _delivery(w: MetaWords, ordinal: str) -> tuple[str, str]:
     """——2026年1月25日在北京市第十六届 (——19年2月24日 too), and 在四川省第十一届人民代表大会第五次会议上
     （2012年1月10日）: the year and the month."""
     congress = rf"{_e(ordinal)}[{_CD}]+{_e(w.congress_term)}"
-    return (rf"{_date(w, rf'{YEAR}|{SHORT_YEAR}')}\s*{_e(w.at)}\s*[^\s{_e(w.place_stops + ordinal)}]{{0,20}}?\s*{congress}",
+    place = rf"[^\s{_e(w.place_stops + ordinal)}]{{0,20}}?"
+    return (rf"{_date(w, rf'{YEAR}|{SHORT_YEAR}')}\s*{_e(w.at)}\s*{place}\s*{congress}",
             rf"{_e(w.at)}[^\n]{{0,20}}?{congress}[^\n\d]{{0,30}}?{_date(w)}")
 
 
@@ -101,7 +102,8 @@ def _patterns(lex: Lexicon) -> _Patterns:
         title=regex.compile(rf"({YEAR}){YEAR_SUFFIX}\s*(\S{{0,20}}?)\s*{_e(w.report_title)}"),
         review_heading=regex.compile(review, regex.M),
         plan_heading=regex.compile(plan, regex.M),
-        first_heading=regex.compile(rf"^\s*{_e(w.first_section)}[{_e(w.heading_marks)}]\s*{YEAR}{YEAR_SUFFIX}[^\n]*", regex.M),
+        first_heading=regex.compile(rf"^\s*{_e(w.first_section)}[{_e(w.heading_marks)}]\s*{YEAR}{YEAR_SUFFIX}[^\n]*",
+                                    regex.M),
         plan_cue=regex.compile(alternation((*cues.plan_heading_cues, *w.plan_heading_words))),
         this_year=regex.compile(this_year),
         dated_line=regex.compile(_dated_line(w), regex.M),
@@ -201,7 +203,7 @@ def _year(text: str, head: str, heads: str, lex: Lexicon, national: bool) -> int
         coming = month >= meta_words(lex).next_year_from_month and year + 1 in (
             _stated_year(heads, head, lex), _this_year(text, lex))
         return year + 1 if coming else year
-    if national and (npc := national_year(head, lex)):
+    if national and (npc := national_year(head, lex) or last_session_year(text, lex)):
         return npc
     return (_stated_year(heads, head, lex) or plan_year(text, lex) or _this_year(text, lex)
             or term_year(head, lex) or _opening_year(text, head, lex))

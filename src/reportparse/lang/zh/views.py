@@ -143,6 +143,7 @@ class MetaWords:
     first_section: str
     term_start_words: tuple[str, ...]
     since: str
+    congress_short: str
 
 
 @dataclass(frozen=True)
