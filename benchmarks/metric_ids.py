@@ -1,12 +1,12 @@
 """Metric-id coverage check (a script, not a test): the share of claims that carry a metric id, by
 level, over ``../shared/reports`` and ``../shared/corpus``, and on the main-targets paragraphs.
 
-A main-targets paragraph is a paragraph (a line of the file) that states the year's main targets
-(a main-target cue of the pack's ``cues.json``: 主要预期目标是, 主要目标是, 奋斗目标是 ...); its
-target claims are the ones analysts read first, and nearly all of them should name a standard
-indicator. Rankings carry no metric id by contract and are not counted. ``--every N`` parses every
-Nth report of each collection (all by default); ``--show-missing N`` lists the N metric texts of
-main-targets claims left without an id most often (what the lexicon may grow by).
+A main-targets list runs from a main-target cue of the pack's ``cues.json`` (主要预期目标是,
+主要目标是, 奋斗目标是 ...) to the end of its paragraph (a line of the file); its target claims are
+the ones analysts read first, and nearly all of them should name a standard indicator. Rankings
+carry no metric id by contract and are not counted. ``--every N`` parses every Nth report of each
+collection (all by default); ``--show-missing N`` lists the N metric texts of main-targets claims
+left without an id most often (what the lexicon may grow by).
 
 usage: python benchmarks/metric_ids.py [COLLECTION_DIR ...] [--every N] [--jobs N] [--show-missing N]
 """
@@ -29,11 +29,13 @@ DEFAULT = (SHARED / "reports", SHARED / "corpus")
 
 
 def _main_target_lines(text: str, cues: list[str]) -> list[tuple[int, int]]:
-    """The [start, end) offsets of the lines of ``text`` that hold a main-target cue."""
+    """The [start, end) offsets of the main-targets lists of ``text``: from a main-target cue to the
+    end of its paragraph (line)."""
     out, start = [], 0
     for line in text.splitlines(keepends=True):
-        if any(cue in line for cue in cues):
-            out.append((start, start + len(line)))
+        found = [i for i in (line.find(cue) for cue in cues) if i >= 0]
+        if found:
+            out.append((start + min(found), start + len(line)))
         start += len(line)
     return out
 
