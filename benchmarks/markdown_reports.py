@@ -98,16 +98,28 @@ def _summary(results: list[dict[str, Any]], seconds: float, jobs: int) -> dict[s
     }
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def collections_parser(description: str) -> argparse.ArgumentParser:
+    """The arguments of a script over the shared collections: their folders and ``--jobs``."""
+    ap = argparse.ArgumentParser(description=description)
     ap.add_argument("collections", nargs="*", type=Path, default=list(DEFAULT))
     ap.add_argument("--jobs", type=int, default=2)
+    return ap
+
+
+def lacking_manifest(collections: list[Path]) -> bool:
+    """True (and said on stderr) when a collection folder holds no MANIFEST.tsv."""
+    missing = [str(f) for f in collections if not (f / "MANIFEST.tsv").is_file()]
+    if missing:
+        print(f"no manifest in: {', '.join(missing)}", file=sys.stderr)
+    return bool(missing)
+
+
+def main() -> int:
+    ap = collections_parser(__doc__.split("\n\n")[0])
     ap.add_argument("--show-disagreements", action="store_true",
                     help="list metadata that differs from the manifest (corrected where the text wins)")
     args = ap.parse_args()
-    missing = [str(f) for f in args.collections if not (f / "MANIFEST.tsv").is_file()]
-    if missing:
-        print(f"no manifest in: {', '.join(missing)}", file=sys.stderr)
+    if lacking_manifest(args.collections):
         return 2
     start = time.perf_counter()
     with ProcessPoolExecutor(args.jobs) as pool:

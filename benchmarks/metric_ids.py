@@ -13,7 +13,6 @@ usage: python benchmarks/metric_ids.py [COLLECTION_DIR ...] [--every N] [--jobs 
 
 from __future__ import annotations
 
-import argparse
 import csv
 import json
 import sys
@@ -23,9 +22,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
-SHARED = HERE.parent.parent / "shared"
-DEFAULT = (SHARED / "reports", SHARED / "corpus")
+from markdown_reports import collections_parser, lacking_manifest
 
 
 def _main_target_lines(text: str, cues: list[str]) -> list[tuple[int, int]]:
@@ -85,15 +82,11 @@ def summary(results: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("collections", nargs="*", type=Path, default=list(DEFAULT))
+    ap = collections_parser(__doc__.split("\n\n")[0])
     ap.add_argument("--every", type=int, default=1, help="parse every Nth report of each collection")
-    ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--show-missing", type=int, default=0, metavar="N")
     args = ap.parse_args()
-    missing = [str(f) for f in args.collections if not (f / "MANIFEST.tsv").is_file()]
-    if missing:
-        print(f"no manifest in: {', '.join(missing)}", file=sys.stderr)
+    if lacking_manifest(args.collections):
         return 2
     start = time.perf_counter()
     with ProcessPoolExecutor(args.jobs) as pool:
