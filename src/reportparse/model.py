@@ -21,6 +21,7 @@ Unit = Literal[
     "li", "permyriad", "per_100k", "ppm", "km_h",
 ]
 UnitFamily = Literal["money", "rate", "points", "count", "people", "measure", "time", "rank"]
+_QUALIFIERS = frozenset(get_args(Qualifier))  # read once: as_qualifier runs for every qualified number
 Number = int | float
 
 
@@ -30,7 +31,7 @@ def as_qualifier(word: str) -> Qualifier:
     >>> as_qualifier("approx")
     'approx'
     """
-    if word not in get_args(Qualifier):
+    if word not in _QUALIFIERS:
         raise ValueError(f"not a qualifier of the contract: {word!r}")
     return cast(Qualifier, word)
 

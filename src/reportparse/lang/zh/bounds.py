@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from ...explain import note
+from ...explain import active, note
 from ...model import Mention
 from .compounds import shared_scale
 
@@ -72,7 +72,8 @@ def join_bounds(text: str, found: list[Mention], words: Mapping[str, Any]) -> li
             out.append(a)
             i += 1
             continue
-        note(joined.start, joined.end, "recognise", "zh.bounds", "found", f"range {joined.low}..{joined.high}")
+        if active():
+            note(joined.start, joined.end, "recognise", "zh.bounds", "found", f"range {joined.low}..{joined.high}")
         out.append(joined)
         i += 2
     return out

@@ -11,6 +11,7 @@ qualifier, span and the claimable policy.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
@@ -18,7 +19,7 @@ from typing import NamedTuple
 
 import regex
 
-from ...explain import note
+from ...explain import active, note
 from ...lexicon import Lexicon, Unit
 from ...model import Mention, Qualifier, as_qualifier
 from ...recognise.ordered import InOrder
@@ -31,20 +32,18 @@ from .views import cue_words, grammar, qualifiers, unit_words
 from .years import YEAR_SUFFIX
 
 _SCALE_CHARS = "".join(BIG_UNITS)
+_AFTER_LAST_DIGIT = re.compile(r"\d(\D*)\Z")  # a number's digits are the mention pattern's \d
+_NO_FILLERS = str.maketrans("", "", FILLERS)
 _ZERO = Decimal(0)
 
 
 def _scale_text(num: str) -> str:
     """The scale written at the end of an Arabic number (亿 of 785.6亿, 万亿 of 1.2万亿)."""
-    if not any(ch.isdigit() for ch in num):
-        return ""
-    tail = len(num)
-    while tail > 0 and not num[tail - 1].isdigit():
-        tail -= 1
-    return "".join(ch for ch in num[tail:] if ch not in FILLERS)
+    after_digits = _AFTER_LAST_DIGIT.search(num)
+    return after_digits.group(1).translate(_NO_FILLERS) if after_digits else ""
 
 
-def unit_spans(m: regex.Match[str], g: dict[str, str | None]) -> tuple[tuple[int, int], ...]:
+def unit_spans(m: re.Match[str], g: dict[str, str | None]) -> tuple[tuple[int, int], ...]:
     """The unit as written with the scale of the number before it: 亿元 of 785.6亿元,
     万 and 人 of 1.2万余人, 百分之 of 百分之五."""
     if g["upre"]:
@@ -101,7 +100,7 @@ def not_claimable(reading: Reading) -> tuple[str, str] | None:
     return None
 
 
-def _end(m: regex.Match[str], g: dict[str, str | None], has_unit: bool) -> int:
+def _end(m: re.Match[str], g: dict[str, str | None], has_unit: bool) -> int:
     """Where a mention ends: after its unit and suffix, else after its suffix (一千以下), inner
     qualifier (三十余), range end or number."""
     if has_unit or g["suf"]:
@@ -129,7 +128,7 @@ class _Recogniser:
         """Every number expression: ordinary numbers, then special words where no claimable
         number stands (一半, 翻番), in text order."""
         ordered = InOrder([mention for m in self.pats.mention.finditer(self.text) if (mention := self._from_match(m))])
-        for m in self.pats.special.finditer(self.text):
+        for m in self.pats.special.finditer(self.text) if self.pats.special_word.search(self.text) else ():
             mention = self._from_special(m)
             if mention is not None:
                 ordered.place(mention)
@@ -147,7 +146,7 @@ class _Recogniser:
         return out
 
     # ----- special words: 一半, 翻番 -----
-    def _from_special(self, m: regex.Match[str]) -> Mention | None:
+    def _from_special(self, m: re.Match[str]) -> Mention | None:
         word = m.group("word")
         if self.noise.in_noise_phrase(m.start("word"), m.end("word")):
             note(m.start(), m.end(), "recognise", "zh.filter.noise_phrase", "dropped", "inside a fixed term")
@@ -162,10 +161,11 @@ class _Recogniser:
                        "percent", "rate", (m.span("word"),), qualifier, rule)
 
     # ----- ordinary numbers -----
-    def _dropped(self, m: regex.Match[str], rule: str, reason: str) -> None:
-        note(m.start(), m.end(), "recognise", f"zh.filter.{rule}", "dropped", reason)
+    def _dropped(self, m: re.Match[str], rule: str, reason: str) -> None:
+        if active():
+            note(m.start(), m.end(), "recognise", f"zh.filter.{rule}", "dropped", reason)
 
-    def _from_match(self, m: regex.Match[str]) -> Mention | None:
+    def _from_match(self, m: re.Match[str]) -> Mention | None:
         """The mention of a match, read in named steps, or None when a filter or step drops it."""
         c = Candidate(m, m.groupdict(), self.noise)
         if dropped := first_drop(c):
@@ -232,7 +232,8 @@ class _Recogniser:
         end = _end(m, g, unit is not None)
         rule = "zh.discount" if g["unit"] and is_discount(self.lex, g["unit"]) else \
             "zh.arabic" if c.has_digit else "zh.chinese_numeral"
-        note(m.start(), end, "recognise", rule, "found", f"unit {unit.code}" if unit else "no unit")
+        if active():
+            note(m.start(), end, "recognise", rule, "found", f"unit {unit.code}" if unit else "no unit")
         claimable = unit is not None and self._claimable(Reading(num, unit, value, qualifier, self.text[end : end + 1],
                                                                  self.age_units), m.start(), end)
         return Mention(m.start(), end, m.start("num"), value * factor, low, high,
