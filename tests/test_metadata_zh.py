@@ -48,6 +48,10 @@ def meta(text: str) -> tuple[str | None, str | None, int | None]:
      "从去年三月第五届全国人民代表大会第一次会议闭幕到我们这次会议召开，已经一年零三个月了。", ("全国", "national", 1979)),
     ("我代表国务院向大会报告过去五年的工作。\n一、关于过去五年的政府工作\n"
      "第八届全国人民代表大会第一次会议以来的五年，我国各族人民", ("全国", "national", 1998)),
+    # the national session a report calls last year's, however deep in the text
+    ("现在，我代表国务院，作关于第六个五年计划的报告。\n" + "各项事业发展。" * 500
+     + "\n按照去年五届人大四次会议和今年党的十二大的精神，把全部经济工作转到以提高经济效益为中心的轨道上来。",
+     ("全国", "national", 1982)),
     # a five-year plan's first year, a plan period's review heading
     ("现在，我代表国务院，向大会作关于第七个五年计划的报告。\n今年是实行“七五”计划的头一年。", ("全国", "national", 1986)),
     ("现在，我代表国务院，向大会作政府工作报告。\n\n一、“十一五”时期国民经济和社会发展的回顾\n\n五年来",
@@ -116,3 +120,65 @@ def test_the_cli_warns_on_stderr_and_writes_a_valid_document(tmp_path):
     doc = json.loads(written.read_text("utf-8"))
     assert len(doc["document"]["metadata_warnings"]) == 2
     validate_document(doc)
+
+
+@pytest.mark.parametrize(("opening", "expected"), [
+    # a mixed-numeral year; a delivery year of two digits; a date after the congress it was given at
+    ("——二0一四年一月十五日在内蒙古自治区第十二届人民代表大会第二次会议上\n一、过去一年工作的回顾\n"
+     "2013年是本届政府的开局之年。", ("内蒙古自治区", "province", 2014)),
+    ("- ——19年2月24日在太原市第十四届人民代表大会第四次会议上\n2018年是全面贯彻党的十九大精神的开局之年。",
+     ("太原市", "city", 2019)),
+    ("在四川省第十一届人民代表大会第五次会议上（2012年1月10日）\n\n2011年是“十二五”开局之年。",
+     ("四川省", "province", 2012)),
+    # a level word alone before the term (在市第十三届), the place named throughout
+    ("（2013年2月2日在市第十三届人民代表大会第三次会议上）\n" + "贵阳市经济稳中有进。" * 5,
+     ("贵阳市", "city", 2013)),
+    # the 1970s government: 革命委员会
+    ("我代表浙江省革命委员会，向省第五届人民代表大会报告工作。\n三、一九七九年的主要任务", ("浙江省", "province", 1979)),
+])
+def test_more_delivery_lines(opening, expected):
+    assert meta(opening + BODY) == expected
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    # a first section opening with a year reviews it; of two years it names, the later
+    ("我代表省人民政府向大会作政府工作报告。\n一、1993年全省经济提前实现第二个翻番，为基本实现现代化打下了基础\n"
+     "过去的一年，全省经济增长12%。\n二、明确今年经济和社会发展的方针", 1994),
+    ("我代表省人民政府向大会作工作报告。\n一、1996年的政府工作和1997年的奋斗目标\n刚刚过去的1996年，全省增长10%。", 1997),
+    ("我代表省人民政府向大会作工作报告。\n一、2013年主要工作\n二、2014年重点工作", 2014),  # a plan heading is no review
+    # a plan heading ending in 目标要求 after a review heading naming no year
+    ("我代表自治区人民政府向大会报告工作。\n一、“十四五”开局起步之年的工作回顾\n二、2022年经济社会发展的目标要求", 2022),
+    # this year with a pause before 是, and 首战之年
+    ("我代表省人民政府向大会作工作报告。\n一、过去五年工作的回顾\n2008年，是全面贯彻党的十七大作出的战略部署的第一年。", 2008),
+    ("我代表市政府向大会作报告。\n一、本届政府工作回顾\n2007年是完成新一届政府战略任务的首战之年。", 2007),
+    # five years after the dated first session of the term a report reviews
+    ("我代表省人民政府向大会作工作报告。\n一、过去五年工作的回顾\n1998年1月省九届人大一次会议以来，全省经济年均增长9.1%。",
+     2003),
+    ("我代表市政府向大会作报告。\n本届政府自2002年3月市第十一届人民代表大会第一次会议选举产生以来，任期届满。", 2007),
+    # a bare date years away from the year the plan headings name is a collection's slip; one year away it stands
+    ("（2010年2月20日 梁保华）\n我代表江苏省人民政府向大会报告工作。\n一、过去五年工作回顾\n"
+     "二、今后五年主要任务和2003年预期目标", 2003),
+    ("（2003年1月12日）\n我代表江西省人民政府向大会报告工作。\n一、 2002年经济社会发展情况和本届政府工作", 2003),
+    ("（2007年2月1日）\n我代表哈尔滨市人民政府向大会报告工作。\n一、2003年以来工作回顾\n"
+     "二、关于未来五年和2007年经济社会发展任务", 2007),
+])
+def test_report_years_the_headings_and_sentences_tell(text, year):
+    assert meta(text + "\n全省生产总值增长6%。\n")[2] == year
+
+
+def test_a_city_never_written_with_its_level_word_is_the_listed_city_it_names():
+    text = ("各位代表：\n现在，我代表市人民政府向大会报告工作。\n\n一、2014年工作回顾\n\n"
+            + "宁波经济稳中有进，宁波港货物吞吐量增长5%。" * 3 + "与杭州协同发展。\n")
+    assert meta(text) == ("宁波市", "city", 2015)
+
+
+def test_metadata_does_not_load_jiebas_dictionary():
+    """Telling a place from the list in regions.json, not from jieba's 350k-word dictionary
+    (about a second to load: it was most of the metadata stage's time)."""
+    code = ("import reportparse\n"
+            "from reportparse.lang.zh.tokenise import default_tokenizer\n"
+            "doc = reportparse.parse_text('我代表市人民政府向大会报告工作。\\n' + '长沙市经济增长8%。' * 5)\n"
+            "print(doc.document['region'], default_tokenizer.cache_info().currsize)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8",
+                         timeout=300, check=True).stdout.split()
+    assert out == ["长沙市", "0"]

@@ -38,3 +38,21 @@ def test_prefixed_units_are_scaled_into_one_code():
     assert (units["吉瓦时"].code, units["吉瓦时"].factor) == ("kwh", 1_000_000)
     assert (units["兆字节"].code, units["兆字节"].factor) == ("byte", 1_000_000)
     assert (units["兆赫兹"].code, units["兆赫兹"].factor) == ("hz", 1_000_000)
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("集装箱吞吐量50万标箱", 500_000, "count"),  # the 万 is the number's, not a unit of its own
+    ("集装箱吞吐量突破百万标箱", 1_000_000, "count"),
+    ("集装箱吞吐量3万标准箱", 30_000, "count"),
+    ("集装箱吞吐量300万标准集装箱", 3_000_000, "count"),
+])
+def test_a_multiplier_written_before_a_unit_scales_the_value(text, value, unit):
+    from reportparse import find_quantities
+
+    [q] = find_quantities(text)
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_no_zh_unit_surface_swallows_a_multiplier():
+    """A unit surface opening with 万/亿 (万标箱) would read 50万标箱 as 50: the multiplier belongs to the number."""
+    assert [s for s in load_lexicon("zh").units if s[0] in "万亿" and len(s) > 1] == []

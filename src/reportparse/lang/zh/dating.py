@@ -4,7 +4,9 @@ A national report with no delivery line is dated by the session it addresses (�
 第二次会议上 -> 1984), by the term it reviews (第八届全国人民代表大会第一次会议以来的五年 -> 1998) or by the
 last session it looks back on (从去年三月第五届全国人民代表大会第一次会议闭幕 -> 1979). Any report is dated
 by the five-year plan it opens (今年是“七五”计划的头一年 -> 1986) or reviews in a heading (一、“十一五”时期
-国民经济和社会发展的回顾 -> 2011).
+国民经济和社会发展的回顾 -> 2011). A report reviewing a term that names the date of its first session
+(1998年1月省九届人大一次会议以来) is given five years on; a national one naming last year's session
+(去年五届人大四次会议), the next year.
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ from ...lexicon import Lexicon
 from ...recognise.patterns import alternation
 from .numerals import COUNTING_DIGITS, parse_numeral
 from .views import cue_words, grammar, meta_words, regions
+from .years import YEAR, YEAR_SUFFIX, year_value
 
 _CD = COUNTING_DIGITS
+_TERM_YEARS = 5  # a people's congress sits five years
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,8 @@ class _Calendar:
     past_session: regex.Pattern[str]
     plan_start: regex.Pattern[str]
     plan_review: regex.Pattern[str]
+    term_start: regex.Pattern[str]
+    last_session: regex.Pattern[str]
 
 
 def _e(text: str) -> str:
@@ -57,12 +63,18 @@ def _calendar(lex: Lexicon) -> _Calendar:
     term = (rf"{nth}(?:{alternation(w.term_review_words)}"
             rf"|{_e(w.first_session)}(?:{alternation(w.session_term_words)}))")
     start, review = _plan_patterns(lex)
+    stop = rf"[^\n\d{_e(w.full_stop)}]"
+    term_start = (rf"({YEAR}){YEAR_SUFFIX}(?:\s*[\d{_CD}]{{1,2}}\s*{_e(w.month)})?{stop}{{0,20}}?"
+                  rf"(?:{alternation(w.term_start_words)}){stop}{{0,8}}?{_e(w.since)}")
     return _Calendar(
         addressed=regex.compile(rf"[{_e(''.join(w.addressed_to))}]{nth}(?:{session})?"),
         term=regex.compile(term),
         past_session=regex.compile(rf"{nth}{session}"),
         plan_start=regex.compile(start),
         plan_review=regex.compile(review, regex.M),
+        term_start=regex.compile(term_start),
+        last_session=regex.compile(rf"(?:{alternation(cue_words(lex).last_year_words)}){_e(ordinal)}?([{_CD}]+)"
+                                   rf"{_e(w.congress_term)}(?:{_e(w.national)})?{_e(w.congress_short)}([{_CD}]+){_e(w.session)}"),
     )
 
 
@@ -80,10 +92,17 @@ def national_year(head: str, lex: Lexicon) -> int | None:
     if (m := cal.addressed.search(head)) and (year := _session_year(lex, m.group(1), m.group(2))):
         return year
     if (m := cal.term.search(head)) and (year := _session_year(lex, m.group(1), None)):
-        return year + 5
+        return year + _TERM_YEARS
     past = [_session_year(lex, m.group(1), m.group(2)) for m in cal.past_session.finditer(head)]
     known = [y for y in past if y is not None]
     return max(known) + 1 if known else None
+
+
+def last_session_year(text: str, lex: Lexicon) -> int | None:
+    """The year after the national session a report calls last year's (去年五届人大四次会议 -> 1982)."""
+    m = _calendar(lex).last_session.search(text)
+    year = _session_year(lex, m.group(1), m.group(2)) if m else None
+    return year + 1 if year else None
 
 
 def plan_year(text: str, lex: Lexicon) -> int | None:
@@ -95,3 +114,11 @@ def plan_year(text: str, lex: Lexicon) -> int | None:
     if (m := cal.plan_review.search(text)) and m.group(1) in firsts:
         return int(firsts[m.group(1)]) + 5
     return None
+
+
+def term_year(head: str, lex: Lexicon) -> int | None:
+    """The year of a report reviewing the term that began at the dated first session its opening
+    names (1998年1月省九届人大一次会议以来 -> 2003)."""
+    m = _calendar(lex).term_start.search(head)
+    year = year_value(m.group(1)) if m else None
+    return year + _TERM_YEARS if year else None

@@ -16,16 +16,17 @@ import regex
 
 from ...lexicon import Lexicon
 from ...recognise.patterns import alternation
-from .dating import national_year, plan_year
+from .dating import last_session_year, national_year, plan_year, term_year
 from .numerals import COUNTING_DIGITS, parse_numeral
 from .places import clean_region, complete_region, named_place, region_level
 from .views import CueWords, MetaWords, cue_words, grammar, meta_words
-from .years import YEAR, YEAR_SUFFIX, year_value
+from .years import SHORT_YEAR, YEAR, YEAR_IN_TEXT, YEAR_SUFFIX, dated_year, year_value
 
 _OPENING_YEAR = regex.compile(rf"^\s*({YEAR}){YEAR_SUFFIX}", regex.M)
 _CD = COUNTING_DIGITS
 _HEADING_LEAD = 12  # words a dated heading may open with before its year (过去五年及, 全力做好)
 _DATED_LINE_REACH = 1500  # a dated line this far into the text is the report's own date
+_LINE_HEAD = 100  # a heading's year and cue words come within this many characters of its line's start
 
 
 @dataclass(frozen=True)
@@ -33,10 +34,13 @@ class _Patterns:
     """The metadata patterns of the Chinese pack, built from ``meta.json``."""
 
     delivery: regex.Pattern[str]
+    congress_dated: regex.Pattern[str]
     congress: regex.Pattern[str]
     title: regex.Pattern[str]
     review_heading: regex.Pattern[str]
     plan_heading: regex.Pattern[str]
+    first_heading: regex.Pattern[str]
+    plan_cue: regex.Pattern[str]
     this_year: regex.Pattern[str]
     dated_line: regex.Pattern[str]
     on_behalf: regex.Pattern[str]
@@ -47,18 +51,24 @@ def _e(text: str) -> str:
     return regex.escape(text)
 
 
-def _delivery(w: MetaWords, ordinal: str) -> str:
-    """——2026年1月25日在北京市第十六届: the year and the month."""
+def _date(w: MetaWords, year: str = YEAR) -> str:
+    """A full date (2026年1月25日): groups the year and the month."""
     day = rf"[\d{_CD}]{{1,3}}"
-    return (rf"({YEAR}){YEAR_SUFFIX}\s*({day})\s*{_e(w.month)}\s*{day}\s*{_e(w.day)}\s*{_e(w.at)}"
-            rf"\s*[^\s{_e(w.place_stops + ordinal)}]{{0,20}}?\s*{_e(ordinal)}[{_CD}]+{_e(w.congress_term)}")
+    return rf"({year}){YEAR_SUFFIX}\s*({day})\s*{_e(w.month)}\s*{day}\s*{_e(w.day)}"
+
+
+def _delivery(w: MetaWords, ordinal: str) -> tuple[str, str]:
+    """——2026年1月25日在北京市第十六届 (——19年2月24日 too), and 在四川省第十一届人民代表大会第五次会议上
+    （2012年1月10日）: the year and the month."""
+    congress = rf"{_e(ordinal)}[{_CD}]+{_e(w.congress_term)}"
+    place = rf"[^\s{_e(w.place_stops + ordinal)}]{{0,20}}?"
+    return (rf"{_date(w, rf'{YEAR}|{SHORT_YEAR}')}\s*{_e(w.at)}\s*{place}\s*{congress}",
+            rf"{_e(w.at)}[^\n]{{0,20}}?{congress}[^\n\d]{{0,30}}?{_date(w)}")
 
 
 def _dated_line(w: MetaWords) -> str:
     """A short line that opens with a full date (（2005年1月24日 田成平）, **（2016年1月8日）**)."""
-    day = rf"[\d{_CD}]{{1,3}}"
-    return (rf"^[^\S\n]*[^\w\n]{{0,4}}({YEAR}){YEAR_SUFFIX}\s*({day})\s*{_e(w.month)}\s*{day}\s*{_e(w.day)}"
-            rf"[^\n]{{0,60}}$")
+    return rf"^[^\S\n]*[^\w\n]{{0,4}}{_date(w)}[^\n]{{0,60}}$"
 
 
 def _headings(w: MetaWords, cues: CueWords) -> tuple[str, str]:
@@ -76,20 +86,25 @@ def _headings(w: MetaWords, cues: CueWords) -> tuple[str, str]:
 @cache
 def _patterns(lex: Lexicon) -> _Patterns:
     w, cues, ordinal = meta_words(lex), cue_words(lex), grammar(lex).ordinal_prefix
-    congress = (rf"{_e(w.at)}\s*([^\s{_e(w.place_stops + ordinal + w.quote_marks)}]{{2,20}}?)\s*{_e(ordinal)}"
+    congress = (rf"{_e(w.at)}\s*([^\s{_e(w.place_stops + ordinal + w.quote_marks)}]{{1,20}}?)\s*{_e(ordinal)}"
                 rf"[{_CD}]+{_e(w.congress_term)}\s*({_e(w.national)})?{_e(w.congress)}")
     this_year = (rf"(?:{alternation(cues.this_year_words)})[{_e(w.year_copulas)}]?\s*({YEAR}){YEAR_SUFFIX}"
-                 rf"|({YEAR}){YEAR_SUFFIX}{_e(w.year_is)}[^{_e(w.full_stop)}\n]{{0,30}}"
+                 rf"|({YEAR}){YEAR_SUFFIX}[{_e(w.pauses)}]?{_e(w.year_is)}[^{_e(w.full_stop)}\n]{{0,30}}"
                  rf"(?:{alternation(w.opening_year_words)})")
     national = (rf"{_e(ordinal)}[{_CD}]+{_e(w.congress_term + w.national + w.congress)}"
                 rf"|{_e(w.state_council_address)}")
     review, plan = _headings(w, cues)
+    delivery, congress_dated = _delivery(w, ordinal)
     return _Patterns(
-        delivery=regex.compile(_delivery(w, ordinal)),
+        delivery=regex.compile(delivery),
+        congress_dated=regex.compile(congress_dated),
         congress=regex.compile(congress),
         title=regex.compile(rf"({YEAR}){YEAR_SUFFIX}\s*(\S{{0,20}}?)\s*{_e(w.report_title)}"),
         review_heading=regex.compile(review, regex.M),
         plan_heading=regex.compile(plan, regex.M),
+        first_heading=regex.compile(rf"^\s*{_e(w.first_section)}[{_e(w.heading_marks)}]\s*{YEAR}{YEAR_SUFFIX}[^\n]*",
+                                    regex.M),
+        plan_cue=regex.compile(alternation((*cues.plan_heading_cues, *w.plan_heading_words))),
         this_year=regex.compile(this_year),
         dated_line=regex.compile(_dated_line(w), regex.M),
         on_behalf=regex.compile(rf"(?:{alternation((w.on_behalf, *w.addressing))})\s*(\S{{1,12}}?)"
@@ -128,27 +143,45 @@ def _month(text: str) -> int:
         return 0
 
 
-def _delivered(head: str, lex: Lexicon) -> tuple[int, int] | None:
-    """The year and month of the delivery line, or of a short line opening with a full date."""
+def _delivered(head: str, lex: Lexicon) -> tuple[int, int, bool] | None:
+    """The year and month of the delivery line, or of a short line opening with a full date, and
+    whether it names the congress (a bare date is the weaker)."""
     pats = _patterns(lex)
-    for pattern, where in ((pats.delivery, head), (pats.dated_line, head[:_DATED_LINE_REACH])):
+    reach = head[:_DATED_LINE_REACH]
+    for pattern, where, firm in ((pats.delivery, head, True), (pats.congress_dated, reach, True),
+                                 (pats.dated_line, reach, False)):
         m = pattern.search(where)
-        if m and (year := year_value(m.group(1))):
-            return year, _month(m.group(2))
+        if m and (year := dated_year(m.group(1))):
+            return year, _month(m.group(2)), firm
     return None
 
 
-def _stated_year(text: str, head: str, lex: Lexicon) -> int | None:
+def _stated_year(heads: str, head: str, lex: Lexicon) -> int | None:
     """The year a title or a heading states: a title's, a review heading's next year, else the
     plan headings' (the later of two consecutive years: 一、2013年主要工作 reviews what
-    三、2014年重点工作 plans)."""
+    三、2014年重点工作 plans). ``heads`` holds the opening characters of each line, where headings are."""
     pats = _patterns(lex)
-    for pattern, shift, where in ((pats.title, 0, head), (pats.review_heading, 1, text)):
+    for pattern, shift, where in ((pats.title, 0, head), (pats.review_heading, 1, heads)):
         m = pattern.search(where)
         if m and (year := year_value(m.group(1))):
             return year + shift
-    planned = [y for y in (year_value(m.group(1)) for m in pats.plan_heading.finditer(text)) if y]
+    return _first_section_year(heads, pats) or _planned_year(heads, pats)
+
+
+def _planned_year(heads: str, pats: _Patterns) -> int | None:
+    """The year plan headings name, the later of two consecutive ones."""
+    planned = [y for y in (year_value(m.group(1)) for m in pats.plan_heading.finditer(heads)) if y]
     return max(y for y in planned if y <= planned[0] + 1) if planned else None
+
+
+def _first_section_year(heads: str, pats: _Patterns) -> int | None:
+    """The year a first section's heading opens with: a review of it (一、1993年全省经济提前实现…)
+    unless it names a plan; of two years it names, the later (一、1996年的政府工作和1997年的奋斗目标)."""
+    m = pats.first_heading.search(heads)
+    years = sorted({y for y in (year_value(v) for v in YEAR_IN_TEXT.findall(m.group())) if y}) if m else []
+    if len(years) > 1:
+        return years[-1]
+    return years[0] + 1 if years and m and not pats.plan_cue.search(m.group()) else None
 
 
 def _this_year(text: str, lex: Lexicon) -> int | None:
@@ -157,24 +190,29 @@ def _this_year(text: str, lex: Lexicon) -> int | None:
     return year_value(m.group(1) or m.group(2)) if m else None
 
 
-def _year(text: str, head: str, lex: Lexicon, national: bool) -> int | None:
+def _year(text: str, head: str, heads: str, lex: Lexicon, national: bool) -> int | None:
     """The report year: the delivery date's (the next year's for a report given in the last months
-    of a year for the next, as its title, plan heading or this-year sentence says), a national
-    session's, a title's or heading's, a five-year plan's, this year's, else the year paragraphs open with."""
-    stated, this_year = _stated_year(text, head, lex), _this_year(text, lex)
+    of a year for the next, as its title, plan heading or this-year sentence says; the plan
+    headings' when a bare date is years away), a national session's, a title's or heading's, a
+    five-year plan's, this year's, five years after the dated start of the term it reviews, else
+    the year paragraphs open with."""
     if delivered := _delivered(head, lex):
-        year, month = delivered
-        coming = month >= meta_words(lex).next_year_from_month and year + 1 in (stated, this_year)
+        year, month, firm = delivered
+        if not firm and (planned := _planned_year(heads, _patterns(lex))) and abs(planned - year) > 1:
+            return planned  # a bare date years away from the year the plan headings name is a collection's slip
+        coming = month >= meta_words(lex).next_year_from_month and year + 1 in (
+            _stated_year(heads, head, lex), _this_year(text, lex))
         return year + 1 if coming else year
-    if national and (npc := national_year(head, lex)):
+    if national and (npc := national_year(head, lex) or last_session_year(text, lex)):
         return npc
-    return stated or plan_year(text, lex) or this_year or _opening_year(text, head, lex)
+    return (_stated_year(heads, head, lex) or plan_year(text, lex) or _this_year(text, lex)
+            or term_year(head, lex) or _opening_year(text, head, lex))
 
 
 def _candidates(head: str, lines: list[str], lex: Lexicon) -> list[str]:
     """Places the opening names, most telling first: the congress addressed, the title, the address."""
     pats, w = _patterns(lex), meta_words(lex)
-    found = [m.group(1) for m in pats.congress.finditer(head) if not m.group(2)][:1]
+    found = [m.group(1) for m in pats.congress.finditer(head) if not m.group(2)][:2]
     title = _title(lines, w)
     if title:
         found.append(title.split(w.report_title, 1)[0])
@@ -210,6 +248,6 @@ def read_metadata(text: str, lex: Lexicon) -> dict[str, Any]:
         "title": _title(lines, meta_words(lex)),
         "region": region,
         "level": region_level(region, lex) if region else None,
-        "report_year": _year(text, head, lex, national),
+        "report_year": _year(text, head, "\n".join(line[:_LINE_HEAD] for line in lines), lex, national),
         "region_guessed": guessed and region is not None,
     }

@@ -11,7 +11,6 @@ import regex
 
 from ...lexicon import Lexicon
 from .numerals import COUNTING_DIGITS
-from .tokenise import default_tokenizer
 from .views import grammar, meta_words, regions
 from .years import YEAR, YEAR_SUFFIX
 
@@ -62,9 +61,8 @@ def complete_region(name: str, text: str, lex: Lexicon) -> str | None:
     if name.endswith(_suffixes(lex)):
         return name
     written = [name + end for end in _suffixes(lex) if name + end in text]
-    known = default_tokenizer()
-    known.check_initialized()
-    return next(iter(written), None) or next((name + end for end in _suffixes(lex) if known.FREQ.get(name + end)), None)
+    known = _places(lex)
+    return next(iter(written), None) or next((name + end for end in _suffixes(lex) if name + end in known), None)
 
 
 def region_level(region: str, lex: Lexicon) -> str | None:
@@ -95,28 +93,53 @@ def canonical_region(region: str, lex: Lexicon) -> str:
 def named_place(text: str, lex: Lexicon, word: str) -> str | None:
     """The place a report that calls its government only by a level word ``word`` (省人民政府,
     市人民政府) names far more often than any other: a province from the list of provinces, a
-    city or county from the names the text writes with ``word`` (长沙市, then 长沙 throughout).
-    None when no place stands out."""
+    city or county from the listed names the text writes with ``word`` (长沙市, then 长沙
+    throughout), else the listed one whose bare name it writes most (宁波). None when no place
+    stands out."""
     places = regions(lex)
     if meta_words(lex).level_words.get(word) == "province":
         counts = Counter({name: max(text.count(form) for form in (name, *forms))
                           for name, forms in places.provinces.items() if name.endswith(word)})
-    else:
-        counts = _stem_counts(text, lex, word)
-    ranked = counts.most_common(2) + [("", 0)]
+        return _standing_out(counts, lex)
+    return _standing_out(_written_counts(text, lex, word), lex) or _standing_out(_stem_counts(text, lex, word), lex)
+
+
+def _standing_out(counts: Counter[str], lex: Lexicon) -> str | None:
+    """The place named at least ``_MIN_MENTIONS`` times and ``_LEAD`` times as often as the next."""
+    ranked = counts.most_common(2) + [("", 0)] * 2
     (best, most), (_, next_most) = ranked[0], ranked[1]
     return canonical_region(best, lex) if most >= _MIN_MENTIONS and most >= _LEAD * next_most else None
 
 
-def _stem_counts(text: str, lex: Lexicon, word: str) -> Counter[str]:
-    """How often each place written with ``word`` (长沙市) is named, counted by its stem (长沙). A
-    place is a name jieba's dictionary holds whole (长沙市, not 建设市 of 建设市场)."""
-    known = default_tokenizer()
-    known.check_initialized()
+def _written_counts(text: str, lex: Lexicon, word: str) -> Counter[str]:
+    """How often each listed place the text writes with ``word`` (长沙市) is named, counted by its
+    stem (长沙, then 长沙 throughout)."""
+    known = _places(lex)
     names = set()
     for m in regex.finditer(regex.escape(word), text):
         for size in _STEM_SIZES:
             stem = text[max(0, m.start() - size):m.start()]
-            if len(stem) == size and known.FREQ.get(stem + word):
+            if len(stem) == size and stem + word in known:
                 names.add(stem)
     return Counter({stem + word: text.count(stem) for stem in names})
+
+
+@cache
+def _places(lex: Lexicon) -> frozenset[str]:
+    """The places below province level ``regions.json`` lists (长沙市, 二七区)."""
+    return frozenset(regions(lex).places)
+
+
+@cache
+def _stems(lex: Lexicon, word: str) -> regex.Pattern[str]:
+    """The stems (长沙, 呼和浩特) of the listed places named with ``word`` (市), longest first."""
+    stems = {name[:-len(word)] for name in _places(lex)
+             if name.endswith(word) and len(name) - len(word) in _STEM_SIZES}
+    return regex.compile("|".join(map(regex.escape, sorted(stems, key=len, reverse=True))))
+
+
+def _stem_counts(text: str, lex: Lexicon, word: str) -> Counter[str]:
+    """How often each listed place of ``word`` (长沙市) is named by its stem alone (长沙): a report
+    may never write its own city's name with the level word (slower: read when no name written
+    with it stands out)."""
+    return Counter(m.group() + word for m in _stems(lex, word).finditer(text))

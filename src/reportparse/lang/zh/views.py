@@ -139,6 +139,11 @@ class MetaWords:
     governments: tuple[str, ...]
     plan_heading_words: tuple[str, ...]
     term_review_openings: tuple[str, ...]
+    pauses: str
+    first_section: str
+    term_start_words: tuple[str, ...]
+    since: str
+    congress_short: str
 
 
 @dataclass(frozen=True)
@@ -216,6 +221,7 @@ class Regions:
     county_suffixes: tuple[str, ...]
     national_congress_first_year: Mapping[str, int]
     five_year_plan_first_year: Mapping[str, int]
+    places: tuple[str, ...]
 
 
 def _view(cls: type[_V], file: str, skip: tuple[str, ...] = ()) -> Callable[[Lexicon], _V]:
