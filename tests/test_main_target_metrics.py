@@ -30,6 +30,9 @@ def ids(text: str) -> list[tuple[str, str | None]]:
      [("10%", "gdp"), ("15%", "fixed_asset_investment"), ("55%", "tech_progress_contribution")]),
     ("主要预期目标是：实际利用内资增长20%，城市污水处理率达到85%，建成区绿化覆盖率40%。",
      [("20%", "domestic_capital_inflow"), ("85%", "sewage_treatment_rate"), ("40%", "green_coverage")]),
+    # a space a line break left inside the name; 预期 before it
+    ("主要预期目标是：社会消 费品零售总额增长6%左右，预期地区生产总值增长7%。",
+     [("6%左右", "retail_sales"), ("7%", "gdp")]),
 ])
 def test_main_target_wordings_get_their_indicator(text, expected):
     assert ids(text) == expected
