@@ -39,6 +39,9 @@ def small_chars(lex: Lexicon) -> frozenset[str]:
 def subunit_value(lex: Lexicon, unit_text: str, sub: str) -> Decimal:
     """The value in the unit before of the smaller units written after it: 3角4分 after 元 is
     0.34; raises ValueError when a piece is no numeral or no smaller unit of that unit."""
+    if sub in DIGITS:  # 八块五: a lone digit in tenths
+        bare = unit_words(lex).subunits["bare"]
+        return Decimal(DIGITS[sub]) / Decimal(next(bare[u] for u in bare if unit_text.endswith(u)))
     sub_units = unit_words(lex).subunits["units"]
     table = next((sub_units[u] for u in sorted(sub_units, key=len, reverse=True) if unit_text.endswith(u)), None)
     if table is None:

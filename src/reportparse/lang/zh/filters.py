@@ -16,6 +16,7 @@ from collections.abc import Callable
 import regex
 
 from ...lexicon import Lexicon
+from .bounds import compared
 from .compounds import is_discount
 from .numerals import DECIMAL_POINTS, FINANCIAL, TEN, TWO, ZEROS
 from .patterns import CN_DIGITS, QuantityPatterns, quantity_patterns
@@ -221,8 +222,9 @@ def heading_number(c: Candidate) -> str | None:
 
 
 def noise_phrase(c: Candidate) -> str | None:
-    """Inside a fixed term: 一带一路, 进一步."""
-    if c.noise.in_noise_phrase(c.nstart, c.nend):
+    """Inside a fixed term: 一带一路, 进一步 (not 十大 of 比五十大, a comparison)."""
+    if c.noise.in_noise_phrase(c.nstart, c.nend) \
+            and compared(c.text, c.m.start(), c.end, qualifiers(c.noise.lex).bounds["compare"]) is None:
         return "inside a fixed term"
     return None
 

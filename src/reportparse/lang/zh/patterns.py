@@ -79,17 +79,20 @@ def _mention(lex: Lexicon) -> str:
     follow = regex.escape("".join(sorted({u[0] for u in lex.units} | set(NUMERAL_CHARS) | set(FILLERS)
                                          | set(DECIMAL_POINTS + g.range_separators))))
     lone = rf"(?![{CN_DIGITS}](?![\d{follow}]))"
+    upres = alternation(list(prefixed))
+    signed = rf"(?:(?<![\p{{Han}}])|(?<={_chars(g.minus_after)}))(?:{_MINUS})"  # 负 where no word ends before it
     starts = set(NUMERAL_CHARS) | set("0123456789") | set("".join(MINUS_SIGNS)) | {w[0] for w in q.prefix} \
         | {w[0] for w in prefixed}
     return (
         rf"(?=[{regex.escape(''.join(sorted(starts)))}])"
         rf"(?P<pre>{alternation(list(q.prefix))})?"
-        rf"(?P<upre>{alternation(list(prefixed))})?"
-        rf"(?P<neg>(?<![\d%A-Za-z])-|(?<![\p{{Han}}])(?:{_MINUS})|(?<={_chars(g.minus_after)})(?:{_MINUS}))?"
+        rf"(?P<negpre>{signed}(?={upres}))?"  # 负百分之三
+        rf"(?P<upre>{upres})?"
+        rf"(?P<neg>(?(upre)(?:{_MINUS})|(?!))|(?<![\d%A-Za-z])-|{signed})?"
         rf"(?(pre)|(?(upre)|{lone}))"
         rf"(?P<num>{number})"
         rf"(?:(?P<unit1>{units})?(?P<sep>{_chars(g.range_separators)})"
-        rf"(?(upre)(?P<upre2>{alternation(list(prefixed))})?|)(?P<num2>{number}))?"
+        rf"(?(upre)(?P<upre2>{upres})?|)(?P<num2>{number}))?"
         rf"(?P<inner>[{''.join(q.inner)}])?"
         rf"(?P<unit>{units})?"
         rf"(?(unit){_after_unit(words, number)}|)"
@@ -104,8 +107,9 @@ def _after_unit(words: UnitWords, number: str) -> str:
     small = alternation({w for table in sub["units"].values() for w in table})
     piece = rf"(?:{number})(?:{small})(?!{alternation(sub['not_before'])})"
     money = alternation(list(sub["units"]))
+    bare = rf"(?<={alternation(list(sub['bare']))})[{CN_DIGITS}](?={alternation(sub['bare_then'])}|[^\d\p{{Han}}]|$)"
     return (rf"(?P<half>{regex.escape(half['word'])}(?!{alternation(half['not_before'])}))?"
-            rf"(?P<sub>(?<={money})(?:{alternation(sub['joiners'])})?{piece}(?:{piece})?)?")
+            rf"(?P<sub>(?<={money})(?:{alternation(sub['joiners'])})?{piece}(?:{piece})?|{bare})?")
 
 
 def _special(lex: Lexicon) -> str:

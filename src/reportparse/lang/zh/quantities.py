@@ -198,7 +198,7 @@ class _Recogniser:
             value = shared_scale(value, c.num, value2, c.g["num2"] or "")
         elif extra:
             value += extra
-        return (-value if c.g["neg"] else value), value2
+        return (-value if c.g["neg"] or c.g["negpre"] else value), value2
 
     def _discount(self, c: Candidate) -> Decimal | None:
         """Two digits side by side before a discount word: 八五折 is 8.5 tenths."""
@@ -215,6 +215,8 @@ class _Recogniser:
         """Step: the unit word written after the number or before it (百分之), "" when none is
         written; None when one is written both before and after (百分之五个)."""
         unit_word = c.g["unit"] or c.g["unit1"] or ""
+        if c.g["sub"]:  # 八块五毛: 块 is money
+            unit_word = self.units.subunits["as_money"].get(unit_word, unit_word)
         if not c.g["upre"]:
             return unit_word
         if unit_word:
@@ -288,4 +290,4 @@ class _Recogniser:
 def recognise_quantities(text: str, lex: Lexicon) -> list[Mention]:
     """Every number expression of a normalised text, noise removed, in text order (a number
     typeset with spaces inside, 1 9 9 7 年, read as one: see :mod:`spaced`)."""
-    return read_spaced(text, lambda t: _Recogniser(t, lex).mentions())
+    return read_spaced(text, lambda t: _Recogniser(t, lex).mentions(), "".join(unit_words(lex).subunits["bare"]))
