@@ -28,6 +28,7 @@ CN = f"[{NUMERAL_CHARS}]"
 CN_DIGITS = "".join(DIGITS)
 _PLACES = "".join(SMALL_UNITS) + "".join(BIG_UNITS)
 _MINUS = alternation(s for s in MINUS_SIGNS if s != "-")
+_HAN = regex.compile(r"\p{Han}")
 
 
 def _chars(text: str) -> str:
@@ -68,7 +69,7 @@ def _mention(lex: Lexicon) -> str:
     sign, number, range, inner qualifier, unit and suffix qualifier."""
     q, g, prefixed = qualifiers(lex), grammar(lex), unit_words(lex).prefixed
     words = unit_words(lex)
-    units = rf"(?!{alternation(words.not_units['words'])})(?:{alternation(list(lex.units))})"
+    units = _units(lex, words)
     numeral_units = alternation([u for u in lex.units if u[0] in NUMERAL_CHARS and u not in DIGITS])
     measure_chars = regex.escape("".join(sorted({u for u in lex.units if len(u) == 1})))
     digit_units = "".join(u for u in lex.units if u in DIGITS)
@@ -82,22 +83,37 @@ def _mention(lex: Lexicon) -> str:
     upres = alternation(list(prefixed))
     signed = rf"(?:(?<![\p{{Han}}])|(?<={_chars(g.minus_after)}))(?:{_MINUS})"  # 负 where no word ends before it
     starts = set(NUMERAL_CHARS) | set("0123456789") | set("".join(MINUS_SIGNS)) | {w[0] for w in q.prefix} \
-        | {w[0] for w in prefixed}
+        | {w[0] for w in prefixed} | {w[0] for w in g.minus_words}
     return (
         rf"(?=[{regex.escape(''.join(sorted(starts)))}])"
         rf"(?P<pre>{alternation(list(q.prefix))})?"
         rf"(?P<negpre>{signed}(?={upres}))?"  # 负百分之三
         rf"(?P<upre>{upres})?"
-        rf"(?P<neg>(?(upre)(?:{_MINUS})|(?!))|(?<![\d%A-Za-z])-|{signed})?"
+        rf"(?P<neg>(?(upre)(?:{_MINUS})|(?!))|(?<![\d%A-Za-z])-|{signed}|{alternation(g.minus_words)})?"
         rf"(?(pre)|(?(upre)|{lone}))"
         rf"(?P<num>{number})"
         rf"(?:(?P<unit1>{units})?(?P<sep>{_chars(g.range_separators)})"
         rf"(?(upre)(?P<upre2>{upres})?|)(?P<num2>{number}))?"
         rf"(?P<inner>[{''.join(q.inner)}])?"
-        rf"(?P<unit>{units})?"
+        rf"(?:(?P<unit>{units})| (?P<unit>{_spaced_units(lex)}))?"
         rf"(?(unit){_after_unit(words, number)}|)"
         rf"(?P<suf>{alternation(list(q.suffix))})?"
     )
+
+
+def _units(lex: Lexicon, words: UnitWords) -> str:
+    """The unit words after a number: every unit of the pack, a guarded one (里, 瓦, 卡) only
+    before one of its words, a character of no Han script or the end (五里路 but not 三里屯)."""
+    guarded = words.guarded
+    plain = alternation([u for u in lex.units if u not in guarded["surfaces"]])
+    then = rf"(?={alternation(guarded['then'])}|[^\p{{Han}}]|$)"
+    return rf"(?!{alternation(words.not_units['words'])})(?:{plain}|(?:{alternation(guarded['surfaces'])}){then})"
+
+
+def _spaced_units(lex: Lexicon) -> str:
+    """The units that may stand one space after the number (12 %, 100 km): no Han character,
+    not a lone Latin letter."""
+    return alternation([u for u in lex.units if not _HAN.search(u) and not (len(u) == 1 and u.isalpha())])
 
 
 def _after_unit(words: UnitWords, number: str) -> str:

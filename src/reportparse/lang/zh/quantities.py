@@ -11,10 +11,8 @@ qualifier, span and the claimable policy.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
-from typing import NamedTuple
 
 import regex
 
@@ -24,11 +22,11 @@ from ...model import Mention, Qualifier, as_qualifier
 from ...recognise.ordered import InOrder
 from .bounds import join_bounds
 from .compounds import HALF, discount_digits, is_discount, shared_scale, subunit_value
-from .filters import Candidate, TextNoise, first_drop, is_cjk
-from .numerals import BIG_UNITS, FILLERS, ONE, parse_numeral
+from .filters import Candidate, TextNoise, first_drop
+from .numerals import BIG_UNITS, FILLERS, parse_numeral
+from .policy import Reading, not_claimable
 from .spaced import read_spaced
 from .views import cue_words, grammar, qualifiers, unit_words
-from .years import YEAR_SUFFIX
 
 _SCALE_CHARS = "".join(BIG_UNITS)
 _ZERO = Decimal(0)
@@ -59,48 +57,6 @@ def unit_spans(m: regex.Match[str], g: dict[str, str | None]) -> tuple[tuple[int
     return tuple(spans)
 
 
-class Reading(NamedTuple):
-    """What the claimable policy looks at: the number as written, its unit, value and qualifier,
-    and the character after the mention."""
-
-    num: str
-    unit: Unit
-    value: Decimal
-    qualifier: str
-    next_char: str
-    age_units: tuple[str, ...]
-
-
-def article_one(r: Reading) -> str | None:
-    """一 with a measure word is an article, not a count: 一个, 一批, 一年."""
-    return "one with a measure word is an article, not a count" \
-        if r.num == ONE and r.unit.kind in ("count", "people", "time") else None
-
-
-def duration(r: Reading) -> str | None:
-    """A whole number of years is a duration: 三年行动, 过去五年."""
-    return "a whole number of years is a duration" \
-        if r.unit.surface == YEAR_SUFFIX and r.value == r.value.to_integral_value() else None
-
-
-def age_group(r: Reading) -> str | None:
-    """An age bound before a noun describes a group: 3岁以下婴幼儿."""
-    return "an age bound describing a group" \
-        if r.unit.surface in r.age_units and r.qualifier != "exact" and is_cjk(r.next_char) else None
-
-
-POLICY: tuple[Callable[[Reading], str | None], ...] = (article_one, duration, age_group)
-"""The claimable policy: a number with a unit is a claim unless one of these says why not."""
-
-
-def not_claimable(reading: Reading) -> tuple[str, str] | None:
-    """The name and reason of the first policy rule that makes a number no claim on its own."""
-    for rule in POLICY:
-        if (reason := rule(reading)) is not None:
-            return rule.__name__, reason
-    return None
-
-
 def _end(m: regex.Match[str], g: dict[str, str | None], has_unit: bool) -> int:
     """Where a mention ends: after its unit and suffix, else after its suffix (一千以下), inner
     qualifier (三十余), range end or number."""
@@ -120,6 +76,7 @@ class _Recogniser:
         self.quals = qualifiers(lex)
         self.units = unit_words(lex)
         self.age_units = grammar(lex).age_units
+        self.attribute_units = grammar(lex).attribute_units
         cues = cue_words(lex)
         self.list_joiners = frozenset(cues.list_separators + cues.conjunctions)
         self.clause_split = regex.compile(f"[{regex.escape(lex.segment.clause_ends)}]")
@@ -236,7 +193,7 @@ class _Recogniser:
             "zh.arabic" if c.has_digit else "zh.chinese_numeral"
         note(m.start(), end, "recognise", rule, "found", f"unit {unit.code}" if unit else "no unit")
         claimable = unit is not None and self._claimable(Reading(num, unit, value, qualifier, self.text[end : end + 1],
-                                                                 self.age_units), m.start(), end)
+                                                                 self.age_units, self.attribute_units), m.start(), end)
         return Mention(m.start(), end, m.start("num"), value * factor, low, high,
                        unit.code if unit else None, unit.kind if unit else None,
                        unit_spans(m, g) if unit else (), qualifier, rule, claimable=claimable)
