@@ -75,6 +75,7 @@ class _Recogniser:
         self.pats = self.noise.pats
         self.quals = qualifiers(lex)
         self.units = unit_words(lex)
+        self.second_ends: list[Mention] = []  # the second numbers of ranges that are none
         self.age_units = grammar(lex).age_units
         self.attribute_units = grammar(lex).attribute_units
         cues = cue_words(lex)
@@ -86,6 +87,8 @@ class _Recogniser:
         """Every number expression: ordinary numbers, then special words where no claimable
         number stands (一半, 翻番), in text order."""
         ordered = InOrder([mention for m in self.pats.mention.finditer(self.text) if (mention := self._from_match(m))])
+        for second in self.second_ends:
+            ordered.place(second)
         for m in self.pats.special.finditer(self.text):
             mention = self._from_special(m)
             if mention is not None:
@@ -135,11 +138,29 @@ class _Recogniser:
         if unit_word is None:
             return None
         unit = self.lex.units.get(unit_word) or self._implied_unit(m.start("num"), m.end(), c.num)
-        value, value2 = values
+        value, value2 = values[0], self._per_n(c.g, values[1])
         if c.g["num2"] and not self._good_range(c.g, value, value2, unit):
-            self._dropped(m, "range", "not a rising range of one unit (or a date such as 2026-02)")
-            return None
+            self._dropped(m, "range", "not a rising range of one unit: two numbers (or a date such as 2026-02)")
+            return self._two_numbers(m)
         return self._mention(c, value, value2, unit)
+
+    def _two_numbers(self, m: regex.Match[str]) -> Mention | None:
+        """A range that is none read as its two numbers (百分之十到千分之二十); a date (2026-02) is dropped."""
+        if m.group("sep") == "-" and (m.group("num2") or "").startswith("0"):
+            return None
+        second = self.pats.mention.match(self.text, m.end("sep"))
+        if second is not None and (mention := self._from_match(second)) is not None:
+            self.second_ends.append(mention)
+        first = self.pats.mention.match(self.text, m.start(), m.start("sep"))
+        return self._from_match(first) if first is not None else None
+
+    def _per_n(self, g: dict[str, str | None], value2: Decimal | None) -> Decimal | None:
+        """The upper end of a range across two per-N units in the unit of its first end
+        (千分之五到百分之一: 10 per mille)."""
+        per_n = self.units.per_n
+        if value2 is None or g["upre2"] in (None, g["upre"]) or g["upre"] not in per_n or g["upre2"] not in per_n:
+            return value2
+        return value2 * Decimal(per_n[g["upre"] or ""]) / Decimal(per_n[g["upre2"] or ""])
 
     def _values(self, c: Candidate) -> tuple[Decimal, Decimal | None] | None:
         """Step: the value of the number (signed) and of the range's upper end."""
@@ -209,8 +230,8 @@ class _Recogniser:
     def _good_range(self, g: dict[str, str | None], low: Decimal, high: Decimal | None, unit: Unit | None) -> bool:
         if high is None or high <= low:
             return False
-        if g["upre2"] not in (None, g["upre"]):
-            return False  # 百分之三到千分之五: two units
+        if g["upre2"] not in (None, g["upre"]) and g["upre2"] not in self.units.per_n:
+            return False  # ¥3到$5: two units
         if g["sep"] == "-" and (g["num2"] or "").startswith("0"):
             return False  # a date like 2026-02
         unit1 = g["unit1"]

@@ -98,6 +98,7 @@ class UnitWords:
     subunits: Mapping[str, Any]
     discount: Mapping[str, Any]
     guarded: Mapping[str, Any]
+    per_n: Mapping[str, int]
 
 
 @dataclass(frozen=True)
