@@ -138,6 +138,32 @@ def test_recognisers_spans_inside_the_normalised_text(text):
                 assert value.is_finite() and math.isfinite(to_number(value)), mention
 
 
+# The forms of a general quantity recogniser beyond report house style: money sub-units and
+# symbols, guarded units (里 瓦 卡), temperatures, spaced numbers and units, discounts, per-N
+# rates across units, bounds on either side and comparisons.
+FORM_PIECES = [
+    *"0123456789", *"零一二两三五七八九十百千万", "点", " ", "  ", "块", "元", "毛", "角", "分", "又", "美元", "美分",
+    "¥", "$", "US$", "HK$", "€", "瑞郎", "泰铢", "里", "路", "这里", "瓦", "卡", "卡车", "一卡通", "零下", "摄氏度",
+    "℃", "英寸", "毫升", "m/s", "km", "GB", "%", "‰", "折", "打", "成", "半", "负", "-", "比", "大", "小", "高于",
+    "在", "介于", "和", "与", "到", "至", "—", "之间", "间", "以上", "以下", "不少于", "不超过", "最多", "最少", "，",
+    "百分之", "千分之", "万分之", "百万分之", "多", "余", "提高", "惠及", "婴幼儿", "人", "个", "。", "\n",
+]
+forms_like = st.lists(st.sampled_from(FORM_PIECES), max_size=60).map("".join)
+
+
+@SETTINGS
+@given(forms_like)
+def test_new_forms_spans_exact_values_finite_never_raises(text):
+    _check_quantities(text, "zh")
+    _check_document(text, reportparse.parse_text(text, lang="zh").to_dict())
+
+
+@SETTINGS
+@given(forms_like)
+def test_new_forms_recogniser_spans_inside_the_text(text):
+    test_recognisers_spans_inside_the_normalised_text.hypothesis.inner_test(text)
+
+
 def _traditional_pieces() -> list[str]:
     import opencc
 
