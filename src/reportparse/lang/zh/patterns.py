@@ -3,6 +3,7 @@ noise look-ups its filters use, built once per Lexicon from the pack's data."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -81,6 +82,7 @@ def _mention(lex: Lexicon) -> str:
                                          | set(DECIMAL_POINTS + g.range_separators))))
     lone = rf"(?![{CN_DIGITS}](?![\d{follow}]))"
     upres = alternation(list(prefixed))
+    symbols = _symbols(prefixed)
     signed = rf"(?:(?<![\p{{Han}}])|(?<={_chars(g.minus_after)}))(?:{_MINUS})"  # 负 where no word ends before it
     starts = set(NUMERAL_CHARS) | set("0123456789") | set("".join(MINUS_SIGNS)) | {w[0] for w in q.prefix} \
         | {w[0] for w in prefixed} | {w[0] for w in g.minus_words}
@@ -88,7 +90,7 @@ def _mention(lex: Lexicon) -> str:
         rf"(?=[{regex.escape(''.join(sorted(starts)))}])"
         rf"(?P<pre>{alternation(list(q.prefix))})?"
         rf"(?P<negpre>{signed}(?={upres}))?"  # 负百分之三
-        rf"(?P<upre>{upres})?"
+        rf"(?P<upre>{upres})?(?:(?<={_chars(symbols)}) )?"  # US$ 100
         rf"(?P<neg>(?(upre)(?:{_MINUS})|(?!))|(?<![\d%A-Za-z])-|{signed}|{alternation(g.minus_words)})?"
         rf"(?(pre)|(?(upre)|{lone}))"
         rf"(?P<num>{number})"
@@ -101,13 +103,22 @@ def _mention(lex: Lexicon) -> str:
     )
 
 
+def _symbols(prefixed: Mapping[str, str]) -> str:
+    """The last characters of the unit words before a number that are no Han words ($ of US$):
+    a space may follow them (US$ 100)."""
+    return "".join(sorted({w[-1] for w in prefixed if not _HAN.search(w)}))
+
+
 def _units(lex: Lexicon, words: UnitWords) -> str:
     """The unit words after a number: every unit of the pack, a guarded one (里, 瓦, 卡) only
-    before one of its words, a character of no Han script or the end (五里路 but not 三里屯)."""
+    before one of its words, a character of no Han script or the end (五里路 but not 三里屯),
+    毛 and 角 only before a digit (八毛五 but not 长三角)."""
     guarded = words.guarded
-    plain = alternation([u for u in lex.units if u not in guarded["surfaces"]])
+    plain = alternation([u for u in lex.units if u not in guarded["surfaces"] and u not in guarded["before_digit"]])
     then = rf"(?={alternation(guarded['then'])}|[^\p{{Han}}]|$)"
-    return rf"(?!{alternation(words.not_units['words'])})(?:{plain}|(?:{alternation(guarded['surfaces'])}){then})"
+    digit = rf"(?:{alternation(guarded['before_digit'])})(?=[{CN_DIGITS}])"  # 八毛五
+    guard = rf"(?:{alternation(guarded['surfaces'])}){then}"
+    return rf"(?!{alternation(words.not_units['words'])})(?:{plain}|{guard}|{digit})"
 
 
 def _spaced_units(lex: Lexicon) -> str:

@@ -23,6 +23,7 @@ from ...recognise.ordered import InOrder
 from .bounds import join_bounds
 from .compounds import HALF, discount_digits, is_discount, shared_scale, subunit_value
 from .filters import Candidate, TextNoise, first_drop
+from .named import named_currency
 from .numerals import BIG_UNITS, FILLERS, parse_numeral
 from .policy import Reading, not_claimable
 from .spaced import read_spaced
@@ -93,7 +94,8 @@ class _Recogniser:
             mention = self._from_special(m)
             if mention is not None:
                 ordered.place(mention)
-        return join_bounds(self.text, self._share_units(ordered.found), self.quals.bounds)
+        return named_currency(self.text, join_bounds(self.text, self._share_units(ordered.found), self.quals.bounds),
+                              self.lex)
 
     def _share_units(self, found: list[Mention]) -> list[Mention]:
         """Give a unitless number the unit of the next one in a list: 4.2和0.7个百分点."""
@@ -205,7 +207,7 @@ class _Recogniser:
     def _mention(self, c: Candidate, value: Decimal, value2: Decimal | None, unit: Unit | None) -> Mention:
         """Steps: scale by the unit's factor, qualifier, span and the claimable policy."""
         m, g, num = c.m, c.g, c.num
-        factor = Decimal(unit.factor if unit else 1)
+        factor = Decimal(unit.factor) / self.units.divided.get(unit.surface, 1) if unit else Decimal(1)
         low = value * factor if value2 is not None else None
         high = value2 * factor if value2 is not None else None
         qualifier = self._qualifier_of(c, value2 is not None)

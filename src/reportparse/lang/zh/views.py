@@ -99,6 +99,7 @@ class UnitWords:
     discount: Mapping[str, Any]
     guarded: Mapping[str, Any]
     per_n: Mapping[str, int]
+    divided: Mapping[str, int]
 
 
 @dataclass(frozen=True)
