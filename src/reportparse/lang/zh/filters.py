@@ -222,8 +222,10 @@ def heading_number(c: Candidate) -> str | None:
 
 
 def noise_phrase(c: Candidate) -> str | None:
-    """Inside a fixed term: 一带一路, 进一步 (not 十大 of 比五十大, a comparison)."""
+    """Inside a fixed term: 一带一路, 进一步 (not 十大 of 比五十大, a comparison, nor 三公 of 三公里,
+    a term that ends inside the unit word)."""
     if c.noise.in_noise_phrase(c.nstart, c.nend) \
+            and (not c.g["unit"] or c.noise.in_noise_phrase(c.nstart, c.m.end("unit") - 1)) \
             and compared(c.text, c.m.start(), c.end, qualifiers(c.noise.lex).bounds["compare"]) is None:
         return "inside a fixed term"
     return None
