@@ -18,7 +18,7 @@ import regex
 from ...lexicon import Lexicon
 from .bounds import compared
 from .compounds import is_discount
-from .numerals import DECIMAL_POINTS, FINANCIAL, TEN, TWO, ZEROS
+from .numerals import DECIMAL_POINTS, FINANCIAL, TEN, TWO, VAGUE_LEADS, ZEROS
 from .patterns import CN_DIGITS, QuantityPatterns, quantity_patterns
 from .views import Grammar, Noise, grammar, noise, qualifiers
 from .years import YEAR_SUFFIX, year_value
@@ -121,7 +121,7 @@ def lone_numeral(c: Candidate) -> str | None:
 
 def bare_scale(c: Candidate) -> str | None:
     """A bare 百/千/万 without a digit is part of a word: 万象城, 千家万户."""
-    counted = c.g["inner"] and c.g["unit"]  # 百余家, 千余人
+    counted = (c.g["inner"] and c.g["unit"]) or c.g["upre"] or c.num[0] in VAGUE_LEADS  # 百余家, 百分之百, 数百家
     if c.g["pre"] is None and not c.num.startswith(TEN) and not any(ch in CN_DIGITS for ch in c.num) and not counted:
         return "a bare hundred, thousand or ten thousand without a digit is part of a word"
     return None

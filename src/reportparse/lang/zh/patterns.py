@@ -21,6 +21,7 @@ from .numerals import (
     NUMERAL_CHARS,
     SCALES_BEFORE_DIGIT,
     SMALL_UNITS,
+    VAGUE_LEADS,
 )
 from .views import UnitWords, grammar, noise, qualifiers, ranking_words, unit_words
 
@@ -49,7 +50,8 @@ def number_pattern(numeral_units: str, measure_chars: str, digit_units: str = ""
     if digit_units:
         guard += rf"(?!(?<=[\d{_PLACES}])[{digit_units}](?![\d{NUMERAL_CHARS}])(?!{units}))"
     cn = rf"(?:{guard}(?!(?<=[{SCALES_BEFORE_DIGIT}])[{CN_DIGITS}][{measure_chars}]){CN})"
-    return rf"(?:{ARABIC}|{cn})(?:[{FILLERS}]?(?:{ARABIC}|{cn}))*(?:[{DECIMAL_POINTS}][{DECIMAL_DIGITS}]+)?"
+    vague = rf"(?:[{VAGUE_LEADS}](?=[{_PLACES}]))?"  # 几十, 数百
+    return rf"{vague}(?:{ARABIC}|{cn})(?:[{FILLERS}]?(?:{ARABIC}|{cn}))*(?:[{DECIMAL_POINTS}][{DECIMAL_DIGITS}]+)?"
 
 
 @dataclass(frozen=True)
@@ -84,8 +86,8 @@ def _mention(lex: Lexicon) -> str:
     upres = alternation(list(prefixed))
     symbols = _symbols(prefixed)
     signed = rf"(?:(?<![\p{{Han}}])|(?<={_chars(g.minus_after)}))(?:{_MINUS})"  # 负 where no word ends before it
-    starts = set(NUMERAL_CHARS) | set("0123456789") | set("".join(MINUS_SIGNS)) | {w[0] for w in q.prefix} \
-        | {w[0] for w in prefixed} | {w[0] for w in g.minus_words}
+    starts = set(NUMERAL_CHARS + VAGUE_LEADS) | set("0123456789") | set("".join(MINUS_SIGNS)) \
+        | {w[0] for w in q.prefix} | {w[0] for w in prefixed} | {w[0] for w in g.minus_words}
     return (
         rf"(?=[{regex.escape(''.join(sorted(starts)))}])"
         rf"(?P<pre>{alternation(list(q.prefix))})?"

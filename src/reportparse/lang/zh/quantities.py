@@ -116,7 +116,7 @@ class _Recogniser:
             return None
         fraction = word in self.units.fractions
         value = Decimal(str((self.units.fractions if fraction else self.units.doubling)[word]))
-        qualifier = self._qualifier(m.group("pre"), word[-1] if word[-1] in self.quals.inner else None,
+        qualifier = self._qualifier(m.group("pre"), word[-1] if not fraction and word[-1] in self.quals.inner else None,
                                     m.group("suf"), False)  # 翻了一番多: more than double
         rule = "zh.fraction" if fraction else "zh.doubling"
         note(m.start(), m.end(), "recognise", rule, "found", f"{word}: value {value}")
