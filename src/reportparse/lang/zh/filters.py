@@ -17,7 +17,7 @@ import regex
 
 from ...lexicon import Lexicon
 from .bounds import compared
-from .compounds import is_discount
+from .compounds import digit_pair, is_discount
 from .numerals import DECIMAL_POINTS, FINANCIAL, TEN, TWO, VAGUE_LEADS, ZEROS
 from .patterns import CN_DIGITS, QuantityPatterns, quantity_patterns
 from .views import Grammar, Noise, grammar, noise, qualifiers
@@ -114,7 +114,7 @@ Filter = Callable[[Candidate], str | None]
 # ----- Chinese numerals inside a word, idiom or slogan (numbers without an Arabic digit) -----
 def lone_numeral(c: Candidate) -> str | None:
     """A lone numeral character without a unit is part of a word: 一切, 四川."""
-    if c.g["pre"] is None and c.unitless and len(c.num) == 1 and c.num != TWO:
+    if c.g["pre"] is None and c.unitless and len(c.num) == 1 and c.num != TWO and not c.g["num2"]:
         return "a lone numeral character without a unit is part of a word"
     return None
 
@@ -136,8 +136,9 @@ def zero_or_financial(c: Candidate) -> str | None:
 
 def adjacent_digits(c: Candidate) -> str | None:
     """Two digits side by side are not one numeral: 两两, 一二 (the digits after 点 are: 十点二三)."""
-    if _ADJACENT_DIGITS.search(c.num) is None or is_discount(c.noise.lex, c.g["unit"] or ""):
-        return None  # 八五折: a discount of 85 percent
+    if _ADJACENT_DIGITS.search(c.num) is None or is_discount(c.noise.lex, c.g["unit"] or "") \
+            or digit_pair(c.num) is not None:
+        return None  # 八五折: a discount of 85 percent; 一两千: 1000 to 2000
     whole = _POINT.split(c.num, maxsplit=1)[0]
     return "two digits side by side are not one numeral" if _ADJACENT_DIGITS.search(whole) else None
 

@@ -21,7 +21,7 @@ from ...lexicon import Lexicon, Unit
 from ...model import Mention, Qualifier, as_qualifier
 from ...recognise.ordered import InOrder
 from .bounds import join_bounds
-from .compounds import HALF, discount_digits, is_discount, shared_scale, subunit_value
+from .compounds import HALF, digit_pair, discount_digits, is_discount, shared_scale, subunit_value
 from .filters import Candidate, TextNoise, first_drop
 from .named import named_currency
 from .numerals import BIG_UNITS, FILLERS, parse_numeral
@@ -169,6 +169,8 @@ class _Recogniser:
         try:
             value = parse_numeral(c.num) if (digits := self._discount(c)) is None else digits
             value2 = parse_numeral(c.g["num2"]) if c.g["num2"] else None
+            if value2 is None and (pair := digit_pair(c.num)) is not None:
+                value, value2 = pair  # 一两千: 1000..2000
             extra = self._extra(c)
         except ValueError as exc:
             self._dropped(c.m, "not_a_numeral", str(exc))
