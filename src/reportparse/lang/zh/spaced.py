@@ -18,12 +18,13 @@ import regex
 
 from ...explain import active, note, tracing
 from ...model import Mention
-from .numerals import BIG_UNITS, DECIMAL_POINTS, DIGITS, SMALL_UNITS
+from .numerals import BIG_UNITS, DECIMAL_POINTS, DIGITS, FILLERS, SMALL_UNITS
 
 _PLACES = {**SMALL_UNITS, **BIG_UNITS}
 _D = regex.escape("".join(DIGITS))
 _P = regex.escape("".join(_PLACES))
 _DOT = regex.escape(DECIMAL_POINTS)
+_T = _D + _P + regex.escape(FILLERS) + _DOT  # the characters of one group of a spaced Chinese numeral
 
 
 @cache
@@ -33,17 +34,36 @@ def _patterns(tenths: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     units = f"[{regex.escape(tenths)}]" if tenths else "(?!)"
     spaced = regex.compile(
         rf"(?<![\d .])\d (?:\d |\.\d )*(?=[^\s\d])"  # 7 4 7 7 2 亿元
-        rf"|(?<![{_D}{_P}])(?:[{_D}][{_P}] )+[{_D}](?:[{_P}][{_D}]?)?(?![{_D}{_P}])"  # 三千 九百 六十五
-        rf"|(?<![{_D}{_P} ])[{_D}] [{_DOT}] [{_D}](?: [{_D}])*(?: (?=[^\s\d{_D}{_P}]))?"  # 七 点 五 成
+        rf"|(?<![{_T} ])[{_D}] [{_DOT}] [{_D}](?: [{_D}])*(?: (?=[^\s\d{_T}]))?"  # 七 点 五 成
+        rf"|(?<![{_T}])[{_D}{_P}][{_T}]*(?: [{_T}]+)+(?![{_T}])"  # 三千 九百 六十五, 十 余 万, 四百 点 五
         rf"|(?<=[{_D}]{units}) (?=[{_D}](?:[^\d\p{{Han}}]|$))"  # 八成 五
     )
-    return spaced, regex.compile(rf"\d \d|[{_P}] [{_D}]|[{_D}] [{_DOT}] [{_D}]|{units} [{_D}]")
+    return spaced, regex.compile(rf"\d \d|[{_D}{_P}] [{_T}]|{units} [{_D}]")
 
 
-def _places_fall(run: str) -> bool:
-    """Whether the places of a spaced Chinese numeral fall from group to group (三千 九百 六十五)."""
-    places = [_PLACES[ch] for ch in run if ch in _PLACES]
-    return all(a > b for a, b in zip(places, places[1:]))
+def _one_number(run: str) -> bool:
+    """Whether the groups of a spaced Chinese numeral can only be one number: a decimal (七 点 五),
+    or places that fall within each section of 万/亿 and sections that fall (三千 九百 六十五,
+    三千 八百 九十六 万 四千 九百 六十五; not 三千 五千, nor digits alone: 一 二 三)."""
+    compact = run.replace(" ", "")
+    cut = next((i for i, ch in enumerate(compact) if ch in DECIMAL_POINTS), len(compact))
+    decimals = compact[cut + 1 :]
+    if cut < len(compact) and (not decimals or any(ch not in DIGITS for ch in decimals)):
+        return False
+    whole = compact[:cut]
+    if cut == len(compact) and not any(ch in _PLACES for ch in whole):
+        return not compact  # the space of 八成 五 (digits alone are a list)
+    section, small = float("inf"), float("inf")
+    for ch in whole:
+        if ch in BIG_UNITS:
+            if BIG_UNITS[ch] >= section:
+                return False
+            section, small = BIG_UNITS[ch], float("inf")
+        elif ch in SMALL_UNITS:
+            if SMALL_UNITS[ch] >= small:
+                return False
+            small = SMALL_UNITS[ch]
+    return True
 
 
 def join_spaced(text: str, tenths: str = "") -> tuple[str, list[int]] | None:
@@ -52,7 +72,7 @@ def join_spaced(text: str, tenths: str = "") -> tuple[str, list[int]] | None:
     spaced, hint = _patterns(tenths)
     if hint.search(text) is None:
         return None
-    cuts = [m.start() + i for m in spaced.finditer(text) if m.group()[0].isdigit() or _places_fall(m.group())
+    cuts = [m.start() + i for m in spaced.finditer(text) if m.group()[0].isdigit() or _one_number(m.group())
             for i, ch in enumerate(m.group()) if ch == " "]
     if not cuts:
         return None
