@@ -43,6 +43,8 @@ def _decide(m: Mention, before: str, prev: SentenceState, cues: Cues) -> _Decisi
         return "ranking", 1, "rank"
     if m.rule == "zh.doubling":
         return "growth", 1, "doubling"
+    if m.rule == "zh.discount":
+        return "ratio", 1, "discount"  # 八折: the share of the price paid, not a change
     last = _last_cue(before, cues)
     sign = -1 if last and last.group() in cues.growth_down else 1
     if m.unit == "percentage_point":
