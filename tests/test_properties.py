@@ -132,39 +132,10 @@ def test_recognisers_spans_inside_the_normalised_text(text):
     for mention in recognise_quantities(norm, lex) + recognise_rankings(norm, lex):
         assert 0 <= mention.start < mention.end <= len(norm), mention
         for unit_start, unit_end in mention.unit_spans:
-            # inside the mention, or after it: a unit written once for a list (4.2和0.7个百分点)
-            assert mention.start <= unit_start <= unit_end <= len(norm), mention
-            assert unit_end <= mention.end or not any(a <= mention.end for a, _ in mention.unit_spans), mention
+            assert mention.start <= unit_start <= unit_end <= mention.end, mention
         for value in (mention.value, mention.low, mention.high):
             if value is not None:
                 assert value.is_finite() and math.isfinite(to_number(value)), mention
-
-
-# The forms of a general quantity recogniser beyond report house style: money sub-units and
-# symbols, guarded units (里 瓦 卡), temperatures, spaced numbers and units, discounts, per-N
-# rates across units, bounds on either side and comparisons.
-FORM_PIECES = [
-    *"0123456789", *"零一二两三五七八九十百千万", "点", " ", "  ", "块", "元", "毛", "角", "分", "又", "美元", "美分",
-    "¥", "$", "US$", "HK$", "€", "瑞郎", "泰铢", "里", "路", "这里", "瓦", "卡", "卡车", "一卡通", "零下", "摄氏度",
-    "℃", "英寸", "毫升", "m/s", "km", "GB", "%", "‰", "折", "打", "成", "半", "负", "-", "比", "大", "小", "高于",
-    "在", "介于", "和", "与", "到", "至", "—", "之间", "间", "以上", "以下", "不少于", "不超过", "最多", "最少", "，",
-    "百分之", "千分之", "万分之", "百万分之", "多", "余", "提高", "惠及", "婴幼儿", "人", "个", "。", "\n",
-    "几", "数", "来", "对折", "半价", "周岁", "个星期", "英亩", "米", "日圆", "约合", "或以上", "及以下", "三公", "5G",
-]
-forms_like = st.lists(st.sampled_from(FORM_PIECES), max_size=60).map("".join)
-
-
-@SETTINGS
-@given(forms_like)
-def test_new_forms_spans_exact_values_finite_never_raises(text):
-    _check_quantities(text, "zh")
-    _check_document(text, reportparse.parse_text(text, lang="zh").to_dict())
-
-
-@SETTINGS
-@given(forms_like)
-def test_new_forms_recogniser_spans_inside_the_text(text):
-    test_recognisers_spans_inside_the_normalised_text.hypothesis.inner_test(text)
 
 
 def _traditional_pieces() -> list[str]:
@@ -240,6 +211,12 @@ QUANTITY_PIECES = [
     "cm", "mm", "L", "t", "TEU", "G", "万分之", "十万分之", "百万分之", "千分之", "百分之",
     "在", "和", "与", "之间", "介于", "到", "至", "—", "-", "大于", "小于", "小于等于", "大于或等于", "不少于",
     "不超过", "最多", "最少", "以上", "以下", "，", "、", "的同时", "且", "元旦", "公元", "年", "亿元", "万人", "个",
+    # the forms added after it: guarded units (里 瓦 卡), money sub-units alone, named currencies, 零下 and
+    # temperatures, a space before a unit or after a symbol, comparisons, per-N ranges across units, vague
+    # leads (几十, 数百), neighbouring digits (一两千), spaced Chinese groups, size attributes, raise verbs
+    "里", "路", "这里", "瓦", "卡", "卡车", "一卡通", "毛钱", "分钱", "新台币", "泰铢", "约合", "零下", "摄氏度", "℃",
+    "英寸", "英亩", "毫升", "m/s", "GB", " %", "比", "大", "小", "高于", "或以上", "及以下", "几", "数", "来", "对折",
+    "半价", "周岁", "个星期", "米", "三公", "5G", "负", "十 ", "余 ", "点 ", "提高", "惠及", "婴幼儿", "人", "。",
 ]
 quantity_like = st.lists(st.sampled_from(QUANTITY_PIECES), max_size=40).map("".join)
 

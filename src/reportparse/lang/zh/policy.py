@@ -10,20 +10,20 @@ from typing import NamedTuple
 from ...lexicon import Unit
 from .filters import is_cjk
 from .numerals import ONE
+from .views import Grammar
 from .years import YEAR_SUFFIX
 
 
 class Reading(NamedTuple):
     """What the claimable policy looks at: the number as written, its unit, value and qualifier,
-    and the character after the mention."""
+    the character after the mention and the pack's number grammar (age and attribute units)."""
 
     num: str
     unit: Unit
     value: Decimal
     qualifier: str
     next_char: str
-    age_units: tuple[str, ...]
-    attribute_units: tuple[str, ...]
+    grammar: Grammar
 
 
 def article_one(r: Reading) -> str | None:
@@ -41,13 +41,13 @@ def duration(r: Reading) -> str | None:
 def age_group(r: Reading) -> str | None:
     """An age bound before a noun describes a group: 3岁以下婴幼儿."""
     return "an age bound describing a group" \
-        if r.unit.surface in r.age_units and r.qualifier != "exact" and is_cjk(r.next_char) else None
+        if r.unit.surface in r.grammar.age_units and r.qualifier != "exact" and is_cjk(r.next_char) else None
 
 
 def size_attribute(r: Reading) -> str | None:
     """A size right before a noun describes it: 8英寸晶圆."""
     return "a size before a noun describes it" \
-        if r.unit.surface in r.attribute_units and is_cjk(r.next_char) else None
+        if r.unit.surface in r.grammar.attribute_units and is_cjk(r.next_char) else None
 
 
 POLICY: tuple[Callable[[Reading], str | None], ...] = (article_one, duration, age_group, size_attribute)

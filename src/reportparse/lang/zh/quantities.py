@@ -77,8 +77,7 @@ class _Recogniser:
         self.quals = qualifiers(lex)
         self.units = unit_words(lex)
         self.second_ends: list[Mention] = []  # the second numbers of ranges that are none
-        self.age_units = grammar(lex).age_units
-        self.attribute_units = grammar(lex).attribute_units
+        self.grammar = grammar(lex)
         cues = cue_words(lex)
         self.list_joiners = frozenset(cues.list_separators + cues.conjunctions)
         self.clause_split = regex.compile(f"[{regex.escape(lex.segment.clause_ends)}]")
@@ -218,7 +217,7 @@ class _Recogniser:
             "zh.arabic" if c.has_digit else "zh.chinese_numeral"
         note(m.start(), end, "recognise", rule, "found", f"unit {unit.code}" if unit else "no unit")
         claimable = unit is not None and self._claimable(Reading(num, unit, value, qualifier, self.text[end : end + 1],
-                                                                 self.age_units, self.attribute_units), m.start(), end)
+                                                                 self.grammar), m.start(), end)
         return Mention(m.start(), end, m.start("num"), value * factor, low, high,
                        unit.code if unit else None, unit.kind if unit else None,
                        unit_spans(m, g) if unit else (), qualifier, rule, claimable=claimable)
