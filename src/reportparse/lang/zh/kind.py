@@ -18,7 +18,9 @@ from .cues import Cues
 
 _Decision = tuple[Kind, int, str]  # kind, sign, the rule that decided
 _KINDS: dict[str | None, Kind] = {k: k for k in get_args(Kind)}
-_AMOUNTS = frozenset({"money", "time"})  # a raise verb changes these by an amount (改造提升43万亩: area upgraded)
+# What a raise verb changes by an amount: money, and years of age or life (提高1岁); not an area
+# upgraded (改造提升43万亩) nor a design attribute (提升15分钟生活圈).
+_AMOUNT_KINDS, _AMOUNT_UNITS = frozenset({"money"}), frozenset({"year"})
 
 
 def _last_cue(before: str, cues: Cues) -> regex.Match[str] | None:
@@ -62,7 +64,7 @@ def _level(m: Mention, before: str, last: regex.Match[str] | None, sign: int, cu
     trimmed = before.rstrip(cues.tail_noise)
     if cues.level_change_end.search(trimmed):
         return "growth", sign, "level_change"
-    if m.unit_kind in _AMOUNTS and word in cues.growth_up and trimmed.endswith(word):
+    if (m.unit_kind in _AMOUNT_KINDS or m.unit in _AMOUNT_UNITS) and word in cues.growth_up and trimmed.endswith(word):
         return "growth", sign, "amount_change"  # 最低标准提高20元: an increase by an amount (提升100所学校 is a count)
     if m.unit_kind != "count" and cues.down_start.search(before.lstrip()):
         return "growth", -1, "down_verb"  # 压减地下水开采量1.57亿立方米
