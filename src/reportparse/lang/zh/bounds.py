@@ -66,9 +66,8 @@ def _pair(text: str, a: Mention, b: Mention, words: Mapping[str, Any]) -> Mentio
 
 def compared(text: str, start: int, end: int, compare: Mapping[str, Any]) -> str | None:
     """The qualifier of a number in a comparison frame (比五十大: more_than), else None."""
-    opening = next((w for w in compare["open"] if text.endswith(w, 0, start)), None)
-    closing = text[end : end + 1]
-    if opening is None or closing not in compare["close"]:
+    closing = text[end : end + 1]  # checked first: it fails for nearly every number
+    if closing not in compare["close"] or not any(text.endswith(w, 0, start) for w in compare["open"]):
         return None
     after = text[end + 1 : end + 3]
     if _HAN.match(after) and not after.startswith(tuple(compare["close_then"])):

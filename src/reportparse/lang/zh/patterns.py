@@ -85,7 +85,7 @@ def _mention(lex: Lexicon) -> str:
     lone = rf"(?![{CN_DIGITS}](?![\d{follow}]))"
     upres = alternation(list(prefixed))
     symbols = _symbols(prefixed)
-    signed = rf"(?:(?<![\p{{Han}}])|(?<={_chars(g.minus_after)}))(?:{_MINUS})"  # 负 where no word ends before it
+    signed = rf"(?={_MINUS})(?:(?<![\p{{Han}}])|(?<={_chars(g.minus_after)}))(?:{_MINUS})"  # 负 after no word
     starts = set(NUMERAL_CHARS + VAGUE_LEADS) | set("0123456789") | set("".join(MINUS_SIGNS)) \
         | {w[0] for w in q.prefix} | {w[0] for w in prefixed} | {w[0] for w in g.minus_words}
     return (
