@@ -190,9 +190,9 @@ def ordinal(c: Candidate) -> str | None:
 
 
 def latin_code(c: Candidate) -> str | None:
-    """Glued to Latin letters or +: a code (5G, PM2.5, 18+3+1)."""
+    """Glued to Latin letters or +: a code (5G, PM2.5, 18+3+1; not a currency code before it: CNY100)."""
     before, after = c.before, c.after
-    if (before and before.isascii() and (before.isalpha() or before in "+.")) \
+    if (before and before.isascii() and (before.isalpha() or before in "+.") and not c.g["upre"]) \
             or (after and after.isascii() and (after.isalpha() or after == "+")):
         return "glued to Latin letters or +: a code"
     return None

@@ -111,12 +111,15 @@ def _integer_part(tokens: list[str]) -> Decimal:
 
 
 def _with_decimals(tokens: list[str], text: str) -> Decimal:
-    """A numeral with a 点 decimal part (三点五)."""
+    """A numeral with a 点 decimal part (三点五), perhaps scaled after it (一点五亿)."""
     cut = next(i for i, t in enumerate(tokens) if t in DECIMAL_POINTS)
     decimals = tokens[cut + 1 :]
+    scale = Decimal(1)
+    while decimals and decimals[-1] in BIG_UNITS:  # 一点五亿: the scale after the decimals
+        scale *= BIG_UNITS[decimals.pop()]
     if not decimals or any(t not in DIGITS for t in decimals):
         raise ValueError(f"bad decimal part in {text!r}")
-    return _integer_part(tokens[:cut]) + Decimal("0." + "".join(str(DIGITS[t]) for t in decimals))
+    return (_integer_part(tokens[:cut]) + Decimal("0." + "".join(str(DIGITS[t]) for t in decimals))) * scale
 
 
 def _integer(tokens: list[str], text: str) -> Decimal:

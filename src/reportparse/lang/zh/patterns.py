@@ -51,7 +51,8 @@ def number_pattern(numeral_units: str, measure_chars: str, digit_units: str = ""
         guard += rf"(?!(?<=[\d{_PLACES}])[{digit_units}](?![\d{NUMERAL_CHARS}])(?!{units}))"
     cn = rf"(?:{guard}(?!(?<=[{SCALES_BEFORE_DIGIT}])[{CN_DIGITS}][{measure_chars}]){CN})"
     vague = rf"(?:[{VAGUE_LEADS}](?=[{_PLACES}]))?"  # 几十, 数百
-    return rf"{vague}(?:{ARABIC}|{cn})(?:[{FILLERS}]?(?:{ARABIC}|{cn}))*(?:[{DECIMAL_POINTS}][{DECIMAL_DIGITS}]+)?"
+    decimals = rf"(?:[{DECIMAL_POINTS}][{DECIMAL_DIGITS}]+(?:{guard}[{''.join(BIG_UNITS)}])*)?"  # 三点五, 一点五亿
+    return rf"{vague}(?:{ARABIC}|{cn})(?:[{FILLERS}]?(?:{ARABIC}|{cn}))*{decimals}"
 
 
 @dataclass(frozen=True)
