@@ -20,7 +20,7 @@ Unit = Literal[
     "GBP", "TWD", "RUB", "CHF", "KRW", "AUD", "CAD", "cm", "mm", "g", "liter", "teu", "kcal", "byte", "hz", "liang",
     "li", "permyriad", "per_100k", "ppm", "km_h",
     "SGD", "THB", "INR", "NZD", "MOP", "w", "cal", "celsius", "mg", "ml", "mile", "ft", "inch", "nmi", "m_s",
-    "acre", "ft2", "week",
+    "acre", "ft2", "week", "m3_s",
 ]
 UnitFamily = Literal["money", "rate", "points", "count", "people", "measure", "time", "rank"]
 Number = int | float
