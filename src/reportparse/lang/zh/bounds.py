@@ -83,10 +83,12 @@ def _framed(text: str, a: Mention, words: Mapping[str, Any]) -> Mention:
         if closing is None:
             return a
         opening = next((w for w in words["open"] if text.endswith(w, 0, a.start)), "")
+        note(a.start - len(opening), a.end + len(closing), "recognise", "zh.bounds.framed", "found", closing)
         return replace(a, start=a.start - len(opening), end=a.end + len(closing))
     if a.qualifier != "exact" or (qualifier := compared(text, a.start, a.end, words["compare"])) is None:
         return a
     opening = next(w for w in words["compare"]["open"] if text.endswith(w, 0, a.start))
+    note(a.start - len(opening), a.end + 1, "recognise", "zh.bounds.compared", "found", qualifier)
     return replace(a, start=a.start - len(opening), end=a.end + 1, qualifier=as_qualifier(qualifier))
 
 

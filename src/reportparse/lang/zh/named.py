@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import cache
 
+from ...explain import note
 from ...lexicon import Lexicon
 from ...model import Mention
 
@@ -32,5 +33,6 @@ def named_currency(text: str, found: list[Mention], lex: Lexicon) -> list[Mentio
             name = next((w for w in names if text.endswith(w, 0, m.start)), None)
             if name is not None:
                 m = replace(m, start=m.start - len(name), unit=names[name])
+                note(m.start, m.end, "recognise", "zh.named_currency", "unit", names[name])
         out.append(m)
     return out
