@@ -92,7 +92,7 @@ def _mention(lex: Lexicon) -> str:
     return (
         rf"(?=[{regex.escape(''.join(sorted(starts)))}])"
         rf"(?P<pre>{alternation(list(q.prefix))})?"
-        rf"(?P<negpre>{signed}(?={upres}))?"  # 负百分之三
+        rf"(?P<neg>{signed}(?={upres}))?"  # 负百分之三 (the same group as the sign after 百分之)
         rf"(?P<upre>{upres})?(?:(?<={_chars(symbols)}) )?"  # US$ 100
         rf"(?P<neg>(?(upre)(?:{_MINUS})|(?!))|(?<![\d%A-Za-z])-|{signed}|{alternation(g.minus_words)})?"
         rf"(?(pre)|(?(upre)|{lone}))"

@@ -179,7 +179,7 @@ class _Recogniser:
             value = shared_scale(value, c.num, value2, c.g["num2"] or "")
         elif extra:
             value += extra
-        return (-value if c.g["neg"] or c.g["negpre"] else value), value2
+        return (-value if c.g["neg"] else value), value2
 
     def _discount(self, c: Candidate) -> Decimal | None:
         """Two digits side by side before a discount word: 八五折 is 8.5 tenths."""
