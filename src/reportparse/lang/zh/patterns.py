@@ -100,7 +100,7 @@ def _mention(lex: Lexicon) -> str:
         rf"(?:(?P<unit1>{units})?(?P<sep>{_chars(g.range_separators)})"
         rf"(?(upre)(?P<upre2>{upres})?|)(?P<num2>{number}))?"
         rf"(?P<inner>[{''.join(q.inner)}])?"
-        rf"(?:(?P<unit>{units})| (?P<unit>{_spaced_units(lex)}))?"
+        rf"(?:(?P<unit>{_halved(words)})|(?P<unit>{units})| (?P<unit>{_spaced_units(lex)}))?"
         rf"(?(unit){_after_unit(words, number)}|)"
         rf"(?P<suf>{alternation(list(q.suffix))})?"
     )
@@ -122,6 +122,14 @@ def _units(lex: Lexicon, words: UnitWords) -> str:
     digit = rf"(?:{alternation(guarded['before_digit'])})(?=[{CN_DIGITS}])"  # 八毛五
     guard = rf"(?:{alternation(guarded['surfaces'])}){then}"
     return rf"(?!{alternation(words.not_units['words'])})(?:{plain}|{guard}|{digit})"
+
+
+def _halved(words: UnitWords) -> str:
+    """The units written with the half inside them, the half as its own group: 个半小时 of 一个半小时."""
+    half = words.half["word"]
+    inside = sorted(words.half["inside"], key=len, reverse=True)
+    return "|".join(regex.escape(w[: w.index(half)]) + f"(?P<half>{regex.escape(half)})"
+                    + regex.escape(w[w.index(half) + len(half) :]) for w in inside)
 
 
 def _spaced_units(lex: Lexicon) -> str:

@@ -196,6 +196,8 @@ class _Recogniser:
         """Step: the unit word written after the number or before it (百分之), "" when none is
         written; None when one is written both before and after (百分之五个)."""
         unit_word = c.g["unit"] or c.g["unit1"] or ""
+        if c.g["half"]:  # 一个半小时: 个半小时 is 个小时 and a half
+            unit_word = self.units.half["inside"].get(unit_word, unit_word)
         if c.g["sub"]:  # 八块五毛: 块 is money
             unit_word = self.units.subunits["as_money"].get(unit_word, unit_word)
         if not c.g["upre"]:
