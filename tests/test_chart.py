@@ -226,6 +226,6 @@ def test_two_reports_of_one_year_are_named(tmp_path):
     html = page.read_text("utf-8")
     for year in (2024, 2025):
         row = re.search(rf'<tr id="{points[year]["anchor"]}">(.*?)</tr>', html, re.S).group(1)
-        assert re.search(r"2025-linjiang(-copy)?\.txt</a> \(the latest parsed of 2 stored reports of that year\)", row)
+        assert re.search(r"2025-linjiang(-copy)?\.txt</a> \(of 2 stored reports of that year, the one stating most of its (?:target|actual)s\)", row)
     row_2023 = re.search(rf'<tr id="{points[2023]["anchor"]}">(.*?)</tr>', html, re.S).group(1)
     assert "stored reports" not in row_2023

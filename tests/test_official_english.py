@@ -11,7 +11,8 @@
   tables are aligned by length cost and slip in places: rows 149-153 of the 2026 table pair a
   Chinese sentence with the English of the next one; the rows here were checked by hand.)
 * ``reportparse align`` on a whole report pair: the summary counts, and a floor on the share of
-  Chinese claims with a matching English claim (measured 50% for 2025, 58% for 2026).
+  Chinese claims with a matching English claim (measured 57.8% for 2025, 64% for 2026; the
+  English texts leave out some paragraphs, whose Chinese claims are zh only).
 """
 
 from __future__ import annotations
@@ -34,11 +35,15 @@ T, A = "target", "actual"
 # (English text of the number, value, unit, kind, status, period, metric id)
 HEADLINES = {
     2025: [
+        ("around 5 percent", 5, "percent", "growth", T, 2025, "gdp"),  # In setting the growth rate at around 5 percent
         ("around 5.5 percent", 5.5, "percent", "ratio", T, 2025, "surveyed_unemployment_rate"),
         ("around 2 percent", 2, "percent", "growth", T, 2025, "cpi"),
         ("around 4 percent", 4, "percent", "ratio", T, 2025, "deficit_ratio"),
         ("4.4 trillion yuan", 4.4e12, "CNY", "level", T, 2025, "local_special_bonds"),
         ("more than 3 percent", -3, "percent", "growth", A, 2024, "energy_intensity"),
+        ("5.66 trillion yuan", 5.66e12, "CNY", "level", T, 2025, "deficit_amount"),
+        ("1.3 trillion yuan", 1.3e12, "CNY", "level", T, 2025, "ultra_long_bonds"),
+        ("67 percent", 67, "percent", "ratio", A, 2024, "urbanization_rate"),
     ],
     2026: [
         ("5 percent", 5, "percent", "growth", A, 2025, "gdp"),
@@ -51,6 +56,10 @@ HEADLINES = {
         ("around 3.8 percent", -3.8, "percent", "growth", T, 2026, "co2_intensity"),
         ("around 4 percent", 4, "percent", "ratio", T, 2026, "deficit_ratio"),
         ("4.4 trillion yuan", 4.4e12, "CNY", "level", T, 2026, "local_special_bonds"),
+        ("5.89 trillion yuan", 5.89e12, "CNY", "level", T, 2026, "deficit_amount"),
+        ("1.3 trillion yuan", 1.3e12, "CNY", "level", T, 2026, "ultra_long_bonds"),
+        ("2.8 percent", 2.8, "percent", "ratio", A, 2025, "rd_intensity"),
+        ("67.9 percent", 67.9, "percent", "ratio", A, 2025, "urbanization_rate"),
     ],
 }
 
@@ -95,6 +104,19 @@ ALIGNED = [
     (2026, "250 billion yuan in ultra-long", ("四、2026年政府工作任务", "IV. Major Tasks for 2026")),
     (2025, "4.4 trillion yuan",
      ("三、2025年政府工作任务", "III. Government Work Tasks for 2025")),
+    (2025, "8.9 percent and 7.7 percent", ("一、2024年工作回顾", "I. A Review of Our Work in 2024")),
+    (2025, "climbed to 67 percent", ("一、2024年工作回顾", "I. A Review of Our Work in 2024")),
+    (2025, "close to 40 percent", ("一、2024年工作回顾", "I. A Review of Our Work in 2024")),
+    (2025, "setting the growth rate at around 5 percent", ("二、2025年经济社会发展总体要求和政策取向",
+      "II. Overall Requirements and Policy Orientations for Economic and Social Development in 2025")),
+    (2026, "R&D spending reached 2.8 percent of GDP", ("一、2025年工作回顾", "I. A Review of Our Work in 2025")),
+    (2026, "exceeded 10.5 percent", ("一、2025年工作回顾", "I. A Review of Our Work in 2025")),
+    (2026, "19.1-percent", ("一、2025年工作回顾", "I. A Review of Our Work in 2025")),
+    (2026, "8.7-percent", ("一、2025年工作回顾", "I. A Review of Our Work in 2025")),
+    (2026, "approximately 2 percent", ("三、2026年经济社会发展总体要求和政策取向",
+      "III. Overall Requirements and Policy Orientations for Economic and Social Development in 2026")),
+    (2026, "around 3.8 percent", ("三、2026年经济社会发展总体要求和政策取向",
+      "III. Overall Requirements and Policy Orientations for Economic and Social Development in 2026")),
 ]
 
 
@@ -110,9 +132,36 @@ def test_aligned_sentences_pair_every_chinese_number(year: int, needle: str, hea
     assert zh and not result.zh_only and all(p["match"] for p in result.pairs), render_markdown(result)
 
 
+def _table_alignment(year: int) -> tuple[int, int, int]:
+    """Every sentence pair of a year's aligned table whose Chinese holds a claim, each side parsed
+    under the heading its row stands under: (Chinese claims, matched, value mismatches)."""
+    zh_heading = en_heading = ""
+    zh_claims = matched = mismatched = 0
+    for row in _aligned_rows(year):
+        zh, en = row["中文"].strip(), row["英文"].strip()
+        if zh[:1] in "一二三四五六七八九十" and "、" in zh[:4]:
+            zh_heading, en_heading = zh, en
+            continue
+        zc = reportparse.parse_text(f"{year}年政府工作报告\n{zh_heading}\n{zh}\n", lang="zh").claims
+        if zc:
+            s = align_claims(zc, reportparse.parse_text(f"{en_heading}\n{en}\n", lang="en").claims).summary()
+            zh_claims, matched, mismatched = zh_claims + s["zh_claims"], matched + s["matches"], mismatched + s["mismatches"]
+    return zh_claims, matched, mismatched
+
+
+@pytest.mark.parametrize(("year", "floor"), [(2025, 0.85), (2026, 0.78)])
+def test_sentence_pairs_of_the_aligned_tables_pair_their_numbers(year: int, floor: float) -> None:
+    """Over all sentence pairs of the aligned table, most Chinese claims find their English claim
+    and no pair of the same metric disagrees on the value (measured: 2025 35 of 39 = 0.897,
+    2026 54 of 67 = 0.806; the rest are rows the table slips by one sentence, the same amount told
+    as new items in Chinese and as a change in English, and the Chinese reading 提高20元 as a level)."""
+    zh_claims, matched, mismatched = _table_alignment(year)
+    assert zh_claims > 30 and matched / zh_claims >= floor and mismatched == 0, (zh_claims, matched, mismatched)
+
+
 def test_align_whole_report_pair_reports_counts_and_mismatch_sentences(tmp_path: Path, capsys) -> None:
-    """The 2025 pair through the command line: the summary adds up and at least 45% of the
-    Chinese claims find their English claim (measured 50%)."""
+    """The 2025 pair through the command line: the summary adds up, at least 55% of the Chinese
+    claims find their English claim (measured 57.8%) and no value mismatch remains."""
     en = _english(2025)
     if not ZH_2025.exists():
         pytest.skip(f"corpus not found: {ZH_2025}")
@@ -121,7 +170,7 @@ def test_align_whole_report_pair_reports_counts_and_mismatch_sentences(tmp_path:
     s = out["summary"]
     assert s["zh_claims"] == s["matches"] + s["mismatches"] + s["kind_differs"] + s["zh_only"]
     assert s["en_claims"] == s["matches"] + s["mismatches"] + s["kind_differs"] + s["en_only"]
-    assert s["zh_matched_share"] >= 0.45
+    assert s["zh_matched_share"] >= 0.55 and s["mismatches"] == 0
     assert len(out["mismatches"]) == s["mismatches"]
 
 

@@ -124,6 +124,14 @@ def _positions(claims: list[dict[str, Any]]) -> list[float]:
     return [(s - low) / (high - low) if high > low else 0.0 for s in starts]
 
 
+def _nearest_first(zh: list[dict[str, Any]], en: list[dict[str, Any]], free: tuple[list[int], list[int]],
+                   accept: Callable[[dict[str, Any], dict[str, Any]], bool], at: tuple[list[float], list[float]]
+                   ) -> list[tuple[int, int]]:
+    """The unpaired (zh, en) index pairs that ``accept`` takes, nearest relative places first."""
+    found = sorted((abs(at[1][j] - at[0][i]), i, j) for i in free[0] for j in free[1] if accept(zh[i], en[j]))
+    return [(i, j) for _, i, j in found]
+
+
 def align_claims(zh: list[dict[str, Any]], en: list[dict[str, Any]]) -> Alignment:
     """Pair the claims of a Chinese report with those of its English version.
 
@@ -132,18 +140,20 @@ def align_claims(zh: list[dict[str, Any]], en: list[dict[str, Any]]) -> Alignmen
     value where one side has no metric id (a match: one parser did not name the indicator);
     then claims with a metric id left over pair with one of the same metric id, kind and
     status (a mismatch). Claims without a metric id only ever match, or pair as the same amount
-    told as a level on one side and a change on the other (``differs: "kind"``). Among the claims a pass
-    accepts, the one standing at the nearest relative place in its document wins (a translation
-    keeps the order of the report: the second 'over 30 million' pairs with the second 3000万).
+    told as a level on one side and a change on the other (``differs: "kind"``). Within a pass,
+    the pairs it accepts are taken nearest first (by the distance of their relative places in
+    the two documents): a translation keeps the order of the report, so the second 'over 30
+    million' pairs with the second 3000万, and a Chinese 两次 whose sentence the English leaves
+    out does not take the 'two' of a later sentence from its own 两批.
     """
     zh_at, en_at = _positions(zh), _positions(en)
     used_en: set[int] = set()
     pair_of: dict[int, tuple[int, str | None]] = {}
     for accept, differs in _PASSES:
-        for i, z in enumerate(zh):
-            candidates = [] if i in pair_of else [j for j, e in enumerate(en) if j not in used_en and accept(z, e)]
-            if candidates:
-                j = min(candidates, key=lambda j: abs(en_at[j] - zh_at[i]))
+        free_zh = [i for i in range(len(zh)) if i not in pair_of]
+        free_en = [j for j in range(len(en)) if j not in used_en]
+        for i, j in _nearest_first(zh, en, (free_zh, free_en), accept, (zh_at, en_at)):
+            if i not in pair_of and j not in used_en:
                 pair_of[i] = (j, differs)
                 used_en.add(j)
     pairs = [{"zh": zh[i], "en": en[j], "match": differs is None, **({"differs": differs} if differs else {})}

@@ -126,8 +126,8 @@ def _cmd_chart(args: argparse.Namespace) -> int:
     doubled = sum(any(c[f"{side}_text"] and c[f"{side}_reports"] > 1 for side in ("target", "actual"))
                   for s in series for c in s.cells)
     if doubled:
-        print(f"reportparse: warning: {doubled} points come from a year with several stored reports; the latest "
-              "parsed is drawn (the page names it)", file=sys.stderr)
+        print(f"reportparse: warning: {doubled} points come from a year with several stored reports; the one "
+              "stating most of the year's targets or actuals is drawn (the page names it)", file=sys.stderr)
     print(f"reportparse: {len(series)} charts ({targets} targets, {points} actuals) written to {target}",
           file=sys.stderr)
     return 0

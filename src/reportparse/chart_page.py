@@ -107,7 +107,7 @@ def _source(cell: dict[str, Any], side: str) -> str:
     if path and Path(path).is_absolute():
         file = f'<a href="{esc(Path(path).as_uri())}">{file}</a>'
     reports = cell[f"{side}_reports"]
-    held = f" (the latest parsed of {reports} stored reports of that year)" if reports > 1 else ""
+    held = f" (of {reports} stored reports of that year, the one stating most of its {side}s)" if reports > 1 else ""
     return f"{side}: {quoted}<br>[{esc(cell[f'{side}_id'])}] {file}{held}"
 
 

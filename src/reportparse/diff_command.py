@@ -71,7 +71,9 @@ def _cmd_diff(args: argparse.Namespace) -> int:
             if args.all:
                 emit(render_many(diff_all(store, options), args.format), target)
                 return 0
-            old, new = (stored_document(store, args.region, y) for y in args.years)
+            old_year, new_year = args.years
+            old = stored_document(store, args.region, old_year, ("target", old_year))
+            new = stored_document(store, args.region, new_year, ("actual", old_year))
     elif len(args.reports) == 2:
         if args.years:
             raise UsageError("--years goes with --db and --region; OLD and NEW files carry their own years")

@@ -42,21 +42,37 @@ def _warn(message: str) -> None:
     print(f"reportparse: warning: {message}", file=sys.stderr)
 
 
-def _chosen(store: Store, region: str, year: int, warn: Callable[[str], None]) -> str:
-    """The SHA-256 of the document used for one region-year (the latest parsed), warning when
-    the store holds several."""
-    found = store.find(region, year)
+Role = tuple[str, int]
+"""What a report is used for in a pairing: its targets for a year ("target", Y) or its actuals of a
+year ("actual", Y)."""
+
+
+def by_role(store: Store, shas: list[str], role: Role) -> list[str]:
+    """The stored reports of one region-year (latest parsed first), the one that plays ``role`` best
+    first: the report with the most claims of that status and year, so that a new-term or mid-year
+    report that sets no targets for the year (or reviews it in part) is not the one paired; ties
+    keep the latest parsed."""
+    if len(shas) < 2:
+        return shas
+    counts = {sha: store.count_claims(sha, *role) for sha in shas}
+    return sorted(shas, key=lambda sha: -counts[sha])
+
+
+def _chosen(store: Store, region: str, year: int, warn: Callable[[str], None], role: Role) -> str:
+    """The SHA-256 of the document used for one region-year in ``role``, warning when the store
+    holds several."""
+    found = by_role(store, store.find(region, year), role)
     if len(found) > 1:
         paths = [store.document(sha)["document"]["path"] or sha[:12] for sha in found]
         warn(f"{store.path}: {len(found)} reports of {region} {year} ({', '.join(paths)}); "
-             f"using {paths[0]} (the latest parsed)")
+             f"using {paths[0]} (the one with the most {role[0]}s of {role[1]}, else the latest parsed)")
     return found[0]
 
 
-def stored_document(store: Store, region: str, year: int,
+def stored_document(store: Store, region: str, year: int, role: Role,
                     warn: Callable[[str], None] = _warn) -> dict[str, Any]:
-    """The stored document of one region and report year (the latest parsed if several, with a
-    warning). ``region`` may be any form of the name (北京, beijing for 北京市).
+    """The stored document of one region and report year (if several, the one that plays ``role``
+    best, with a warning: :func:`by_role`). ``region`` may be any form of the name (北京, beijing for 北京市).
 
     Raises :class:`InputError` naming the stored regions (or the region's years) when none matches.
     """
@@ -70,18 +86,17 @@ def stored_document(store: Store, region: str, year: int,
     if year not in years:
         raise InputError(str(store.path), f"no {found} report of {year} in the store; "
                          f"its report years: {', '.join(map(str, years)) or 'none'}")
-    return store.document(_chosen(store, found, year, warn))
+    return store.document(_chosen(store, found, year, warn, role))
 
 
 def consecutive_pairs(store: Store, warn: Callable[[str], None] = _warn) -> list[tuple[str, str]]:
     """(old sha256, new sha256) for every region with reports of consecutive years in the store
-    (the latest parsed of a region-year if several, with a warning)."""
+    (if a region-year has several, the one that plays its part best, with a warning: :func:`by_role`)."""
     years = {(d["region"], d["report_year"]) for d in store.documents()
              if d["region"] and d["report_year"] is not None}
     pairs = [(region, year) for region, year in sorted(years) if (region, year + 1) in years]
-    used = sorted({(region, year + step) for region, year in pairs for step in (0, 1)})
-    chosen = {key: _chosen(store, *key, warn) for key in used}
-    return [(chosen[(region, year)], chosen[(region, year + 1)]) for region, year in pairs]
+    return [(_chosen(store, region, year, warn, ("target", year)),
+             _chosen(store, region, year + 1, warn, ("actual", year))) for region, year in pairs]
 
 
 def diff_all(store: Store, options: DiffOptions = DiffOptions()) -> list[dict[str, Any]]:

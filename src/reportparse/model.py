@@ -23,6 +23,7 @@ Unit = Literal[
     "acre", "ft2", "week", "m3_s",
 ]
 UnitFamily = Literal["money", "rate", "points", "count", "people", "measure", "time", "rank"]
+_QUALIFIERS = frozenset(get_args(Qualifier))  # read once: as_qualifier runs for every qualified number
 Number = int | float
 
 
@@ -32,7 +33,7 @@ def as_qualifier(word: str) -> Qualifier:
     >>> as_qualifier("approx")
     'approx'
     """
-    if word not in get_args(Qualifier):
+    if word not in _QUALIFIERS:
         raise ValueError(f"not a qualifier of the contract: {word!r}")
     return cast(Qualifier, word)
 

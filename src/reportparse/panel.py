@@ -5,7 +5,8 @@ judged against the actuals the report of Y+1 states for Y by :func:`~reportparse
 the one function ``diff`` uses, so a panel cell and a diff verdict never disagree. Each cell (one
 indicator, kind and year of a region) keeps the claim ids and report files its target and actual
 came from, the verdict, and how many stored reports the region-year has: when there are two, the
-latest parsed is used (as ``diff`` does) and the count says so.
+one that plays the part best is used (:func:`~reportparse.documents.by_role`, as ``diff`` does) and
+the count says so.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections import defaultdict
 from typing import Any
 
 from .diff import DiffOptions, judge_year
+from .documents import by_role
 from .store import Store
 
 CELL_COLUMNS = [
@@ -58,13 +60,20 @@ def _cell(region: str, level: str, year: int, target: dict[str, Any] | None, act
     }
 
 
+def _ordered(store: Store, docs: list[dict[str, Any]], role: tuple[str, int]) -> list[dict[str, Any]]:
+    """A region-year's documents, the one used for ``role`` first (:func:`~reportparse.documents.by_role`)."""
+    order = by_role(store, [d["sha256"] for d in docs], role)
+    return sorted(docs, key=lambda d: order.index(d["sha256"]))
+
+
 def cell_rows(store: Store, options: DiffOptions = DiffOptions()) -> list[dict[str, Any]]:
     """Every cell of the panel (:data:`CELL_COLUMNS`), regions and years in order."""
     rows = []
     for (region, level), by_year in sorted(_reports(store).items()):
         years = sorted({y for y in by_year} | {y - 1 for y in by_year})
         for year in years:
-            docs = (by_year.get(year, []), by_year.get(year + 1, []))
+            docs = (_ordered(store, by_year.get(year, []), ("target", year)),
+                    _ordered(store, by_year.get(year + 1, []), ("actual", year)))
             target_doc = store.document(docs[0][0]["sha256"]) if docs[0] else None
             actual_doc = store.document(docs[1][0]["sha256"]) if docs[1] else None
             judged = judge_year(target_doc, actual_doc, year, options)

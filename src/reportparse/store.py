@@ -258,6 +258,11 @@ class Store:
             (region, report_year),
         )]
 
+    def count_claims(self, sha256: str, status: str, period: int) -> int:
+        """How many claims of one stored document have this status and period."""
+        return int(self._db.execute("SELECT COUNT(*) FROM claims WHERE doc_sha256 = ? AND status = ? AND period = ?",
+                                    (sha256, status, period)).fetchone()[0])
+
     def claim_count(self) -> int:
         """How many claims the store holds."""
         return int(self._db.execute("SELECT COUNT(*) FROM claims").fetchone()[0])

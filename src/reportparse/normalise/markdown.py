@@ -12,6 +12,8 @@ Nothing here names a language.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 _BOLD = regex.compile(r"\*{2,}|_{2,}")
@@ -27,6 +29,8 @@ _MARKS = regex.compile(
     regex.MULTILINE,
 )
 _LINK = regex.compile(r"(\[)[^\]\n]*(\]\([^)\s]*\))")
+# A character every mark of _BOLD, _MARKS and _LINK holds one of: a line without any has no marks.
+_MARK_CHARS = re.compile(r"[*_#>+\-!<\[\\\u200b\u200c\u200d\u2060\ufeff]")
 # A front matter block: ``---`` on the first line, ``key: value`` lines, ``---`` (or more dashes: a
 # collection closes one with ``----``) or ``...`` closing it.
 _FRONT_MATTER = regex.compile(r"\A\ufeff?---[ \t]*\r?\n((?:[^\n]*\n){1,60}?)(?:-{3,}|\.\.\.)[ \t]*(?:\r?\n|\Z)")
@@ -66,7 +70,8 @@ def markdown_cuts(text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` that are Markdown marks, not words (front matter included)."""
     end, _ = front_matter(text)
     cuts = [(0, end)] if end else []
-    cuts += [m.span() for pattern in (_BOLD, _MARKS) for m in pattern.finditer(text)]
+    bold = "**" in text or "__" in text  # what every bold mark holds
+    cuts += [m.span() for pattern in ((_BOLD, _MARKS) if bold else (_MARKS,)) for m in pattern.finditer(text)]
     for m in _LINK.finditer(text):
         cuts += [m.span(1), m.span(2)]
     return cuts
@@ -74,6 +79,8 @@ def markdown_cuts(text: str) -> list[tuple[int, int]]:
 
 def visible(line: str) -> str:
     """A line without its Markdown marks, stripped: what a reader sees of it."""
+    if not _MARK_CHARS.search(line):
+        return line.strip()  # most lines: no character any mark needs
     words: str = _LINK.sub(_link_words, _MARKS.sub("", _BOLD.sub("", line)))
     return words.strip()
 

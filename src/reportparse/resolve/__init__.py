@@ -3,9 +3,8 @@ text's coordinates: the span mapped back, the id, the value signed, numbers as J
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import cast
+from typing import NamedTuple, cast
 
 from ..explain import active, note
 from ..lexicon import Metric
@@ -15,9 +14,9 @@ from ..normalise import NormalisedText
 __all__ = ["ClaimFields", "claim_record", "to_json_number", "to_number"]
 
 
-@dataclass(frozen=True)
-class ClaimFields:
-    """What claim assembly decided about one mention, in any language."""
+class ClaimFields(NamedTuple):
+    """What claim assembly decided about one mention, in any language (a named tuple: one is made
+    per claim, and a tuple is made faster than a frozen dataclass)."""
 
     kind: Kind
     sign: int

@@ -20,7 +20,7 @@ class EnglishPack:
 
     code = "en"
     data_files: tuple[str, ...] = ("units", "qualifiers", "ranking", "cues", "numbers", "clutter", "segment", "meta",
-                                   "metrics", "layout", "compare")
+                                   "metrics", "layout", "compare", "framing")
 
     def detect_score(self, sample: str) -> float:
         """The count of Latin letters, when there are at least three and they outnumber other

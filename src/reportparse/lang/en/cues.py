@@ -64,11 +64,14 @@ class Cues:
     share_metric_words: tuple[str, ...]
     from_end: regex.Pattern[str]
     by_year: regex.Pattern[str]
+    of_year: regex.Pattern[str]
     lead_year: regex.Pattern[str]
     list_line: regex.Pattern[str]
     respectively: regex.Pattern[str]
     after_clause_end: regex.Pattern[str]
     counted_linker: regex.Pattern[str]
+    amount_linker: regex.Pattern[str]
+    appositive: regex.Pattern[str]
     growth_by: str
     growth_of: str
     growth_adverbs: str
@@ -76,6 +79,10 @@ class Cues:
     ranked_not: regex.Pattern[str]
     ranked_strip: regex.Pattern[str]
     after_lead: regex.Pattern[str]
+    past_tense: regex.Pattern[str]
+    headline_target: regex.Pattern[str]
+    bare_growth: regex.Pattern[str]
+    bare_growth_metric: str
 
 
 def _metric_names(lex: Lexicon) -> dict[str, Metric]:
@@ -124,6 +131,7 @@ def _timing_cues(c: CueData) -> dict[str, Any]:
         last_year=_words(c.last_year_words), this_year=_words(c.this_year_words),
         comparison=_words(c.comparison_phrases),
         by_year=regex.compile(rf"\b(?:{alternation(c.by_year_words)})\s+((?:19|20)\d\d)\b", regex.I),
+        of_year=regex.compile(rf"\b(?:{alternation(c.growth_of)})\s+((?:19|20)\d\d)\b", regex.I),
         lead_year=regex.compile(rf"^\s*(?:{alternation(c.lead_year_words)})\s+((?:19|20)\d\d)\b"),
         list_line=regex.compile(rf"^\s*(?:{alternation(c.list_markers)})\s"),
         respectively=_words(c.respectively_words),
@@ -140,23 +148,30 @@ def _metric_cues(lex: Lexicon, c: CueData) -> dict[str, Any]:
         trailing=regex.compile(rf"(?:\s+(?:{alternation(c.trailing_strip)}))+$", regex.I),
         metric_names=_words(list(by_name)), metric_by_name=by_name,
         counted_stop=_lower(english_data(lex).numbers.not_counted_before) | _lower(c.subject_stops)
-        | _lower(c.growth_up) | _lower(c.growth_down),
+        | _lower(c.growth_up) | _lower(c.growth_down) | _lower(c.object_verbs),
         generic_nouns=_lower(c.generic_nouns), share_verb=_words(c.share_verbs),
         reduction_metrics=frozenset(c.reduction_metrics),
         of_gdp=regex.compile(rf"\s+(?:{_phrases(c.of_gdp_phrases)})(?![\w-])"),
         gdp_share_metrics=dict(c.gdp_share_metrics),
         share_metric_words=tuple(w.lower() for w in c.share_metric_words),
-        after_clause_end=regex.compile(rf"[,;:.!?()]|\s(?:{alternation(c.clause_joiners)})\s"),
+        after_clause_end=regex.compile(rf"[,;:.!?()]|\n(?![ \t]*[a-z(])|\s(?:{alternation(c.clause_joiners)})\s"),
         counted_linker=regex.compile(rf"^\s+(?:{alternation(c.counted_linkers)})\s+"),
+        appositive=regex.compile(rf",\s*(?:{_phrases(c.appositive_openers)})\s[^,]*,?", regex.I),
+        amount_linker=regex.compile(rf"^\s+(?:{alternation(c.counted_linkers + c.amount_linkers)})\s+"),
         ranked_thing=_ranked_thing(c),
         ranked_not=regex.compile(rf"\d|\b(?:{alternation(c.ranked_not_things)})\b"),
         ranked_strip=regex.compile(rf"^(?:{_phrases(c.ranked_strip)})\s+"),
         after_lead=_after_lead(c),
+        bare_growth=regex.compile(rf"(?:(?:{_phrases(c.bare_growth_determiners)})\s+)*(?:{_phrases(c.bare_growth_heads)})"
+                                  rf"(?:\s+(?:{_phrases(c.bare_growth_tails)}))*", regex.I),
+        bare_growth_metric=c.bare_growth_metric,
     )
 
 
 @cache
 def compile_cues(lex: Lexicon) -> Cues:
     """The English cues of ``lex``, compiled once."""
-    c = english_data(lex).cues
-    return Cues(**_kind_cues(c), **_timing_cues(c), **_metric_cues(lex, c))
+    en = english_data(lex)
+    c = en.cues
+    return Cues(**_kind_cues(c), **_timing_cues(c), **_metric_cues(lex, c),
+                past_tense=_words(en.framing.past_tense_verbs), headline_target=_words(en.framing.headline_target_cues))

@@ -73,3 +73,17 @@ def unit_of_subject(clause: str, num: str, pats: Patterns, lex: Lexicon) -> Unit
     if regex.search(r"[A-Za-z]{3}", clause) and num.split()[-1].lower() in pats.numbers.scales:
         return _COUNT  # a subject stands before it
     return None
+
+
+def unit_of_label(label: str, num: str, pats: Patterns, lex: Lexicon) -> Unit | None:
+    """The unit of a unitless number after the label of a list line (-- New urban jobs: 12.44
+    million -> person; -- Tourist trips: 4.89 billion -> person_time): the unit its last word
+    names, an implied-unit noun in it, else a count when the number has a scale."""
+    words = _WORD.findall(label)
+    if not words:
+        return None
+    if (unit := pats.units.get(words[-1].lower())) is not None:
+        return unit
+    if (unit := _implied_unit(label.lower(), pats, lex)) is not None:
+        return unit
+    return _COUNT if num.split()[-1].lower() in pats.numbers.scales else None

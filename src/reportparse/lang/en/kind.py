@@ -81,11 +81,14 @@ def _doubling(c: KindContext) -> Decision | None:
 
 
 def _post_growth(c: KindContext) -> Decision | None:
-    """A 4 percent increase: a growth word right after the number."""
+    """A 4 percent increase: a growth word right after the number (a comparison base right after
+    it, as 'over the previous year', makes a change whose direction the word before gives)."""
     post = c.cues.post_growth.match(c.text, c.m.end)
-    if post:
-        return "growth", -1 if post.group().strip().lower() in c.cues.post_down else 1
-    return None
+    if post is None:
+        return None
+    if c.cues.comparison.fullmatch(post.group().strip()):
+        return "growth", c.sign  # dropped by 2.7 percent over the previous year: the verb gives the direction
+    return "growth", -1 if post.group().strip().lower() in c.cues.post_down else 1
 
 
 def _from_value(c: KindContext) -> Decision | None:

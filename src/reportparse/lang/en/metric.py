@@ -43,18 +43,22 @@ class Phrases:
             phrase = cleaned
 
     def lexicon_metric(self, phrase: str) -> tuple[str, Metric] | None:
-        """The metric name in a phrase nearest its end; a name after 'share of' is not the metric."""
+        """The metric name in a phrase nearest its end, asides left out; a name after 'share of' is not the metric."""
+        phrase = self.cues.appositive.sub("", phrase)  # the CPI, a main gauge of inflation, ...
         hits = list(self.cues.metric_names.finditer(phrase))
         if not hits:
             return None
         hit = hits[-1]
-        if self.cues.share_head.search(phrase[: hit.start()]):
-            return None  # the share of X in GDP: not GDP
+        if self.cues.share_head.search(phrase[: hit.start()]) or self.cues.share_head.search(phrase, hit.end()):
+            return None  # the share of X in GDP: not GDP; population aging and the share of nursing beds: a share
         return hit.group(), self.cues.metric_by_name[metric_key(hit.group())]
 
     def counted_noun(self, m: Mention) -> str:
-        """The noun phrase after a number: 12 million new urban jobs, 2 million mu of high-standard cropland."""
-        rest = self.cues.counted_linker.sub(" ", self.text[m.end : m.end + 100])
+        """The noun phrase after a number: 12 million new urban jobs, 2 million mu of high-standard cropland,
+        1 trillion yuan in bonds, a 3 percent deficit-to-GDP ratio (a percent: the noun right after it)."""
+        rest = self.text[m.end : m.end + 100]
+        if m.unit_kind != "rate":
+            rest = (self.cues.amount_linker if m.unit_kind == "money" else self.cues.counted_linker).sub(" ", rest)
         stop = self.cues.after_clause_end.search(rest)
         rest = rest[: stop.start()] if stop else rest
         words = []
@@ -75,7 +79,7 @@ class Phrases:
     def after_phrase(self, m: Mention) -> str:
         """The phrase after 'in' or 'of' right after a number: a drop of 2.5 percent in energy
         consumption per unit of GDP; a 4 percent increase in general public budget revenue."""
-        rest = self.text[m.end : m.end + 120]
+        rest = self.cues.comparison.sub("", self.text[m.end : m.end + 120])  # up 6.1 percent in real terms
         if post := self.cues.post_growth.match(rest):
             rest = rest[post.end():]
         lead = self.cues.after_lead.match(rest)
@@ -112,7 +116,8 @@ class MetricContext:
     @cached_property
     def counted(self) -> str:
         """The counted noun after a count, an amount or a measure."""
-        return self.phrases.counted_noun(self.m) if self.m.unit_kind in ("count", "people", "money", "measure") else ""
+        kinds = ("count", "people", "money", "measure", "rate") if self.m.rule in _NUMBER_RULES else ()
+        return self.phrases.counted_noun(self.m) if self.m.unit_kind in kinds else ""
 
     @cached_property
     def counted_metric(self) -> tuple[str, Metric] | None:
@@ -131,7 +136,9 @@ def _ranked_thing(c: MetricContext) -> Found | None:
     return None
 
 
+_NUMBER_RULES = ("en.digits", "en.words")  # not a fraction or doubling word
 _NUMBER = regex.compile(r"\d[\d,.]*")
+_LABEL = regex.compile(r"^\W*([A-Za-z][^:\d]{1,60}):")  # -- Tourist trips: (the label of a list line)
 
 
 def _respectively(c: MetricContext) -> Found | None:
@@ -180,6 +187,30 @@ def _lexicon_after(c: MetricContext) -> Found | None:
     return c.phrases.lexicon_metric(c.after) if c.after else None
 
 
+def _bare_growth(c: MetricContext) -> Found | None:
+    """Setting the growth rate at around 5 percent, a growth target of 6 percent, targets 5 percent
+    growth: 'growth' with only determiners and rate/target words around it, as the whole phrase
+    (or right after the number, with nothing after it), is the economy's growth."""
+    cues = c.phrases.cues
+    if c.m.unit != "percent":
+        return None
+    post = cues.post_growth.match(c.phrases.text, c.m.end)  # targets 5 pct growth
+    phrase = post.group().strip() if post and not c.after else c.phrases.window_phrase(c.before)
+    if phrase and cues.bare_growth.fullmatch(phrase):
+        return phrase, c.lex.metric_by_id(cues.bare_growth_metric)
+    return None
+
+
+def _share_subject(c: MetricContext) -> Found | None:
+    """The share of electricity from non-fossil fuels increased, accounting for close to 40
+    percent of ...: a share verb that opens its clause shares out the subject of the clause before."""
+    phrases = c.phrases
+    if not phrases.cues.share_verb.search(c.before) or phrases.window_phrase(c.before):
+        return None
+    subject = phrases.window_phrase(phrases.text[c.sent.start : c.m.start - len(c.before)])
+    return (subject, None) if subject else None
+
+
 def _clause_phrase(c: MetricContext) -> Found | None:
     phrase = c.phrases.window_phrase(c.before)
     cues = c.phrases.cues
@@ -208,17 +239,30 @@ def _previous(c: MetricContext) -> Found | None:
     return None
 
 
+def _labelled(c: MetricContext, earlier: str) -> Found | None:
+    """The label of a 'Label: figure' list line (-- New urban jobs: 12.44 million), its lexicon name first."""
+    label = _LABEL.match(earlier)
+    if label is None:
+        return None
+    return c.phrases.lexicon_metric(label.group(1)) or (c.phrases.clean(label.group(1)), None)
+
+
+def _label(c: MetricContext) -> Found | None:
+    """A figure right after the colon of a list line's label."""
+    return _labelled(c, c.phrases.text[c.sent.start : c.m.start]) if not c.before.strip() else None
+
+
 def _earlier(c: MetricContext) -> Found:
-    """A lexicon name earlier in the sentence, else no metric."""
-    text = c.phrases.text
-    return c.phrases.lexicon_metric(text[c.sent.start : c.m.start - len(c.before)]) or (None, None)
+    """A lexicon name earlier in the sentence, else the label of its list line, else no metric."""
+    earlier = c.phrases.text[c.sent.start : c.m.start - len(c.before)]
+    return c.phrases.lexicon_metric(earlier) or _labelled(c, earlier) or (None, None)
 
 
 RULES: tuple[tuple[str, Callable[[MetricContext], Found | None]], ...] = (
     ("ranked_thing", _ranked_thing), ("respectively", _respectively), ("counted_noun", _counted_noun),
-    ("in_clause", _in_clause),
-    ("lexicon_after", _lexicon_after), ("clause_phrase", _clause_phrase), ("phrase_after", _phrase_after),
-    ("unit_word", _unit_word), ("previous", _previous),
+    ("in_clause", _in_clause), ("lexicon_after", _lexicon_after), ("bare_growth", _bare_growth),
+    ("share_subject", _share_subject), ("clause_phrase", _clause_phrase), ("phrase_after", _phrase_after),
+    ("label", _label), ("unit_word", _unit_word), ("previous", _previous),
 )
 
 

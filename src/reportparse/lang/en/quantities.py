@@ -25,7 +25,7 @@ from ...lexicon import Lexicon, Unit
 from ...model import Mention, Qualifier, as_qualifier
 from . import ranges
 from .filters import dropped
-from .implied import clause_before, counted_unit, unit_of_subject
+from .implied import clause_before, counted_unit, unit_of_label, unit_of_subject
 from .patterns import Patterns, compile_patterns
 from .ranking import recognise_rankings
 
@@ -122,6 +122,9 @@ class _Recogniser:
         if c.unit is None:
             clause = clause_before(self.text, c.m.start())
             c.unit = unit_of_subject(clause, c.m.group(c.number_group), self.pats, self.lex)
+        if c.unit is None and not clause.strip() and self.text[: c.m.start()].rstrip().endswith(":"):
+            colon = self.text.rindex(":", 0, c.m.start())
+            c.unit = unit_of_label(clause_before(self.text, colon), c.m.group(c.number_group), self.pats, self.lex)
 
     def _suffix(self, c: _Candidate) -> None:
         """A suffix qualifier (or so) belongs to a mention with a unit; without one it is left out

@@ -142,6 +142,12 @@ class CueData:
     target_articles: Words
     target_nouns: Words
     target_of: Words
+    bare_growth_determiners: Words
+    bare_growth_heads: Words
+    bare_growth_tails: Words
+    bare_growth_metric: str
+    amount_linkers: Words
+    appositive_openers: Words
 
 
 @dataclass(frozen=True)
@@ -161,6 +167,20 @@ class MetaData:
 
 
 @dataclass(frozen=True)
+class FramingData:
+    """``framing.json``: the words of text without a title block (datelines, headlines, tense)."""
+
+    agencies: Words
+    dateline_dashes: Words
+    report_names: Words
+    national_subjects: Words
+    local_words: Words
+    regional_prefixes: Words
+    past_tense_verbs: Words
+    headline_target_cues: Words
+
+
+@dataclass(frozen=True)
 class EnglishData:
     """Every English data file the pack reads, as typed views."""
 
@@ -170,6 +190,7 @@ class EnglishData:
     ranking: RankingData
     cues: CueData
     meta: MetaData
+    framing: FramingData
 
 
 def _units(raw: Mapping[str, Any]) -> UnitData:
@@ -193,4 +214,5 @@ def english_data(lex: Lexicon) -> EnglishData:
         ranking=_view(RankingData, raw["ranking"]),
         cues=_view(CueData, raw["cues"]),
         meta=_view(MetaData, raw["meta"]),
+        framing=_view(FramingData, raw["framing"]),
     )

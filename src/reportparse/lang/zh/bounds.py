@@ -12,7 +12,7 @@ from typing import Any
 
 import regex
 
-from ...explain import note
+from ...explain import active, note
 from ...model import Mention, as_qualifier
 from .compounds import shared_scale
 
@@ -105,7 +105,8 @@ def join_bounds(text: str, found: list[Mention], words: Mapping[str, Any]) -> li
             out.append(_framed(text, a, words))
             i += 1
             continue
-        note(joined.start, joined.end, "recognise", "zh.bounds", "found", f"range {joined.low}..{joined.high}")
+        if active():
+            note(joined.start, joined.end, "recognise", "zh.bounds", "found", f"range {joined.low}..{joined.high}")
         out.append(joined)
         i += 2
     return out

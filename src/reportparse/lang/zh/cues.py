@@ -68,7 +68,8 @@ def _kind_patterns(lex: Lexicon) -> dict[str, Any]:
     c = cue_words(lex)
     tail = {w for w in qualifiers(lex).prefix if len(w) == 1} | set(c.tail_particles)
     return {
-        "kind_cue": regex.compile(alternation(c.growth_up + c.growth_down + c.ratio_verbs)),
+        # searched backwards: the first hit ends last and, of the cues ending there, is the longest
+        "kind_cue": regex.compile(rf"(?r){alternation(c.growth_up + c.growth_down + c.ratio_verbs)}"),
         "new_item": regex.compile(alternation(c.new_item_words)),
         "ratio_word": regex.compile(alternation(c.ratio_words)),
         "level_change_end": regex.compile(rf"(?r)(?:{alternation(c.level_change_verbs)})$"),

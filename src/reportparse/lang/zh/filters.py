@@ -11,6 +11,7 @@ year, a date, a code, an ordinal, a heading number, a fixed term, a quoted name,
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 
 import regex
@@ -25,7 +26,7 @@ from .years import YEAR_SUFFIX, year_value
 
 _NONZERO = regex.escape("".join(ch for ch in CN_DIGITS if ch not in ZEROS))
 _ADJACENT_DIGITS = regex.compile(f"[{_NONZERO}][{_NONZERO}]")  # 两两, 一二: not one numeral
-_HAS_DIGIT = regex.compile(r"\d")
+_HAS_DIGIT = re.compile(r"\d")  # the stdlib re: a cheaper call, once per match
 _POINT = regex.compile(f"[{DECIMAL_POINTS}]")
 
 
@@ -95,7 +96,7 @@ class Candidate:
 
     __slots__ = ("after", "before", "end", "g", "has_digit", "m", "nend", "noise", "nstart", "num", "text", "unitless")
 
-    def __init__(self, m: regex.Match[str], g: dict[str, str | None], noise: TextNoise) -> None:
+    def __init__(self, m: re.Match[str], g: dict[str, str | None], noise: TextNoise) -> None:
         self.m, self.g, self.noise = m, g, noise
         text = self.text = noise.text
         self.num = g["num"] or ""

@@ -13,29 +13,36 @@ from functools import cache
 from typing import Any
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_REFERENCE = re.compile(rb"&#(\d+);")  # a character the codec lacks, as xmlcharrefreplace writes it
 _SAMPLE_CHARS = 20_000
 _MIN_SHARE = 0.05
 
 
 def is_traditional(text: str) -> bool:
     """True when the text (its first 20,000 characters) is written in traditional characters."""
-    cjk = {ch for ch in set(text[:_SAMPLE_CHARS]) if _CJK.match(ch)}
+    sample = text[:_SAMPLE_CHARS]
+    if "&#" not in sample and not _lacking(sample):
+        return False  # the common case, found by the codec alone: no character is traditional
+    cjk = "".join(_CJK.findall("".join(set(sample))))  # each character once
     if not cjk:
         return False
-    return sum(1 for ch in cjk if _traditional_only(ch)) >= _MIN_SHARE * len(cjk)
+    return len(_lacking(cjk)) >= _MIN_SHARE * len(cjk)
+
+
+def _lacking(text: str) -> set[str]:
+    """The Chinese characters of ``text`` (without "&#") that GB2312 lacks and Big5 has: only
+    those can be traditional. The codec finds the characters it lacks in one pass."""
+    codes = {int(code) for code in _REFERENCE.findall(text.encode("gb2312", "xmlcharrefreplace"))}
+    return {ch for ch in map(chr, codes) if _CJK.match(ch) and _in_big5(ch)}
 
 
 @cache
-def _traditional_only(ch: str) -> bool:
+def _in_big5(ch: str) -> bool:
     try:
-        ch.encode("gb2312")
+        ch.encode("big5")
     except UnicodeEncodeError:
-        try:
-            ch.encode("big5")
-            return True
-        except UnicodeEncodeError:
-            return False
-    return False
+        return False
+    return True
 
 
 @cache

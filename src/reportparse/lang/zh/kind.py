@@ -12,7 +12,7 @@ from typing import get_args
 import regex
 
 from ...assemble import SentenceState
-from ...explain import note
+from ...explain import active, note
 from ...model import Kind, Mention
 from .cues import Cues
 
@@ -25,18 +25,15 @@ _AMOUNT_KINDS, _AMOUNT_UNITS = frozenset({"money"}), frozenset({"year"})
 
 def _last_cue(before: str, cues: Cues) -> regex.Match[str] | None:
     """The cue that ends closest to the number; on a tie the longest (提高到 beats 提高)."""
-    last = None
     masked = cues.new_item.sub(lambda m: " " * len(m.group()), before)  # 新增 is not a growth cue
-    for hit in cues.kind_cue.finditer(masked, overlapped=True):
-        if last is None or (hit.end(), len(hit.group())) > (last.end(), len(last.group())):
-            last = hit
-    return last
+    return cues.kind_cue.search(masked)  # a backward search: its first hit is that cue
 
 
 def kind_and_sign(m: Mention, before: str, prev: SentenceState, cues: Cues) -> tuple[Kind, int]:
     """The kind of a claim and its direction (-1 for a decline) from the text before it."""
     kind, sign, rule = _decide(m, before, prev, cues)
-    note(m.start, m.end, "assemble", f"zh.kind.{rule}", "kind", f"{kind} {sign:+d}")
+    if active():
+        note(m.start, m.end, "assemble", f"zh.kind.{rule}", "kind", f"{kind} {sign:+d}")
     return kind, sign
 
 

@@ -7,12 +7,15 @@ before the number (地区生产总值完成785.6亿元), trimmed of cue words, c
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from functools import cache
+from typing import TypeVar
 
 import regex
 
 from ...assemble import SentenceState
-from ...explain import note
+from ...explain import active, note
 from ...lexicon import Lexicon, Metric
 from ...model import Mention
 from ...recognise.patterns import alternation
@@ -21,6 +24,7 @@ from .numerals import COMMON_SCALES
 from .tokenise import tokens
 from .views import Grammar, cue_words, grammar
 
+_T = TypeVar("_T")
 _COUNT_KINDS = ("count", "people")
 _DIGIT = regex.compile(r"\d")
 _NUMBER_AND_MEASURE = regex.compile(rf"\d+(?:\.\d+)?[{COMMON_SCALES}]*\w")
@@ -57,6 +61,14 @@ def _unbalanced_quotes_removed(phrase: str, g: Grammar, any_quote: regex.Pattern
     return "".join(ch for i, ch in enumerate(phrase) if i not in drop)
 
 
+def _kept(table: dict[str, _T], key: str, make: Callable[[str], _T]) -> _T:
+    """``make(key)``, made once per table: a finder keeps one table per question for its text, where
+    the same phrases come back (two in five metric look-ups and half the noun cuts are repeats)."""
+    if (value := table.get(key)) is None:
+        value = table[key] = make(key)
+    return value
+
+
 def _id(metric: Metric | None) -> str | None:
     return metric.id if metric else None
 
@@ -78,22 +90,37 @@ class MetricFinder:
         self.grammar = grammar(lex)
         self.parentheses, self.any_quote = _marks(lex)
         self.item_strip = " " + self.grammar.list_comma
+        self._trims: dict[str, str] = {}
+        self._matches: dict[str, tuple[Metric | None, int, int]] = {}
+        self._cuts: dict[str, list[str]] = {}
+        self.noun_end = re.compile(f"[{re.escape(self.clause_ends + self.grammar.list_comma)}]")  # ends a noun
 
     def trim(self, phrase: str) -> str:
         """Trim cue words, comparison bases and years off both ends of a metric phrase; a
         metric name that ends the phrase is kept whole (经济增长 keeps its 增长)."""
-        cues = self.cues
-        phrase = _unbalanced_quotes_removed(cues.comparison_base.sub("", phrase), self.grammar, self.any_quote)
-        phrase = phrase.strip(self.grammar.phrase_strip)
+        return _kept(self._trims, phrase, self._trim)
+
+    def _trim(self, phrase: str) -> str:
+        cues, g = self.cues, self.grammar
+        phrase = _unbalanced_quotes_removed(cues.comparison_base.sub("", phrase), g, self.any_quote)
+        phrase = phrase.strip(g.phrase_strip)
         while True:
             trimmed = cues.years.sub("", phrase) if cues.years.match(phrase) else phrase
-            if self.lex.metric_match(trimmed)[2] != len(trimmed):
+            if self._match(trimmed)[2] != len(trimmed):
                 trimmed = cues.trailing.sub("", trimmed).strip(self.item_strip)
             trimmed = cues.leading.sub("", trimmed).strip(self.item_strip)
             trimmed = cues.trailing_year.sub("", trimmed)
             if trimmed == phrase:
                 return phrase
             phrase = trimmed
+
+    def _match(self, phrase: str) -> tuple[Metric | None, int, int]:
+        """The lexicon's metric match of a phrase."""
+        return _kept(self._matches, phrase, self.lex.metric_match)
+
+    def _tokens(self, text: str) -> list[str]:
+        """The jieba tokens of a short text."""
+        return _kept(self._cuts, text, lambda t: tokens(t, self.lex))
 
     def _item(self, items: tuple[str, ...], index: int) -> str:
         """Item ``index`` of a 分别 list, completed with the shared head of the last item
@@ -107,17 +134,15 @@ class MetricFinder:
 
     def counted_noun(self, m: Mention, sentence_end: int) -> str:
         """The noun after a measure word: 370个重大项目 -> 重大项目."""
-        tail = self.text[m.end : min(sentence_end, m.end + 64)]
-        cut = min([len(tail)] + [i for i in (tail.find(ch) for ch in self.clause_ends + self.grammar.list_comma)
-                                 if i >= 0])
-        tail = self.parentheses.sub("", tail[:cut]).lstrip(self.grammar.possessive)
-        toks = tokens(tail[:24], self.lex)
+        tail = self.noun_end.split(self.text[m.end : min(sentence_end, m.end + 64)], maxsplit=1)[0]
+        tail = self.parentheses.sub("", tail).lstrip(self.grammar.possessive)
+        toks = self._tokens(tail[:24])
         noun, stop = self._noun_tokens(toks)
         if stop < len(toks) - 1 and toks[stop] in self.conjunctions and noun.endswith(self.modifier_ends) \
                 and (second := _NUMBER_AND_MEASURE.match("".join(toks[stop + 1 :]))):
             # 3个万亿级和7个千亿级产业集群: the second conjunct carries the shared head noun
             rest = "".join(toks[stop + 1 :])[second.end() :]
-            noun += toks[stop] + self._noun_tokens(tokens(rest, self.lex))[0]
+            noun += toks[stop] + self._noun_tokens(self._tokens(rest))[0]
         return noun.strip(self.grammar.noun_strip)
 
     def _noun_tokens(self, toks: list[str]) -> tuple[str, int]:
@@ -136,10 +161,10 @@ class MetricFinder:
         so a subset (海洋生产总值, 脱贫县农村居民人均可支配收入) does not take the headline id.
         In a list (二氧化硫、氮氧化物排放量) the first item names the metric.
         """
-        items = [i for i in self.item_separators.split(phrase) if i]
-        if len(items) > 1:
+        separated = self.item_separators.search(phrase) is not None  # most phrases are no list
+        if separated and len(items := [i for i in self.item_separators.split(phrase) if i]) > 1:
             phrase = self._item(tuple(items), 0)
-        metric, start, end = self.lex.metric_match(phrase)
+        metric, start, end = self._match(phrase)
         if metric is None or not self.suffix.match(phrase[end:]):
             return None
         if not self.cues.metric_prefix.match(phrase[:start]):
@@ -192,7 +217,8 @@ class MetricFinder:
     @staticmethod
     def _found(m: Mention, rule: str, phrase: str, metric_id: str | None) -> tuple[str, str | None]:
         """The metric text and id a named rule found (noted in an explain trace)."""
-        note(m.start, m.end, "assemble", f"zh.metric.{rule}", "metric", f"{phrase} -> {metric_id}")
+        if active():
+            note(m.start, m.end, "assemble", f"zh.metric.{rule}", "metric", f"{phrase} -> {metric_id}")
         return phrase, metric_id
 
     def _noun_first(self, m: Mention, phrase: str) -> bool:

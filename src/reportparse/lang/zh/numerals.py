@@ -138,7 +138,7 @@ def parse_numeral(text: str) -> Decimal:
     Handles 零/〇/两, financial forms (壹佰), 点 decimals (三点五), fillers 多/余/几
     (ignored: they are qualifiers), and Arabic digits with a Chinese scale (1.2万亿).
     """
-    if sum(ch.isdigit() for ch in text) > MAX_DIGITS:
+    if len(text) > MAX_DIGITS and sum(ch.isdigit() for ch in text) > MAX_DIGITS:
         raise ValueError(f"more than {MAX_DIGITS} digits")
     if _PLAIN.fullmatch(text):
         return Decimal(text.replace(",", ""))  # the common case: 785.6, 1,234

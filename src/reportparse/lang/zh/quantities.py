@@ -11,12 +11,13 @@ qualifier, span and the claimable policy.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import Decimal
 
 import regex
 
-from ...explain import note
+from ...explain import active, note
 from ...lexicon import Lexicon, Unit
 from ...model import Mention, Qualifier, as_qualifier
 from ...recognise.ordered import InOrder
@@ -30,20 +31,18 @@ from .spaced import read_spaced
 from .views import cue_words, grammar, qualifiers, unit_words
 
 _SCALE_CHARS = "".join(BIG_UNITS)
+_AFTER_LAST_DIGIT = re.compile(r"\d(\D*)\Z")  # a number's digits are the mention pattern's \d
+_NO_FILLERS = str.maketrans("", "", FILLERS)
 _ZERO = Decimal(0)
 
 
 def _scale_text(num: str) -> str:
     """The scale written at the end of an Arabic number (亿 of 785.6亿, 万亿 of 1.2万亿)."""
-    if not any(ch.isdigit() for ch in num):
-        return ""
-    tail = len(num)
-    while tail > 0 and not num[tail - 1].isdigit():
-        tail -= 1
-    return "".join(ch for ch in num[tail:] if ch not in FILLERS)
+    after_digits = _AFTER_LAST_DIGIT.search(num)
+    return after_digits.group(1).translate(_NO_FILLERS) if after_digits else ""
 
 
-def unit_spans(m: regex.Match[str], g: dict[str, str | None]) -> tuple[tuple[int, int], ...]:
+def unit_spans(m: re.Match[str], g: dict[str, str | None]) -> tuple[tuple[int, int], ...]:
     """The unit as written with the scale of the number before it: 亿元 of 785.6亿元,
     万 and 人 of 1.2万余人, 百分之 of 百分之五."""
     if g["upre"]:
@@ -58,7 +57,7 @@ def unit_spans(m: regex.Match[str], g: dict[str, str | None]) -> tuple[tuple[int
     return tuple(spans)
 
 
-def _end(m: regex.Match[str], g: dict[str, str | None], has_unit: bool) -> int:
+def _end(m: re.Match[str], g: dict[str, str | None], has_unit: bool) -> int:
     """Where a mention ends: after its unit and suffix, else after its suffix (一千以下), inner
     qualifier (三十余), range end or number."""
     if has_unit or g["suf"]:
@@ -89,7 +88,7 @@ class _Recogniser:
         ordered = InOrder([mention for m in self.pats.mention.finditer(self.text) if (mention := self._from_match(m))])
         for second in self.second_ends:
             ordered.place(second)
-        for m in self.pats.special.finditer(self.text):
+        for m in self.pats.special.finditer(self.text) if self.pats.special_word.search(self.text) else ():
             mention = self._from_special(m)
             if mention is not None:
                 ordered.place(mention)
@@ -108,7 +107,7 @@ class _Recogniser:
         return out
 
     # ----- special words: 一半, 翻番 -----
-    def _from_special(self, m: regex.Match[str]) -> Mention | None:
+    def _from_special(self, m: re.Match[str]) -> Mention | None:
         word = m.group("word")
         if self.noise.in_noise_phrase(m.start("word"), m.end("word")):
             note(m.start(), m.end(), "recognise", "zh.filter.noise_phrase", "dropped", "inside a fixed term")
@@ -123,10 +122,11 @@ class _Recogniser:
                        "percent", "rate", (m.span("word"),), qualifier, rule)
 
     # ----- ordinary numbers -----
-    def _dropped(self, m: regex.Match[str], rule: str, reason: str) -> None:
-        note(m.start(), m.end(), "recognise", f"zh.filter.{rule}", "dropped", reason)
+    def _dropped(self, m: re.Match[str], rule: str, reason: str) -> None:
+        if active():
+            note(m.start(), m.end(), "recognise", f"zh.filter.{rule}", "dropped", reason)
 
-    def _from_match(self, m: regex.Match[str]) -> Mention | None:
+    def _from_match(self, m: re.Match[str]) -> Mention | None:
         """The mention of a match, read in named steps, or None when a filter or step drops it."""
         c = Candidate(m, m.groupdict(), self.noise)
         if dropped := first_drop(c):
@@ -145,7 +145,7 @@ class _Recogniser:
             return self._two_numbers(m)
         return self._mention(c, value, value2, unit)
 
-    def _two_numbers(self, m: regex.Match[str]) -> Mention | None:
+    def _two_numbers(self, m: re.Match[str]) -> Mention | None:
         """A range that is none read as its two numbers (百分之十到千分之二十); a date (2026-02) is dropped."""
         if m.group("sep") == "-" and (m.group("num2") or "").startswith("0"):
             return None
@@ -179,7 +179,7 @@ class _Recogniser:
             value = shared_scale(value, c.num, value2, c.g["num2"] or "")
         elif extra:
             value += extra
-        return (-value if c.g["neg"] else value), value2
+        return (-value if c.g["neg"] or c.g["negpre"] else value), value2
 
     def _discount(self, c: Candidate) -> Decimal | None:
         """Two digits side by side before a discount word: 八五折 is 8.5 tenths."""
@@ -187,16 +187,16 @@ class _Recogniser:
 
     def _extra(self, c: Candidate) -> Decimal:
         """What is written after the unit: 半 (两吨半) or smaller money units (12元3角4分)."""
-        if not (c.g["half"] or c.g["sub"]):
+        if not (c.g["half"] or c.g["halfin"] or c.g["sub"]):
             return _ZERO
-        half = HALF if c.g["half"] else _ZERO
+        half = HALF if c.g["half"] or c.g["halfin"] else _ZERO
         return half + (subunit_value(self.lex, c.g["unit"] or "", c.g["sub"]) if c.g["sub"] else _ZERO)
 
     def _unit_word(self, c: Candidate) -> str | None:
         """Step: the unit word written after the number or before it (百分之), "" when none is
         written; None when one is written both before and after (百分之五个)."""
         unit_word = c.g["unit"] or c.g["unit1"] or ""
-        if c.g["half"]:  # 一个半小时: 个半小时 is 个小时 and a half
+        if c.g["halfin"]:  # 一个半小时: 个半小时 is 个小时 and a half
             unit_word = self.units.half["inside"].get(unit_word, unit_word)
         if c.g["sub"]:  # 八块五毛: 块 is money
             unit_word = self.units.subunits["as_money"].get(unit_word, unit_word)
@@ -217,7 +217,8 @@ class _Recogniser:
         end = _end(m, g, unit is not None)
         rule = "zh.discount" if g["unit"] and is_discount(self.lex, g["unit"]) else \
             "zh.arabic" if c.has_digit else "zh.chinese_numeral"
-        note(m.start(), end, "recognise", rule, "found", f"unit {unit.code}" if unit else "no unit")
+        if active():
+            note(m.start(), end, "recognise", rule, "found", f"unit {unit.code}" if unit else "no unit")
         claimable = unit is not None and self._claimable(Reading(num, unit, value, qualifier, self.text[end : end + 1],
                                                                  self.grammar), m.start(), end)
         return Mention(m.start(), end, m.start("num"), value * factor, low, high,

@@ -7,13 +7,14 @@ generations (第十七届, 第二批, 第四代) are not rankings.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from functools import cache
 
 import regex
 
-from ...explain import note
+from ...explain import active, note
 from ...lexicon import Lexicon
 from ...model import Mention, Qualifier
 from ...recognise.patterns import alternation
@@ -42,6 +43,31 @@ def _pattern(lex: Lexicon) -> regex.Pattern[str]:
         | {g.ordinal_prefix[0], r.top_prefix[0]}
     lead = rf"(?=[{regex.escape(''.join(sorted(starts)))}])"
     return regex.compile(rf"{lead}(?:{scope}|(?<={verb})|{listed})(?:{ordinal})")
+
+
+@cache
+def _stretch_patterns(lex: Lexicon) -> tuple[re.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    """What every ranking holds (an ordinal's first word or a ranking word) and what none crosses
+    (a space or a scope end mark), forwards and backwards."""
+    r, g = ranking_words(lex), grammar(lex)
+    cue = alternation([g.ordinal_prefix, r.top_prefix, *r.words, *r.vague_words])
+    stop = rf"[\s{regex.escape(g.scope_end_marks)}]"
+    return re.compile(cue), regex.compile(stop), regex.compile(rf"(?r){stop}")
+
+
+def _stretches(text: str, lex: Lexicon) -> Iterator[tuple[int, int]]:
+    """The stretches between spaces and scope end marks that hold an ordinal or a ranking word:
+    the only places a ranking can stand (its scope, verb and ordinal hold no such mark)."""
+    cue, stop, stop_back = _stretch_patterns(lex)
+    done = 0
+    for m in cue.finditer(text):
+        if m.start() < done:
+            continue  # inside the stretch just given
+        before = stop_back.search(text, done, m.start())
+        start = before.end() if before else done
+        after = stop.search(text, m.end())
+        done = after.start() if after else len(text)
+        yield start, done
 
 
 def _scope_size(scope: str, size_words: Sequence[str]) -> int | None:
@@ -86,7 +112,8 @@ def recognise_rankings(text: str, lex: Lexicon) -> list[Mention]:
     r = ranking_words(lex)
     stops = r.not_ranking_after
     found: list[Mention] = []
-    for m in _pattern(lex).finditer(text, overlapped=False):
+    matches = (m for start, stop in _stretches(text, lex) for m in _pattern(lex).finditer(text, start, stop))
+    for m in matches:
         end = m.end()
         if any(text.startswith(w, end) for w in stops):
             note(m.start(), end, "recognise", "zh.filter.not_ranking_after", "dropped",
@@ -101,7 +128,8 @@ def recognise_rankings(text: str, lex: Lexicon) -> list[Mention]:
         start = m.start()
         if scope and (cut := _after_last_verb(scope, r.verbs, r.scope_heads)):
             scope, start = scope[cut:], start + cut  # 全区综合考评位居全市第一 -> 全市第一
-        note(start, end, "recognise", "zh.ranking", "found", f"position {value} in {scope or 'a ranking verb'}")
+        if active():
+            note(start, end, "recognise", "zh.ranking", "found", f"position {value} in {scope or 'a ranking verb'}")
         found.append(Mention(start, end, m.start("ord"), value, None, None, "rank", "rank",
                              (m.span("ord"),), qualifier, "zh.ranking",
                              rank_of=_scope_size(scope, r.scope_size_words) if scope else None, rank_scope=scope))

@@ -11,6 +11,7 @@ sentence (主要预期目标是...) and plan spans (“十五五”时期 ... �
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -60,12 +61,15 @@ class _Segmenter:
         self.review_parts: str | None = None  # the first number of an unnumbered review's parts
         self.ahead = False  # the plan context's period was set by 今后五年
         self.review_paragraph: _Context | None = None  # a plan part's paragraph opening with 过去一年
+        self.opening = False  # the next paragraph opens the report's first part, headed as a plan
         seg = lex.segment
         terminators = regex.escape(seg.sentence_terminators)
         self.sentence_re = regex.compile(rf"[^{terminators}]+[{terminators}]*")
         spans = self.cues.plan_spans
         self.span_chars = set.intersection(*(set(name) for name in spans)) or set("".join(spans))
         self.span_re = compile_cues(lex).plan_span
+        followed = [*self.cues.review_openers, *self.cues.review_closers, *self.cues.years_ahead_cues]
+        self.follow_cue = re.compile(rf"[{regex.escape(''.join(sorted(self.span_chars)))}]|{alternation(followed)}")
         self.leading_year, self.by_year = _year_patterns(lex)
 
     def heading_length(self, line: str) -> int:
@@ -145,9 +149,18 @@ class _Segmenter:
             self.ctx = _Context("actual", self.review_year, span_start=self._reviewed_span_start(heading))
         elif plan or self.section_span_end:
             self.ctx = _Context("target", self.section_span_end or self.report_year)
+            self.opening = not self.seen_review and not self.section_span_end
         elif number and self.seen_review and self.ctx.status == "actual" and not self._review_part(number):
             self.ctx = _Context("target", self.report_year)  # the first unlabelled part after the review
         return review
+
+    def open_part(self, paragraph: str) -> None:
+        """The first paragraph of the report's first part when its heading reads as a plan (中心任务,
+        攻坚): opening with a review cue (刚刚过去的一年), it makes the part last year's review."""
+        if self.opening and paragraph.lstrip().startswith(tuple(self.cues.review_openers)):
+            self.ctx = _Context("actual", self.review_year, self.ctx.section)
+            self.seen_review = True
+        self.opening = False
 
     def on_year(self, year: int | None) -> None:
         """A heading or paragraph that opens with a year: the past is reviewed, this year planned."""
@@ -216,6 +229,8 @@ class _Segmenter:
 
     def follow(self, sentence: str) -> None:
         """The context a sentence sets for itself and those after it."""
+        if not self.ahead and not self.follow_cue.search(sentence):
+            return  # none of the words the steps below read: the context stays
         self.follow_plan_span(sentence)
         self.follow_review(sentence)
         self.follow_years_ahead(sentence)
@@ -265,9 +280,14 @@ class _Segmenter:
                 self.on_heading(body[:head])
                 c = self.ctx
                 out.append(Sentence(line.start(), line.start() + head, c.section, c.status, c.period))
-            elif (m := self.leading_year.match(body)) and (year := year_value(m.group(1))):
+            else:
+                self.open_part(body)
+            if not head and (m := self.leading_year.match(body)) and (year := year_value(m.group(1))):
                 if self.ctx.status == "target" or year == self.report_year:
                     self.on_year(year)  # 2022年，... after a plan part, 2023年，... after a review
+            if not self.ahead and not self.has_number(line.start() + head, line.end()) \
+                    and not self.follow_cue.search(body, head):
+                continue  # a paragraph with no number and no word that moves the context
             for s in self.sentence_re.finditer(body, head):
                 start, end = line.start() + s.start(), line.start() + s.end()
                 if not self.has_number(start, end):

@@ -17,7 +17,7 @@ from typing import get_args
 import regex
 
 from ...assemble import SentenceState
-from ...explain import note
+from ...explain import active, note
 from ...indicators import averages
 from ...lexicon import Lexicon
 from ...model import Mention, Status
@@ -72,7 +72,7 @@ class Timing:
     def is_from_value(self, m: Mention, before: str, nxt: Mention | None) -> bool:
         """True for X of 从X提高到Y (a later number follows the to-verb)."""
         after = self.text[m.end : m.end + 8]
-        return nxt is not None and bool(self.cues.from_end.search(before)) and bool(self.cues.to_start.search(after))
+        return nxt is not None and bool(self.cues.to_start.search(after)) and bool(self.cues.from_end.search(before))
 
     def _speaks_of_last_year(self, status: str, since_prev: str, prev: SentenceState) -> bool:
         """Rule ``last_year``: inside a plan, the clause (or the one before, unless this year or a
@@ -84,7 +84,8 @@ class Timing:
 
     @staticmethod
     def _decided(m: Mention, rule: str, status: Status, period: int | None) -> tuple[Status, int | None]:
-        note(m.start, m.end, "assemble", f"zh.timing.{rule}", "status", f"{status} {period}")
+        if active():
+            note(m.start, m.end, "assemble", f"zh.timing.{rule}", "status", f"{status} {period}")
         return status, period
 
     def status_period(self, m: Mention, sent: Sentence, before: str, prev: SentenceState,
@@ -113,7 +114,8 @@ class Timing:
         if sent.status == "actual" and (self.cues.clause_target.search(self.quoted.sub("", before))
                                         or self.cues.future.search(sentence_before)):
             return self._decided(m, "clause_target", "target", self.report_year)
-        note(m.start, m.end, "assemble", "zh.timing.sentence", "status", f"{sent.status} {sent.period}")
+        if active():
+            note(m.start, m.end, "assemble", "zh.timing.sentence", "status", f"{sent.status} {sent.period}")
         return _STATUSES[sent.status], sent.period
 
     def _plan_span(self, m: Mention, status: Status, period: int | None, sentence_before: str) -> int | None:
