@@ -63,6 +63,13 @@ def _prefix_words(lex: Lexicon) -> str:
     return alternation(words)
 
 
+def _span_base(lex: Lexicon) -> str:
+    """A plan span written as a base or a start (比“七五”时期, 由“七五”末的)."""
+    c, g = cue_words(lex), grammar(lex)
+    quotes = regex.escape("".join(g.name_quotes))
+    return rf"[{quotes}]?(?:{alternation(list(c.plan_spans))})[{quotes}]?(?:{alternation(c.plan_span_phrases)})?"
+
+
 def _kind_patterns(lex: Lexicon) -> dict[str, Any]:
     """The cues of kind and direction: growth, ratio and level-change words."""
     c = cue_words(lex)
@@ -88,12 +95,13 @@ def _metric_patterns(lex: Lexicon) -> dict[str, Any]:
     comparatives = qualifiers(lex).comparative_prefixes
     year = f"{YEAR}{YEAR_SUFFIX}"
     dated = rf"(?:{alternation(g.to_words)})?{year}(?:{alternation(g.dated_year_tails)})?"
+    span = _span_base(lex)
     return {
         "trailing": regex.compile(rf"(?r)(?:{alternation(c.metric_trailing_strip)})$"),
         "leading": regex.compile(rf"^(?:{alternation(c.metric_leading_strip)})"),
         "comparison": regex.compile(alternation(c.comparison_phrases + comparatives)),
         "comparison_base": regex.compile(
-            rf"(?:{markers})(?:{alternation(c.comparison_bases)}|{year})(?:{alternation(g.base_year_tails)})?"
+            rf"(?:{markers})(?:{alternation(c.comparison_bases)}|{year}|{span})(?:{alternation(g.base_year_tails)})?"
         ),
         "years": regex.compile(dated),
         "trailing_year": regex.compile(rf"(?r){dated}$"),
@@ -110,13 +118,15 @@ def _time_patterns(lex: Lexicon) -> dict[str, Any]:
     marks = regex.escape(g.clause_marks)
     markers = alternation(c.comparison_markers)
     spans = alternation(list(c.plan_spans))
+    closing = regex.escape(g.name_quotes[1])
     per = rf"(?:{regex.escape(g.per_prefix)}[{regex.escape(g.per_units)}]{{1,4}})?"
     return {
         "clause_end": regex.compile(rf"(?r)[{regex.escape(lex.segment.clause_ends)}]"),
-        "plan_span": regex.compile(rf"(?<![{COUNTING_DIGITS}])(?:{spans})(?![{COUNTING_DIGITS}])"),
+        "plan_span": regex.compile(  # not 今后十五年, 十五大, 十五届, “八五”普法: a number before a noun
+            rf"(?<![{COUNTING_DIGITS}])(?:{spans})(?![{COUNTING_DIGITS}]|{closing}?(?:{alternation(c.plan_span_not_before)}))"),
         "span_phrase": regex.compile(rf"({spans})”?(?:{alternation(c.plan_span_phrases)})"),
         "from_end": regex.compile(
-            rf"(?:{alternation(c.from_words)})(?:{YEAR}{YEAR_SUFFIX})?(?:{alternation(g.year_tails)})?{per}$"
+            rf"(?:{alternation(c.from_words)})(?:{YEAR}{YEAR_SUFFIX}|{_span_base(lex)})?(?:{alternation(g.year_tails)})?{per}$"
         ),
         "to_start": regex.compile(rf"^[^{marks}]{{0,4}}?(?:{alternation(c.to_verbs)})"),
         "to_verb": regex.compile(alternation([v for v in c.to_verbs if len(v) > 1])),

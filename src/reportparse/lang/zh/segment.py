@@ -20,8 +20,8 @@ import regex
 from ...lexicon import Lexicon
 from ...recognise.patterns import alternation
 from ...segment import Sentence
-from .cues import compile_cues
 from .numerals import COUNTING_DIGITS
+from .spans import PlanSpans
 from .views import cue_words, grammar
 from .years import YEAR, YEAR_IN_TEXT, YEAR_SUFFIX, year_value
 
@@ -65,11 +65,9 @@ class _Segmenter:
         seg = lex.segment
         terminators = regex.escape(seg.sentence_terminators)
         self.sentence_re = regex.compile(rf"[^{terminators}]+[{terminators}]*")
-        spans = self.cues.plan_spans
-        self.span_chars = set.intersection(*(set(name) for name in spans)) or set("".join(spans))
-        self.span_re = compile_cues(lex).plan_span
+        self.spans = PlanSpans(lex, report_year)
         followed = [*self.cues.review_openers, *self.cues.review_closers, *self.cues.years_ahead_cues]
-        self.follow_cue = re.compile(rf"[{regex.escape(''.join(sorted(self.span_chars)))}]|{alternation(followed)}")
+        self.follow_cue = re.compile(rf"[{regex.escape(''.join(sorted(self.spans.chars)))}]|{alternation(followed)}")
         self.leading_year, self.by_year = _year_patterns(lex)
 
     def heading_length(self, line: str) -> int:
@@ -85,24 +83,6 @@ class _Segmenter:
             cut = [i for i in (body.find(ch) for ch in seg.sentence_terminators) if i >= 0]
             return min(cut) + 1 if cut else len(body)
         return len(body) if seg.is_short_heading(body) else 0
-
-    def _plan_spans(self, text: str) -> list[int]:
-        if not any(ch in text for ch in self.span_chars):  # a cheap test before the regex
-            return []
-        return [self.cues.plan_spans[m.group()] for m in self.span_re.finditer(text)]
-
-    def _future_span_end(self, text: str) -> int | None:
-        ends = [e for e in self._plan_spans(text) if self.report_year is None or e > self.report_year]
-        return max(ends) if ends else None
-
-    def _reviewed_span_start(self, heading: str) -> int | None:
-        """First year of a five-year span that a review heading covers (“十四五”时期, 过去五年)."""
-        past = [e for e in self._plan_spans(heading) if self.review_year is None or e <= self.review_year]
-        if past:
-            return max(past) - 4
-        if self.review_year and any(c in heading for c in self.cues.five_year_review_cues):
-            return self.review_year - 4
-        return None
 
     def on_heading(self, heading: str) -> None:
         """A heading: a sub-heading moves the context only by an explicit year; a top heading
@@ -138,15 +118,15 @@ class _Segmenter:
     def _on_top_heading(self, heading: str, year: int | None, number: str | None) -> bool:
         """The context a top heading starts; True when the heading reviews the past (``number``:
         the heading's number, None when it has none)."""
-        self.section_span_end = self._future_span_end(heading)
+        self.section_span_end = self.spans.future_end(heading)
         review, plan = self._heading_cues(heading)
         if year is not None and self.report_year is not None:
             self.on_year(year)
             review = year < self.report_year
             if review:
-                self.ctx = replace(self.ctx, span_start=self._reviewed_span_start(heading))
+                self.ctx = replace(self.ctx, span_start=self.spans.reviewed_start(heading))
         elif review and (self.section_span_end or not plan):
-            self.ctx = _Context("actual", self.review_year, span_start=self._reviewed_span_start(heading))
+            self.ctx = _Context("actual", self.review_year, span_start=self.spans.reviewed_start(heading))
         elif plan or self.section_span_end:
             self.ctx = _Context("target", self.section_span_end or self.report_year)
             self.opening = not self.seen_review and not self.section_span_end
@@ -180,7 +160,7 @@ class _Segmenter:
         """Inside a section that reviews one plan and sets the next (“十四五”成就和“十五五”目标),
         the sentence that announces the next plan's targets switches the context to them (not a plan
         already under way: “十二五”顺利起步 in the review of its first year)."""
-        span_end = self._future_span_end(sentence)
+        span_end = self.spans.future_end(sentence)
         started = self.report_year is not None and span_end is not None and span_end - 4 < self.report_year
         if span_end and not started and span_end == self.section_span_end and self.ctx.status == "actual":
             if any(c in sentence for c in self.cues.plan_span_target_cues):
@@ -195,7 +175,7 @@ class _Segmenter:
         opener = next((w for w in self.cues.review_openers if sentence.lstrip().startswith(w)), None)
         if opener:
             self.review_paragraph = _Context("actual", self.review_year, self.ctx.section,
-                                             self._reviewed_span_start(opener))
+                                             self.spans.reviewed_start(opener))
         elif self.review_paragraph and any(w in sentence for w in self.cues.review_closers):
             self.review_paragraph = None
 
@@ -260,7 +240,7 @@ class _Segmenter:
         """The context of a sentence inside a review."""
         if any(c in sentence for c in self.cues.main_target_cues):
             return replace(ctx, status="target", period=self.report_year, span_start=None)
-        if ctx.span_start is None and (start := self._reviewed_span_start(sentence)):
+        if ctx.span_start is None and (start := self.spans.reviewed_start(sentence)):
             ctx = replace(ctx, span_start=start)  # 过去五年，... / “十四五”时期，... inside a yearly review
         lead = self.leading_year.match(sentence)
         if lead and (year := year_value(lead.group(1))):

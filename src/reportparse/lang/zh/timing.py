@@ -24,7 +24,7 @@ from ...model import Mention, Status
 from ...recognise.patterns import alternation
 from ...segment import Sentence
 from .cues import Cues
-from .views import grammar
+from .views import cue_words, grammar
 from .years import YEAR, YEAR_SUFFIX, year_value
 
 _STATUSES: dict[str, Status] = {s: s for s in get_args(Status)}
@@ -44,6 +44,28 @@ def _patterns(lex: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str], reg
     return regex.compile(year_before), regex.compile(span_years), regex.compile(quoted)
 
 
+@cache
+def _past_patterns(lex: Lexicon) -> tuple[regex.Pattern[str], ...]:
+    """A year written in a clause, not as a comparison base or a start (比/从一九八○年), the
+    future markers (将, 预计) that keep a clause naming a year a target, a year written with the
+    value after it (一九八○年的) and the year or span of years opening a sentence (从一九五三年到一九八○年)."""
+    c, g = cue_words(lex), grammar(lex)
+    bases = alternation(c.comparison_markers + c.from_words)
+    base_year = rf"({YEAR}){YEAR_SUFFIX}(?:{alternation(g.base_year_tails)})$"
+    since = alternation(g.since_words)
+    opening = (rf"\s*(?:{alternation(c.span_openers)})?({YEAR}){YEAR_SUFFIX}?+(?!{since})"
+               rf"(?:(?:{alternation(g.span_dashes)})({YEAR}){YEAR_SUFFIX}?+(?!{since}))?")
+    return (regex.compile(rf"(?<!{bases})({YEAR}){YEAR_SUFFIX}"), regex.compile(alternation(c.future_markers)),
+            regex.compile(base_year), regex.compile(opening))
+
+
+def _century_end(lex: Lexicon) -> regex.Pattern[str]:
+    """The century's end (本世纪末), written in a clause or opening a sentence (到本世纪末，...)."""
+    c, g = cue_words(lex), grammar(lex)
+    openers = alternation((*c.span_openers, g.by_year_word))
+    return regex.compile(rf"(?:{openers})?(?:{alternation(c.century_end_words)})")
+
+
 class Timing:
     """Decides status and period of the claims of one document."""
 
@@ -54,6 +76,8 @@ class Timing:
         self.plan_spans = plan_spans
         self.report_year = report_year
         self.year_before, self.span_years, self.quoted = _patterns(lex)
+        self.past_years, self.future_word, self.base_year, self.opening_years = _past_patterns(lex)
+        self.century_end = _century_end(lex)
         self.averages = averages(lex)
         ends = set(plan_spans.values())
         self.plan_end = report_year + 4 if report_year is not None and report_year - 1 in ends else None
@@ -99,13 +123,53 @@ class Timing:
             return self._decided(m, "last_year", "actual", self.report_year - 1)  # 去年全国财政超收7239亿元
         if sent.status == "target" and self.report_year and self.cues.done.search(before):
             return self._decided(m, "done", "actual", self.report_year - 1)  # 60岁以上人口已达2.5亿
+        if (past := self._past_year(sent, before, sentence_before)) is not None:
+            return self._decided(m, "past_year", "actual", past)  # 一九八二年亏损企业的亏损金额达42亿元
         status, period = self._clause_target(m, sent, before, sentence_before)
         period = self._plan_span(m, status, period, sentence_before)
         period = self._multi_year(m, status, period, before)
+        period = self._future_year(m, status, period, sent, before, sentence_before)
         if self.is_from_value(m, before, nxt):
             period = self._from_period(before, self.text[sent.start : sent.end], sent, period)
             return self._decided(m, "from_value", status, period)
         return status, period
+
+    def _past_year(self, sent: Sentence, before: str, sentence_before: str) -> int | None:
+        """Rule ``past_year``: inside a plan, the value of an earlier year written just before it
+        (比一九八○年的七千一百五十九亿元), or a clause (or the sentence it opens) that names an earlier
+        year (一九八○年上升百分之零点九, not 比一九八○年 nor 从一九八○年) and no target cue, states that
+        year's actual."""
+        if sent.status != "target" or self.report_year is None:
+            return None
+        if (base := self.base_year.search(before)) and (year := year_value(base.group(1))):
+            return year if year < self.report_year else None
+        year, before = self._written_year(sent, before, sentence_before)
+        if year is None or year >= self.report_year or self.cues.clause_target.search(before):
+            return None
+        return None if self.future_word.search(before) else year
+
+    def _written_year(self, sent: Sentence, before: str, sentence_before: str) -> tuple[int | None, str]:
+        """The last year the clause names (not as a base: 比/从一九八○年), else the year or span of
+        years that opens the sentence (when its start is within reach); with the text it was read in."""
+        years = [year_value(y.group(1)) for y in self.past_years.finditer(before)]
+        if not years and sentence_before.startswith(self.text[sent.start : sent.start + 8]) \
+                and (opening := self.opening_years.match(sentence_before)):
+            return [year_value(y) for y in opening.groups() if y][-1], sentence_before
+        return (years[-1] if years else None), before
+
+    def _future_year(self, m: Mention, status: Status, period: int | None, sent: Sentence, before: str,
+                     sentence_before: str) -> int | None:
+        """Rule ``future_year``: a target whose clause (or sentence) names a later year than the
+        report's (2000年粮食总产量要保证达到4900亿公斤, 本世纪末 in the clause or opening the
+        sentence) is that year's."""
+        if status != "target" or self.report_year is None:
+            return period
+        year = self._written_year(sent, before, sentence_before)[0]
+        if year is None and (self.century_end.search(before) or self.century_end.match(sentence_before.lstrip())):
+            year = -(-self.report_year // 100) * 100  # 到本世纪末...翻两番 in a 1983 report: 2000
+        if year is None or year <= self.report_year or year == period:
+            return period
+        return self._decided(m, "future_year", status, year)[1]
 
     def _clause_target(self, m: Mention, sent: Sentence, before: str, sentence_before: str
                        ) -> tuple[Status, int | None]:
@@ -136,10 +200,14 @@ class Timing:
         return period
 
     def _from_period(self, before: str, sentence: str, sent: Sentence, period: int | None) -> int | None:
-        """Period of X in 从X提高到Y: the year written with it, else the year before the change."""
+        """Period of X in 从X提高到Y: the year (or the plan span: 由“七五”末的) written with it, else the
+        year before the change."""
         written = self.year_before.search(before)
         if written and (year := year_value(written.group(1))):
             return year
+        plan = self.cues.span_phrase.search(before, max(0, len(before) - 12))
+        if plan and len(before) - plan.end() <= 1 and (end := self.plan_spans.get(plan.group(1))):
+            return end
         span = self.span_years.match(sentence)
         if span and (year := year_value(span.group(1))):
             return year  # 2020年到2025年，...从17.9%提升到35.5%
