@@ -10,7 +10,8 @@ Each file says which layer it exercises ("quantities" -> reportparse.find_quanti
   allowed, claims layer only), in text order; each expected item names its ``text`` (the span is
   the ``at``-th occurrence of that text in the input, default 0, so offsets are really checked)
   and only the fields it checks.
-* ``negative``: inputs whose layer output must be empty.
+* ``negative``: inputs whose layer output must be empty: a string, or a documented refusal
+  ``{"input", "reason"}`` (a form left out of scope on purpose, and why).
 * ``known_gaps``: contract-correct expectations the code does not meet yet, run as
   ``xfail(strict=True)``: the day one starts to pass, the test fails until it is moved up to
   ``examples``.
@@ -88,6 +89,17 @@ def _check_value(field: str, val: Any) -> str | None:
     elif field in {"unit_text", "metric_text_contains"}:
         if not isinstance(val, str):
             return f"{field} must be a string, got {val!r}"
+    return None
+
+
+def _negative_text(neg: Any) -> str | None:
+    """The input of a negative: a string, or a documented refusal ``{"input", "reason"}`` (a form
+    left out of scope on purpose, with the reason); None when malformed."""
+    if isinstance(neg, str):
+        return neg or None
+    if isinstance(neg, dict) and set(neg) == {"input", "reason"} \
+            and all(isinstance(v, str) and v for v in neg.values()):
+        return str(neg["input"])
     return None
 
 
@@ -171,9 +183,9 @@ def _file_problems(data: Any) -> list[str]:
     if not isinstance(data.get("examples"), list):
         problems.append("examples must be a list")
     neg = data.get("negative", [])
-    if not isinstance(neg, list) or not all(isinstance(n, str) and n for n in neg):
-        problems.append("negative must be a list of non-empty strings")
-    elif len(set(neg)) != len(neg):
+    if not isinstance(neg, list) or not all(_negative_text(n) for n in neg):
+        problems.append('negative must be a list of non-empty strings or {"input", "reason"} refusals')
+    elif len({_negative_text(n) for n in neg}) != len(neg):
         problems.append("negative has duplicates")
     if not isinstance(data.get("known_gaps", []), list):
         problems.append("known_gaps must be a list")
@@ -218,7 +230,8 @@ def _cases() -> tuple[list[Any], list[Any], list[Any]]:
             bad = _example_problems(ex, layer, gap=False)
             label = _short(ex["input"]) if isinstance(ex, dict) and isinstance(ex.get("input"), str) else "?"
             examples.append(pytest.param(name, layer, ex, bad, id=f"{name}:{i}:{label}"))
-        for i, text in enumerate(data.get("negative", [])):
+        for i, neg in enumerate(data.get("negative", [])):
+            text = _negative_text(neg) or ""
             negatives.append(pytest.param(name, layer, text, id=f"{name}:neg{i}:{_short(text)}"))
         for i, ex in enumerate(data.get("known_gaps", [])):
             bad = _example_problems(ex, layer, gap=True)

@@ -20,6 +20,8 @@ import pytest
 import regex
 
 import reportparse
+from reportparse.lang.zh.spaced import join_spaced
+from reportparse.lang.zh.views import unit_words
 from reportparse.lexicon import load_lexicon
 
 SPEC = Path(__file__).resolve().parents[2] / "shared" / "peer" / "Specs_Number_Chinese_NumberModel.json"
@@ -29,13 +31,22 @@ _PLACE = r"十百千万亿拾佰仟萬億兆点點多余几幾\d"  # inside one 
 _LEX = load_lexicon("zh")
 _MONEY_OR_DISCOUNT = "|".join(sorted((regex.escape(w) for w, u in _LEX.units.items()
                                      if u.kind == "money" or u.surface == "折"), key=len, reverse=True))
+_TENTHS = "".join(unit_words(_LEX).subunits["bare"])  # 八成 五: the units a spaced lone digit follows
 _UNIT_AFTER = regex.compile("|".join(sorted(map(regex.escape, load_lexicon("zh").units), key=len, reverse=True)))
+
+def _spaces_kept(text: str, results: list[dict[str, Any]]) -> bool:
+    """Whether a number RT reads across spaces keeps a space after our spaced reader joined the text."""
+    joined = join_spaced(text, _TENTHS)
+    compact = joined[0] if joined else text
+    return any(" " in x["Text"].strip() and x["Text"].replace(" ", "") not in compact for x in results)
+
 
 # Conventions we do not share, each a predicate over (input, RT results) and the reason.
 REJECTED_ON_PURPOSE: list[tuple[str, Callable[[str, list[dict[str, Any]]], bool]]] = [
-    ("spaces inside a numeral other than a digit-by-digit typesetting (1 9 9 7 年) or groups whose places "
-     "fall (三千 九百 六十五), both read (lang/zh/spaced.py): 十 余 万, 7 万5 千4 百; joining across other "
-     "spaces would glue unrelated numbers", lambda s, r: any(" " in x["Text"].strip() for x in r)),
+    ("spaces inside a numeral that lang/zh/spaced.py does not join (it reads digit-by-digit typesetting, "
+     "1 9 9 7 年, and Chinese groups that can only be one number: 三千 九百 六十五, 十 余 万, 四百 点 五): "
+     "Arabic and Chinese groups mixed (7 万5 千4 百), two spaces (1000  万), fractions with spaces; joining "
+     "across other spaces would glue unrelated numbers", lambda s, r: _spaces_kept(s, r)),
     ("fractions (五分之一, 3/5, 又): shares in reports are percents; we read 百分之/千分之 and a few share "
      "words (三分之一 -> 33.33 percent), never a fraction as a plain number (0.2)",
      lambda s, r: any(("分之" in x["Text"] and not x["Text"].startswith(("百分之", "千分之"))) or "/" in x["Text"]
@@ -60,8 +71,6 @@ REJECTED_ON_PURPOSE: list[tuple[str, Callable[[str, list[dict[str, Any]]], bool]
      lambda s, r: any(s[x["Start"] - 1 : x["Start"]] == "第" for x in r)),
     ("full-width comma as a thousands separator (４，５６５): in reports ， ends a clause",
      lambda s, r: "，" in "".join(x["Text"] for x in r) or bool(regex.search(r"[０-９]，[０-９]", s))),
-    ("comma-space separated groups read as separate numbers (1, 234, 567): RT splits them, we read "
-     "a separator only without the space; ambiguous either way", lambda s, r: bool(regex.search(r"\d, \d", s))),
     ("numeral + measure word + numeral patterns read by us as slogans (一千零十二章一千零十八章, 五台山, "
      "五双九点九, 一对八千): in reports 三个一批, 一廊两园 are names",
      lambda s, r: bool(regex.search(rf"[{_CN_DIGIT}十百千万][^\s{_CN_DIGIT}{_PLACE}，。,][{_CN_DIGIT}十百千万]", s))),

@@ -211,6 +211,12 @@ QUANTITY_PIECES = [
     "cm", "mm", "L", "t", "TEU", "G", "万分之", "十万分之", "百万分之", "千分之", "百分之",
     "在", "和", "与", "之间", "介于", "到", "至", "—", "-", "大于", "小于", "小于等于", "大于或等于", "不少于",
     "不超过", "最多", "最少", "以上", "以下", "，", "、", "的同时", "且", "元旦", "公元", "年", "亿元", "万人", "个",
+    # the forms added after it: guarded units (里 瓦 卡), money sub-units alone, named currencies, 零下 and
+    # temperatures, a space before a unit or after a symbol, comparisons, per-N ranges across units, vague
+    # leads (几十, 数百), neighbouring digits (一两千), spaced Chinese groups, size attributes, raise verbs
+    "里", "路", "这里", "瓦", "卡", "卡车", "一卡通", "毛钱", "分钱", "新台币", "泰铢", "约合", "零下", "摄氏度", "℃",
+    "英寸", "英亩", "毫升", "m/s", "GB", " %", "比", "大", "小", "高于", "或以上", "及以下", "几", "数", "来", "对折",
+    "半价", "周岁", "个星期", "米", "三公", "5G", "负", "十 ", "余 ", "点 ", "提高", "惠及", "婴幼儿", "人", "。",
 ]
 quantity_like = st.lists(st.sampled_from(QUANTITY_PIECES), max_size=40).map("".join)
 

@@ -22,3 +22,23 @@ def test_explain_notes_point_at_the_text_as_written():
         assert TEXT[n["span"][0] : n["span"][1]] == n["text"], n
     years = [n["text"] for n in notes if n["rule"] == "zh.filter.year"]
     assert years == ["1997年", "1 9 9 7 年"]  # the spaced year is dropped as a year, like the plain one
+
+
+def test_chinese_groups_that_can_only_be_one_number_are_joined():
+    cases = {
+        "三千 八百 九十六 万 四千 九百 六十五": 38964965,  # places fall within each section of 万
+        "一百 五 十 二": 152,
+        "二十 億": 2000000000,
+        "四百 点 五": 400.5,
+        "十 余 万": 100000,
+    }
+    for text, value in cases.items():
+        found = reportparse.find_quantities(text, lang="zh")
+        assert [(q.text, q.value) for q in found] == [(text, value)], text
+
+
+def test_groups_that_may_be_two_numbers_stay_apart():
+    assert [q.text for q in reportparse.find_quantities("三千 五千", lang="zh")] == ["三千", "五千"]
+    assert reportparse.find_quantities("一 二 三", lang="zh") == []  # digits alone are a list
+    # a run whose places do not fall is joined nowhere (which groups belong together is unknown)
+    assert [q.text for q in reportparse.find_quantities("三千 八百 九千", lang="zh")] == ["三千", "八百", "九千"]

@@ -19,6 +19,8 @@ Unit = Literal[
     "minute", "person", "person_time", "household", "count", "rank",
     "GBP", "TWD", "RUB", "CHF", "KRW", "AUD", "CAD", "cm", "mm", "g", "liter", "teu", "kcal", "byte", "hz", "liang",
     "li", "permyriad", "per_100k", "ppm", "km_h",
+    "SGD", "THB", "INR", "NZD", "MOP", "w", "cal", "celsius", "mg", "ml", "mile", "ft", "inch", "nmi", "m_s",
+    "acre", "ft2", "week", "m3_s",
 ]
 UnitFamily = Literal["money", "rate", "points", "count", "people", "measure", "time", "rank"]
 _QUALIFIERS = frozenset(get_args(Qualifier))  # read once: as_qualifier runs for every qualified number

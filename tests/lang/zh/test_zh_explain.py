@@ -61,9 +61,19 @@ def test_explain_names_the_rule_that_finds(text, fragment, rule):
     ("实施三年行动计划。", "三年", "zh.policy.duration"),
     ("完成3岁以下婴幼儿托育。", "3岁以下", "zh.policy.age_group"),
     ("新建一个产业园区。", "一个", "zh.policy.article_one"),
+    ("建成8英寸晶圆生产线。", "8英寸", "zh.policy.size_attribute"),
 ])
 def test_explain_names_the_claimable_policy(text, fragment, rule):
     assert (rule, "not_claimable") in _decisions(text, fragment)
+
+
+@pytest.mark.parametrize(("text", "fragment", "rule"), [
+    ("人数在二十到三十之间。", "在二十到三十之间", "zh.bounds.framed"),
+    ("这个数比五十大。", "比五十大", "zh.bounds.compared"),
+    ("售价新台币三千元。", "新台币三千元", "zh.named_currency"),
+])
+def test_explain_names_the_frame_of_a_number(text, fragment, rule):
+    assert rule in [d["rule"] for d in reportparse.explain_text(text, "zh") if d["text"] == fragment]
 
 
 def test_a_kept_number_is_not_dropped():
@@ -86,6 +96,8 @@ def test_every_named_filter_has_a_case():
     ("力争粮食产量达到1.3万亿斤。", "1.3万亿斤", "status", "zh.timing.clause_target"),
     ("地区生产总值居全省第一位。", "全省第一位", "kind", "zh.kind.rank"),
     ("城乡居民收入分别超过8万元、4.5万元。", "4.5万元", "qualifier", "zh.qualifier.list"),
+    ("城乡居民基础养老金最低标准提高20元。", "20元", "kind", "zh.kind.amount_change"),
+    ("景区门票打八折。", "八折", "kind", "zh.kind.discount"),
 ])
 def test_explain_names_the_assembly_rule(text, fragment, outcome, rule):
     decisions = [(d["rule"], d["outcome"]) for d in reportparse.explain_text(text, "zh")

@@ -10,9 +10,13 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
+import regex
+
 from ...explain import active, note
-from ...model import Mention
+from ...model import Mention, as_qualifier
 from .compounds import shared_scale
+
+_HAN = regex.compile(r"\p{Han}")
 
 
 def _shared_unit(a: Mention, b: Mention) -> Mention | None:
@@ -60,8 +64,37 @@ def _pair(text: str, a: Mention, b: Mention, words: Mapping[str, Any]) -> Mentio
     return None
 
 
+def compared(text: str, start: int, end: int, compare: Mapping[str, Any]) -> str | None:
+    """The qualifier of a number in a comparison frame (比五十大: more_than), else None."""
+    closing = text[end : end + 1]  # checked first: it fails for nearly every number
+    if closing not in compare["close"] or not any(text.endswith(w, 0, start) for w in compare["open"]):
+        return None
+    after = text[end + 1 : end + 3]
+    if _HAN.match(after) and not after.startswith(tuple(compare["close_then"])):
+        return None  # 比2万人大幅增加: 大 starts a word
+    return str(compare["close"][closing])
+
+
+def _framed(text: str, a: Mention, words: Mapping[str, Any]) -> Mention:
+    """One number in a frame of words: a range written in one piece with its closing word
+    (二十到三十之间, 在5%至6%之间) or a comparison (比五十大: more than 50)."""
+    if a.qualifier == "range":
+        closing = next((w for w in words["close"] if text.startswith(w, a.end)), None)
+        if closing is None:
+            return a
+        opening = next((w for w in words["open"] if text.endswith(w, 0, a.start)), "")
+        note(a.start - len(opening), a.end + len(closing), "recognise", "zh.bounds.framed", "found", closing)
+        return replace(a, start=a.start - len(opening), end=a.end + len(closing))
+    if a.qualifier != "exact" or (qualifier := compared(text, a.start, a.end, words["compare"])) is None:
+        return a
+    opening = next(w for w in words["compare"]["open"] if text.endswith(w, 0, a.start))
+    note(a.start - len(opening), a.end + 1, "recognise", "zh.bounds.compared", "found", qualifier)
+    return replace(a, start=a.start - len(opening), end=a.end + 1, qualifier=as_qualifier(qualifier))
+
+
 def join_bounds(text: str, found: list[Mention], words: Mapping[str, Any]) -> list[Mention]:
-    """The mentions with each pair that bounds one range joined into a range mention."""
+    """The mentions with each pair that bounds one range joined into a range mention, and
+    each number in a frame of words (之间, 比 ... 大) read with it."""
     out: list[Mention] = []
     i = 0
     while i < len(found):
@@ -69,7 +102,7 @@ def join_bounds(text: str, found: list[Mention], words: Mapping[str, Any]) -> li
         b = found[i + 1] if i + 1 < len(found) else None
         joined = (_between(text, a, b, words) or _pair(text, a, b, words)) if b is not None else None
         if joined is None:
-            out.append(a)
+            out.append(_framed(text, a, words))
             i += 1
             continue
         if active():

@@ -1,7 +1,8 @@
 """Values written in more than one piece around a unit: 半 after it (两吨半 = 2.5 吨,
 四成半 = 45 percent), smaller money units after it (12元3角4分 = 12.34 元, 三美元又五美分)
-a discount of two digits side by side (八五折 = 85 percent of the price) and the
-scale written once for both ends of a range (40至50万元).
+a discount of two digits side by side (八五折 = 85 percent of the price), two neighbouring
+digits before a place (一两千 = 1000..2000) and the scale written once for both ends of a
+range (40至50万元).
 
 The words are the pack's data (``units.json``: ``half``, ``subunits``, ``discount``).
 """
@@ -15,10 +16,13 @@ import regex
 
 from ...lexicon import Lexicon
 from ...recognise.patterns import alternation
-from .numerals import BIG_UNITS, DIGITS, FILLERS, parse_numeral
+from .numerals import BIG_UNITS, DIGITS, FILLERS, SMALL_UNITS, parse_numeral
 from .views import unit_words
 
 HALF = Decimal("0.5")
+_HUNDREDS = {ch: v for ch, v in SMALL_UNITS.items() if v >= 100}  # the places a range's ends may share (not 十)
+_PLACES = frozenset(SMALL_UNITS) | frozenset(BIG_UNITS)
+_THREE_FIVE = (3, 5)  # 三五百: three to five hundred
 
 
 @cache
@@ -39,6 +43,9 @@ def small_chars(lex: Lexicon) -> frozenset[str]:
 def subunit_value(lex: Lexicon, unit_text: str, sub: str) -> Decimal:
     """The value in the unit before of the smaller units written after it: 3角4分 after 元 is
     0.34; raises ValueError when a piece is no numeral or no smaller unit of that unit."""
+    if sub in DIGITS:  # 八块五: a lone digit in tenths
+        bare = unit_words(lex).subunits["bare"]
+        return Decimal(DIGITS[sub]) / Decimal(next(bare[u] for u in bare if unit_text.endswith(u)))
     sub_units = unit_words(lex).subunits["units"]
     table = next((sub_units[u] for u in sorted(sub_units, key=len, reverse=True) if unit_text.endswith(u)), None)
     if table is None:
@@ -63,14 +70,27 @@ def discount_digits(num: str) -> Decimal | None:
     return None
 
 
+def digit_pair(num: str) -> tuple[Decimal, Decimal] | None:
+    """Two neighbouring digits before a place, an approximate range: 一两千 = 1000..2000,
+    二三十 = 20..30, 三五百 = 300..500 (两三年, without a place, stays unread)."""
+    if len(num) < 3 or num[0] not in DIGITS or num[1] not in DIGITS or num[2] not in _PLACES:
+        return None
+    a, b = DIGITS[num[0]], DIGITS[num[1]]
+    if a == 0 or not (b == a + 1 or (a, b) == _THREE_FIVE):
+        return None
+    return parse_numeral(num[0] + num[2:]), parse_numeral(num[1] + num[2:])
+
+
 def shared_scale(low: Decimal, low_text: str, high: Decimal, high_text: str) -> Decimal:
     """The low end of a range with the scale written only on the high end when it is meant
-    for both (40至50万 = 400000..500000; 5000至1万 keeps 5000: scaled it would pass the high end)."""
+    for both (40至50万 = 400000..500000, 三到五千 = 3000..5000 when the low end has no place of
+    its own; 5000至1万 keeps 5000: scaled it would pass the high end)."""
     if any(ch in BIG_UNITS for ch in low_text):
         return low
+    scales = {**BIG_UNITS, **_HUNDREDS} if not any(ch in SMALL_UNITS for ch in low_text) else BIG_UNITS
     scale = Decimal(1)
-    for ch in reversed(high_text.rstrip(FILLERS)):
-        if ch not in BIG_UNITS:
+    for ch in reversed(high_text.rstrip(FILLERS)):  # 三到五千: 3000..5000; 3至5千万: both in 千万
+        if ch not in scales:
             break
-        scale *= BIG_UNITS[ch]
+        scale *= scales[ch]
     return low * scale if low * scale <= high else low

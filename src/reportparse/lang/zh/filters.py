@@ -17,8 +17,9 @@ from collections.abc import Callable
 import regex
 
 from ...lexicon import Lexicon
-from .compounds import is_discount
-from .numerals import DECIMAL_POINTS, FINANCIAL, TEN, TWO, ZEROS
+from .bounds import compared
+from .compounds import digit_pair, is_discount
+from .numerals import DECIMAL_POINTS, FINANCIAL, TEN, TWO, VAGUE_LEADS, ZEROS
 from .patterns import CN_DIGITS, QuantityPatterns, quantity_patterns
 from .views import Grammar, Noise, grammar, noise, qualifiers
 from .years import YEAR_SUFFIX, year_value
@@ -114,14 +115,14 @@ Filter = Callable[[Candidate], str | None]
 # ----- Chinese numerals inside a word, idiom or slogan (numbers without an Arabic digit) -----
 def lone_numeral(c: Candidate) -> str | None:
     """A lone numeral character without a unit is part of a word: 一切, 四川."""
-    if c.g["pre"] is None and c.unitless and len(c.num) == 1 and c.num != TWO:
+    if c.g["pre"] is None and c.unitless and len(c.num) == 1 and c.num != TWO and not c.g["num2"]:
         return "a lone numeral character without a unit is part of a word"
     return None
 
 
 def bare_scale(c: Candidate) -> str | None:
     """A bare 百/千/万 without a digit is part of a word: 万象城, 千家万户."""
-    counted = c.g["inner"] and c.g["unit"]  # 百余家, 千余人
+    counted = (c.g["inner"] and c.g["unit"]) or c.g["upre"] or c.num[0] in VAGUE_LEADS  # 百余家, 百分之百, 数百家
     if c.g["pre"] is None and not c.num.startswith(TEN) and not any(ch in CN_DIGITS for ch in c.num) and not counted:
         return "a bare hundred, thousand or ten thousand without a digit is part of a word"
     return None
@@ -136,8 +137,9 @@ def zero_or_financial(c: Candidate) -> str | None:
 
 def adjacent_digits(c: Candidate) -> str | None:
     """Two digits side by side are not one numeral: 两两, 一二 (the digits after 点 are: 十点二三)."""
-    if _ADJACENT_DIGITS.search(c.num) is None or is_discount(c.noise.lex, c.g["unit"] or ""):
-        return None  # 八五折: a discount of 85 percent
+    if _ADJACENT_DIGITS.search(c.num) is None or is_discount(c.noise.lex, c.g["unit"] or "") \
+            or digit_pair(c.num) is not None:
+        return None  # 八五折: a discount of 85 percent; 一两千: 1000 to 2000
     whole = _POINT.split(c.num, maxsplit=1)[0]
     return "two digits side by side are not one numeral" if _ADJACENT_DIGITS.search(whole) else None
 
@@ -189,9 +191,9 @@ def ordinal(c: Candidate) -> str | None:
 
 
 def latin_code(c: Candidate) -> str | None:
-    """Glued to Latin letters or +: a code (5G, PM2.5, 18+3+1)."""
+    """Glued to Latin letters or +: a code (5G, PM2.5, 18+3+1; not a currency code before it: CNY100)."""
     before, after = c.before, c.after
-    if (before and before.isascii() and (before.isalpha() or before in "+.")) \
+    if (before and before.isascii() and (before.isalpha() or before in "+.") and not c.g["upre"]) \
             or (after and after.isascii() and (after.isalpha() or after == "+")):
         return "glued to Latin letters or +: a code"
     return None
@@ -222,8 +224,11 @@ def heading_number(c: Candidate) -> str | None:
 
 
 def noise_phrase(c: Candidate) -> str | None:
-    """Inside a fixed term: 一带一路, 进一步."""
-    if c.noise.in_noise_phrase(c.nstart, c.nend):
+    """Inside a fixed term: 一带一路, 进一步 (not 十大 of 比五十大, a comparison, nor 三公 of 三公里,
+    a term that ends inside the unit word)."""
+    if c.noise.in_noise_phrase(c.nstart, c.nend) \
+            and (not c.g["unit"] or c.noise.in_noise_phrase(c.nstart, c.m.end("unit") - 1)) \
+            and compared(c.text, c.m.start(), c.end, qualifiers(c.noise.lex).bounds["compare"]) is None:
         return "inside a fixed term"
     return None
 

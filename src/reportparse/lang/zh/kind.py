@@ -18,6 +18,9 @@ from .cues import Cues
 
 _Decision = tuple[Kind, int, str]  # kind, sign, the rule that decided
 _KINDS: dict[str | None, Kind] = {k: k for k in get_args(Kind)}
+# What a raise verb changes by an amount: money, and years of age or life (提高1岁); not an area
+# upgraded (改造提升43万亩) nor a design attribute (提升15分钟生活圈).
+_AMOUNT_KINDS, _AMOUNT_UNITS = frozenset({"money"}), frozenset({"year"})
 
 
 def _last_cue(before: str, cues: Cues) -> regex.Match[str] | None:
@@ -39,6 +42,8 @@ def _decide(m: Mention, before: str, prev: SentenceState, cues: Cues) -> _Decisi
         return "ranking", 1, "rank"
     if m.rule == "zh.doubling":
         return "growth", 1, "doubling"
+    if m.rule == "zh.discount":
+        return "ratio", 1, "discount"  # 八折: the share of the price paid, not a change
     last = _last_cue(before, cues)
     sign = -1 if last and last.group() in cues.growth_down else 1
     if m.unit == "percentage_point":
@@ -53,8 +58,11 @@ def _level(m: Mention, before: str, last: regex.Match[str] | None, sign: int, cu
     word = last.group() if last else None
     if word in cues.to_verbs or word in cues.copulas:
         return "level", 1, "level_reached"  # 减少到2820万人: the level reached
-    if cues.level_change_end.search(before.rstrip(cues.tail_noise)):
+    trimmed = before.rstrip(cues.tail_noise)
+    if cues.level_change_end.search(trimmed):
         return "growth", sign, "level_change"
+    if (m.unit_kind in _AMOUNT_KINDS or m.unit in _AMOUNT_UNITS) and word in cues.growth_up and trimmed.endswith(word):
+        return "growth", sign, "amount_change"  # 最低标准提高20元: an increase by an amount (提升100所学校 is a count)
     if m.unit_kind != "count" and cues.down_start.search(before.lstrip()):
         return "growth", -1, "down_verb"  # 压减地下水开采量1.57亿立方米
     return "level", 1, "level"

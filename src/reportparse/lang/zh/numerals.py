@@ -25,6 +25,7 @@ DIGITS = {
 SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 BIG_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "兆": 10**12}
 FILLERS = "多余几幾"
+VAGUE_LEADS = "几幾数數"  # before a place: an unstated number of tens, hundreds... (几十个, 数十亿)
 FINANCIAL = frozenset("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟")
 MAX_DIGITS = 20  # no government statistic needs more; larger strings are codes or noise
 NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
@@ -104,18 +105,21 @@ class _Sum:
 def _integer_part(tokens: list[str]) -> Decimal:
     reading = _Sum()
     for tok in tokens:
-        if tok not in FILLERS:
+        if tok not in FILLERS and tok not in VAGUE_LEADS:
             reading.add(tok)
     return reading.value()
 
 
 def _with_decimals(tokens: list[str], text: str) -> Decimal:
-    """A numeral with a 点 decimal part (三点五)."""
+    """A numeral with a 点 decimal part (三点五), perhaps scaled after it (一点五亿)."""
     cut = next(i for i, t in enumerate(tokens) if t in DECIMAL_POINTS)
     decimals = tokens[cut + 1 :]
+    scale = Decimal(1)
+    while decimals and decimals[-1] in BIG_UNITS:  # 一点五亿: the scale after the decimals
+        scale *= BIG_UNITS[decimals.pop()]
     if not decimals or any(t not in DIGITS for t in decimals):
         raise ValueError(f"bad decimal part in {text!r}")
-    return _integer_part(tokens[:cut]) + Decimal("0." + "".join(str(DIGITS[t]) for t in decimals))
+    return (_integer_part(tokens[:cut]) + Decimal("0." + "".join(str(DIGITS[t]) for t in decimals))) * scale
 
 
 def _integer(tokens: list[str], text: str) -> Decimal:

@@ -4,6 +4,7 @@ noise look-ups its filters use, built once per Lexicon from the pack's data."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -22,6 +23,7 @@ from .numerals import (
     NUMERAL_CHARS,
     SCALES_BEFORE_DIGIT,
     SMALL_UNITS,
+    VAGUE_LEADS,
 )
 from .views import UnitWords, grammar, noise, qualifiers, ranking_words, unit_words
 
@@ -30,6 +32,7 @@ CN = f"[{NUMERAL_CHARS}]"
 CN_DIGITS = "".join(DIGITS)
 _PLACES = "".join(SMALL_UNITS) + "".join(BIG_UNITS)
 _MINUS = alternation(s for s in MINUS_SIGNS if s != "-")
+_HAN = regex.compile(r"\p{Han}")
 
 
 def _chars(text: str) -> str:
@@ -49,7 +52,9 @@ def number_pattern(numeral_units: str, measure_chars: str, digit_units: str = ""
     if digit_units:
         guard += rf"(?!(?<=[\d{_PLACES}])[{digit_units}](?![\d{NUMERAL_CHARS}])(?!{units}))"
     cn = rf"(?:{guard}(?!(?<=[{SCALES_BEFORE_DIGIT}])[{CN_DIGITS}][{measure_chars}]){CN})"
-    return rf"(?:{ARABIC}|{cn})(?:[{FILLERS}]?(?:{ARABIC}|{cn}))*(?:[{DECIMAL_POINTS}][{DECIMAL_DIGITS}]+)?"
+    vague = rf"(?:[{VAGUE_LEADS}](?=[{_PLACES}]))?"  # 几十, 数百
+    decimals = rf"(?:[{DECIMAL_POINTS}][{DECIMAL_DIGITS}]+(?:{guard}[{''.join(BIG_UNITS)}])*)?"  # 三点五, 一点五亿
+    return rf"{vague}(?:{ARABIC}|{cn})(?:[{FILLERS}]?(?:{ARABIC}|{cn}))*{decimals}"
 
 
 @dataclass(frozen=True)
@@ -75,7 +80,7 @@ def _mention(lex: Lexicon) -> str:
     sign, number, range, inner qualifier, unit and suffix qualifier."""
     q, g, prefixed = qualifiers(lex), grammar(lex), unit_words(lex).prefixed
     words = unit_words(lex)
-    units = rf"(?!{alternation(words.not_units['words'])})(?:{alternation(list(lex.units))})"
+    units = _units(lex, words)
     numeral_units = alternation([u for u in lex.units if u[0] in NUMERAL_CHARS and u not in DIGITS])
     measure_chars = regex.escape("".join(sorted({u for u in lex.units if len(u) == 1})))
     digit_units = "".join(u for u in lex.units if u in DIGITS)
@@ -86,22 +91,58 @@ def _mention(lex: Lexicon) -> str:
     follow = regex.escape("".join(sorted({u[0] for u in lex.units} | set(NUMERAL_CHARS) | set(FILLERS)
                                          | set(DECIMAL_POINTS + g.range_separators))))
     lone = rf"(?![{CN_DIGITS}](?![\d{follow}]))"
-    starts = set(NUMERAL_CHARS) | set("0123456789") | set("".join(MINUS_SIGNS)) | {w[0] for w in q.prefix} \
-        | {w[0] for w in prefixed}
+    upres = alternation(list(prefixed))
+    symbols = _symbols(prefixed)
+    signed = rf"(?={_MINUS})(?:(?<![{HAN_RANGES}])|(?<={_chars(g.minus_after)}))(?:{_MINUS})"  # 负 after no word
+    starts = set(NUMERAL_CHARS + VAGUE_LEADS) | set("0123456789") | set("".join(MINUS_SIGNS)) \
+        | {w[0] for w in q.prefix} | {w[0] for w in prefixed} | {w[0] for w in g.minus_words}
     return (
         rf"(?=[{regex.escape(''.join(sorted(starts)))}])"
         rf"(?P<pre>{alternation(list(q.prefix))})?"
-        rf"(?P<upre>{alternation(list(prefixed))})?"
-        rf"(?P<neg>(?<![\d%A-Za-z])-|(?<![{HAN_RANGES}])(?:{_MINUS})|(?<={_chars(g.minus_after)})(?:{_MINUS}))?"
+        rf"(?P<negpre>{signed}(?={upres}))?"  # 负百分之三
+        rf"(?P<upre>{upres})?(?:(?<={_chars(symbols)}) )?"  # US$ 100
+        rf"(?P<neg>(?(upre)(?:{_MINUS})|(?!))|(?<![\d%A-Za-z])-|{signed}|{alternation(g.minus_words)})?"
         rf"(?(pre)|(?(upre)|{lone}))"
         rf"(?P<num>{number})"
         rf"(?:(?P<unit1>{units})?(?P<sep>{_chars(g.range_separators)})"
-        rf"(?(upre)(?P<upre2>{alternation(list(prefixed))})?|)(?P<num2>{number}))?"
+        rf"(?(upre)(?P<upre2>{upres})?|)(?P<num2>{number}))?"
         rf"(?P<inner>[{''.join(q.inner)}])?"
-        rf"(?P<unit>{units})?"
+        rf"(?:(?: (?={_spaced_units(lex)}))?(?P<unit>{_halved(words)}|{units}))?"  # 12 %, 一个半小时
         rf"(?(unit){_after_unit(words, number)}|)"
         rf"(?P<suf>{alternation(list(q.suffix))})?"
     )
+
+
+def _symbols(prefixed: Mapping[str, str]) -> str:
+    """The last characters of the unit words before a number that are no Han words ($ of US$):
+    a space may follow them (US$ 100)."""
+    return "".join(sorted({w[-1] for w in prefixed if not _HAN.search(w)}))
+
+
+def _units(lex: Lexicon, words: UnitWords) -> str:
+    """The unit words after a number: every unit of the pack, a guarded one (里, 瓦, 卡) only
+    before one of its words, a character of no Han script or the end (五里路 but not 三里屯),
+    毛 and 角 only before a digit (八毛五 but not 长三角)."""
+    guarded = words.guarded
+    plain = alternation([u for u in lex.units if u not in guarded["surfaces"] and u not in guarded["before_digit"]])
+    then = rf"(?={alternation(guarded['then'])}|[^{HAN_RANGES}]|$)"
+    digit = rf"(?:{alternation(guarded['before_digit'])})(?=[{CN_DIGITS}])"  # 八毛五
+    guard = rf"(?:{alternation(guarded['surfaces'])}){then}"
+    return rf"(?!{alternation(words.not_units['words'])})(?:{plain}|{guard}|{digit})"
+
+
+def _halved(words: UnitWords) -> str:
+    """The units written with the half inside them, the half as its own group: 个半小时 of 一个半小时."""
+    half = words.half["word"]
+    before = alternation(w[: w.index(half)] for w in words.half["inside"])
+    after = alternation(w[w.index(half) + len(half) :] for w in words.half["inside"])
+    return rf"(?:{before})(?P<halfin>{regex.escape(half)})(?:{after})"
+
+
+def _spaced_units(lex: Lexicon) -> str:
+    """The units that may stand one space after the number (12 %, 100 km): no Han character,
+    not a lone Latin letter."""
+    return alternation([u for u in lex.units if not _HAN.search(u) and not (len(u) == 1 and u.isalpha())])
 
 
 def _after_unit(words: UnitWords, number: str) -> str:
@@ -111,8 +152,10 @@ def _after_unit(words: UnitWords, number: str) -> str:
     small = alternation({w for table in sub["units"].values() for w in table})
     piece = rf"(?:{number})(?:{small})(?!{alternation(sub['not_before'])})"
     money = "(?:" + "|".join(f"(?<={regex.escape(w)})" for w in sorted(sub["units"])) + ")"  # after a money unit
+    tenths = "".join(sub["bare"])  # one character each: a fixed-width lookbehind
+    bare = rf"(?<=[{regex.escape(tenths)}])[{CN_DIGITS}](?={alternation(sub['bare_then'])}|[^\d{HAN_RANGES}]|$)"
     return (rf"(?P<half>{regex.escape(half['word'])}(?!{alternation(half['not_before'])}))?"
-            rf"(?P<sub>{money}(?:{alternation(sub['joiners'])})?{piece}(?:{piece})?)?")
+            rf"(?P<sub>{money}(?:{alternation(sub['joiners'])})?{piece}(?:{piece})?|{bare})?")
 
 
 def _special(lex: Lexicon) -> str:

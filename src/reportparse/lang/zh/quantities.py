@@ -12,10 +12,8 @@ qualifier, span and the claimable policy.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
-from typing import NamedTuple
 
 import regex
 
@@ -24,12 +22,13 @@ from ...lexicon import Lexicon, Unit
 from ...model import Mention, Qualifier, as_qualifier
 from ...recognise.ordered import InOrder
 from .bounds import join_bounds
-from .compounds import HALF, discount_digits, is_discount, shared_scale, subunit_value
-from .filters import Candidate, TextNoise, first_drop, is_cjk
-from .numerals import BIG_UNITS, FILLERS, ONE, parse_numeral
+from .compounds import HALF, digit_pair, discount_digits, is_discount, shared_scale, subunit_value
+from .filters import Candidate, TextNoise, first_drop
+from .named import named_currency
+from .numerals import BIG_UNITS, FILLERS, parse_numeral
+from .policy import Reading, not_claimable
 from .spaced import read_spaced
 from .views import cue_words, grammar, qualifiers, unit_words
-from .years import YEAR_SUFFIX
 
 _SCALE_CHARS = "".join(BIG_UNITS)
 _AFTER_LAST_DIGIT = re.compile(r"\d(\D*)\Z")  # a number's digits are the mention pattern's \d
@@ -58,48 +57,6 @@ def unit_spans(m: re.Match[str], g: dict[str, str | None]) -> tuple[tuple[int, i
     return tuple(spans)
 
 
-class Reading(NamedTuple):
-    """What the claimable policy looks at: the number as written, its unit, value and qualifier,
-    and the character after the mention."""
-
-    num: str
-    unit: Unit
-    value: Decimal
-    qualifier: str
-    next_char: str
-    age_units: tuple[str, ...]
-
-
-def article_one(r: Reading) -> str | None:
-    """一 with a measure word is an article, not a count: 一个, 一批, 一年."""
-    return "one with a measure word is an article, not a count" \
-        if r.num == ONE and r.unit.kind in ("count", "people", "time") else None
-
-
-def duration(r: Reading) -> str | None:
-    """A whole number of years is a duration: 三年行动, 过去五年."""
-    return "a whole number of years is a duration" \
-        if r.unit.surface == YEAR_SUFFIX and r.value == r.value.to_integral_value() else None
-
-
-def age_group(r: Reading) -> str | None:
-    """An age bound before a noun describes a group: 3岁以下婴幼儿."""
-    return "an age bound describing a group" \
-        if r.unit.surface in r.age_units and r.qualifier != "exact" and is_cjk(r.next_char) else None
-
-
-POLICY: tuple[Callable[[Reading], str | None], ...] = (article_one, duration, age_group)
-"""The claimable policy: a number with a unit is a claim unless one of these says why not."""
-
-
-def not_claimable(reading: Reading) -> tuple[str, str] | None:
-    """The name and reason of the first policy rule that makes a number no claim on its own."""
-    for rule in POLICY:
-        if (reason := rule(reading)) is not None:
-            return rule.__name__, reason
-    return None
-
-
 def _end(m: re.Match[str], g: dict[str, str | None], has_unit: bool) -> int:
     """Where a mention ends: after its unit and suffix, else after its suffix (一千以下), inner
     qualifier (三十余), range end or number."""
@@ -118,7 +75,8 @@ class _Recogniser:
         self.pats = self.noise.pats
         self.quals = qualifiers(lex)
         self.units = unit_words(lex)
-        self.age_units = grammar(lex).age_units
+        self.second_ends: list[Mention] = []  # the second numbers of ranges that are none
+        self.grammar = grammar(lex)
         cues = cue_words(lex)
         self.list_joiners = frozenset(cues.list_separators + cues.conjunctions)
         self.clause_split = regex.compile(f"[{regex.escape(lex.segment.clause_ends)}]")
@@ -128,11 +86,14 @@ class _Recogniser:
         """Every number expression: ordinary numbers, then special words where no claimable
         number stands (一半, 翻番), in text order."""
         ordered = InOrder([mention for m in self.pats.mention.finditer(self.text) if (mention := self._from_match(m))])
+        for second in self.second_ends:
+            ordered.place(second)
         for m in self.pats.special.finditer(self.text) if self.pats.special_word.search(self.text) else ():
             mention = self._from_special(m)
             if mention is not None:
                 ordered.place(mention)
-        return join_bounds(self.text, self._share_units(ordered.found), self.quals.bounds)
+        return named_currency(self.text, join_bounds(self.text, self._share_units(ordered.found), self.quals.bounds),
+                              self.lex)
 
     def _share_units(self, found: list[Mention]) -> list[Mention]:
         """Give a unitless number the unit of the next one in a list: 4.2和0.7个百分点."""
@@ -153,7 +114,7 @@ class _Recogniser:
             return None
         fraction = word in self.units.fractions
         value = Decimal(str((self.units.fractions if fraction else self.units.doubling)[word]))
-        qualifier = self._qualifier(m.group("pre"), word[-1] if word[-1] in self.quals.inner else None,
+        qualifier = self._qualifier(m.group("pre"), word[-1] if not fraction and word[-1] in self.quals.inner else None,
                                     m.group("suf"), False)  # 翻了一番多: more than double
         rule = "zh.fraction" if fraction else "zh.doubling"
         note(m.start(), m.end(), "recognise", rule, "found", f"{word}: value {value}")
@@ -178,17 +139,37 @@ class _Recogniser:
         if unit_word is None:
             return None
         unit = self.lex.units.get(unit_word) or self._implied_unit(m.start("num"), m.end(), c.num)
-        value, value2 = values
+        value, value2 = values[0], self._per_n(c.g, values[1])
         if c.g["num2"] and not self._good_range(c.g, value, value2, unit):
-            self._dropped(m, "range", "not a rising range of one unit (or a date such as 2026-02)")
-            return None
+            self._dropped(m, "range", "not a rising range of one unit: two numbers (or a date such as 2026-02)")
+            return self._two_numbers(m)
         return self._mention(c, value, value2, unit)
+
+    def _two_numbers(self, m: re.Match[str]) -> Mention | None:
+        """A range that is none read as its two numbers (百分之十到千分之二十); a date (2026-02) is dropped."""
+        if m.group("sep") == "-" and (m.group("num2") or "").startswith("0"):
+            return None
+        second = self.pats.mention.match(self.text, m.end("sep"))
+        if second is not None and (mention := self._from_match(second)) is not None:
+            self.second_ends.append(mention)
+        first = self.pats.mention.match(self.text, m.start(), m.start("sep"))
+        return self._from_match(first) if first is not None else None
+
+    def _per_n(self, g: dict[str, str | None], value2: Decimal | None) -> Decimal | None:
+        """The upper end of a range across two per-N units in the unit of its first end
+        (千分之五到百分之一: 10 per mille)."""
+        per_n = self.units.per_n
+        if value2 is None or g["upre2"] in (None, g["upre"]) or g["upre"] not in per_n or g["upre2"] not in per_n:
+            return value2
+        return value2 * Decimal(per_n[g["upre"] or ""]) / Decimal(per_n[g["upre2"] or ""])
 
     def _values(self, c: Candidate) -> tuple[Decimal, Decimal | None] | None:
         """Step: the value of the number (signed) and of the range's upper end."""
         try:
             value = parse_numeral(c.num) if (digits := self._discount(c)) is None else digits
             value2 = parse_numeral(c.g["num2"]) if c.g["num2"] else None
+            if value2 is None and (pair := digit_pair(c.num)) is not None:
+                value, value2 = pair  # 一两千: 1000..2000
             extra = self._extra(c)
         except ValueError as exc:
             self._dropped(c.m, "not_a_numeral", str(exc))
@@ -198,7 +179,7 @@ class _Recogniser:
             value = shared_scale(value, c.num, value2, c.g["num2"] or "")
         elif extra:
             value += extra
-        return (-value if c.g["neg"] else value), value2
+        return (-value if c.g["neg"] or c.g["negpre"] else value), value2
 
     def _discount(self, c: Candidate) -> Decimal | None:
         """Two digits side by side before a discount word: 八五折 is 8.5 tenths."""
@@ -206,15 +187,19 @@ class _Recogniser:
 
     def _extra(self, c: Candidate) -> Decimal:
         """What is written after the unit: 半 (两吨半) or smaller money units (12元3角4分)."""
-        if not (c.g["half"] or c.g["sub"]):
+        if not (c.g["half"] or c.g["halfin"] or c.g["sub"]):
             return _ZERO
-        half = HALF if c.g["half"] else _ZERO
+        half = HALF if c.g["half"] or c.g["halfin"] else _ZERO
         return half + (subunit_value(self.lex, c.g["unit"] or "", c.g["sub"]) if c.g["sub"] else _ZERO)
 
     def _unit_word(self, c: Candidate) -> str | None:
         """Step: the unit word written after the number or before it (百分之), "" when none is
         written; None when one is written both before and after (百分之五个)."""
         unit_word = c.g["unit"] or c.g["unit1"] or ""
+        if c.g["halfin"]:  # 一个半小时: 个半小时 is 个小时 and a half
+            unit_word = self.units.half["inside"].get(unit_word, unit_word)
+        if c.g["sub"]:  # 八块五毛: 块 is money
+            unit_word = self.units.subunits["as_money"].get(unit_word, unit_word)
         if not c.g["upre"]:
             return unit_word
         if unit_word:
@@ -225,7 +210,7 @@ class _Recogniser:
     def _mention(self, c: Candidate, value: Decimal, value2: Decimal | None, unit: Unit | None) -> Mention:
         """Steps: scale by the unit's factor, qualifier, span and the claimable policy."""
         m, g, num = c.m, c.g, c.num
-        factor = Decimal(unit.factor if unit else 1)
+        factor = Decimal(unit.factor) / self.units.divided.get(unit.surface, 1) if unit else Decimal(1)
         low = value * factor if value2 is not None else None
         high = value2 * factor if value2 is not None else None
         qualifier = self._qualifier_of(c, value2 is not None)
@@ -235,7 +220,7 @@ class _Recogniser:
         if active():
             note(m.start(), end, "recognise", rule, "found", f"unit {unit.code}" if unit else "no unit")
         claimable = unit is not None and self._claimable(Reading(num, unit, value, qualifier, self.text[end : end + 1],
-                                                                 self.age_units), m.start(), end)
+                                                                 self.grammar), m.start(), end)
         return Mention(m.start(), end, m.start("num"), value * factor, low, high,
                        unit.code if unit else None, unit.kind if unit else None,
                        unit_spans(m, g) if unit else (), qualifier, rule, claimable=claimable)
@@ -251,8 +236,8 @@ class _Recogniser:
     def _good_range(self, g: dict[str, str | None], low: Decimal, high: Decimal | None, unit: Unit | None) -> bool:
         if high is None or high <= low:
             return False
-        if g["upre2"] not in (None, g["upre"]):
-            return False  # 百分之三到千分之五: two units
+        if g["upre2"] not in (None, g["upre"]) and g["upre2"] not in self.units.per_n:
+            return False  # ¥3到$5: two units
         if g["sep"] == "-" and (g["num2"] or "").startswith("0"):
             return False  # a date like 2026-02
         unit1 = g["unit1"]
@@ -289,4 +274,4 @@ class _Recogniser:
 def recognise_quantities(text: str, lex: Lexicon) -> list[Mention]:
     """Every number expression of a normalised text, noise removed, in text order (a number
     typeset with spaces inside, 1 9 9 7 年, read as one: see :mod:`spaced`)."""
-    return read_spaced(text, lambda t: _Recogniser(t, lex).mentions())
+    return read_spaced(text, lambda t: _Recogniser(t, lex).mentions(), "".join(unit_words(lex).subunits["bare"]))

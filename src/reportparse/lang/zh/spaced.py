@@ -1,6 +1,7 @@
 """Numbers typeset with spaces inside: 1 9 9 7 年, 7 4 7 7 2 亿元, 1 7 .5 万人 (every digit
-followed by one space, as in the 1998 national report) and 三千 九百 六十五 (groups of a
-digit and a place whose places fall: the spacing cannot mean two numbers).
+followed by one space, as in the 1998 national report), 三千 九百 六十五 (groups of a
+digit and a place whose places fall: the spacing cannot mean two numbers), 七 点 五 成 (a
+digit, 点 and digits) and 八成 五 (a lone digit in tenths of the unit before it).
 
 The recogniser reads a copy with those spaces taken out and maps every position back, so
 spans stay exact in the text as written. A run of digits of more than one character each
@@ -11,39 +12,68 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 
 import regex
 
 from ...explain import active, note, tracing
 from ...model import Mention
-from .numerals import BIG_UNITS, DIGITS, SMALL_UNITS
+from .numerals import BIG_UNITS, DECIMAL_POINTS, DIGITS, FILLERS, SMALL_UNITS
 
 _PLACES = {**SMALL_UNITS, **BIG_UNITS}
 _D = regex.escape("".join(DIGITS))
 _P = regex.escape("".join(_PLACES))
-_SPACED = regex.compile(
-    rf"(?<![\d .])\d (?:\d |\.\d )*(?=[^\s\d])"  # 7 4 7 7 2 亿元
-    rf"|(?<![{_D}{_P}])(?:[{_D}][{_P}] )+[{_D}](?:[{_P}][{_D}]?)?(?![{_D}{_P}])"  # 三千 九百 六十五
-)
+_DOT = regex.escape(DECIMAL_POINTS)
+_T = _D + _P + regex.escape(FILLERS) + _DOT  # the characters of one group of a spaced Chinese numeral
 
 
-# a space between digits (or a place and a digit): a text without one has no spaced number; the
-# pattern opens with the space, which the engine finds fast
-_HINT = regex.compile(rf" (?:(?<=\d )(?=\d)|(?<=[{_P}] )(?=[{_D}]))")
+@cache
+def _patterns(tenths: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """The spaced numbers and a hint that a text may hold one (a text without a hint has none);
+    ``tenths`` are the units after which a lone digit counts in tenths (八成 五)."""
+    units = f"[{regex.escape(tenths)}]" if tenths else "(?!)"
+    spaced = regex.compile(
+        rf"(?<![\d .])\d (?:\d |\.\d )*(?=[^\s\d])"  # 7 4 7 7 2 亿元
+        rf"|(?<![{_T} ])[{_D}] [{_DOT}] [{_D}](?: [{_D}])*(?: (?=[^\s\d{_T}]))?"  # 七 点 五 成
+        rf"|(?<![{_T}])[{_D}{_P}][{_T}]*(?: [{_T}]+)+(?![{_T}])"  # 三千 九百 六十五, 十 余 万, 四百 点 五
+        rf"|(?<=[{_D}]{units}) (?=[{_D}](?:[^\d\p{{Han}}]|$))"  # 八成 五
+    )
+    # the hint opens with the space, which the engine finds fast (a text without one has no spaced number)
+    return spaced, regex.compile(rf" (?:(?<=[\d{_D}{_P}{regex.escape(tenths)}] )(?=[\d{_T}]))")
 
 
-def _places_fall(run: str) -> bool:
-    """Whether the places of a spaced Chinese numeral fall from group to group (三千 九百 六十五)."""
-    places = [_PLACES[ch] for ch in run if ch in _PLACES]
-    return all(a > b for a, b in zip(places, places[1:]))
+def _one_number(run: str) -> bool:
+    """Whether the groups of a spaced Chinese numeral can only be one number: a decimal (七 点 五),
+    or places that fall within each section of 万/亿 and sections that fall (三千 九百 六十五,
+    三千 八百 九十六 万 四千 九百 六十五; not 三千 五千, nor digits alone: 一 二 三)."""
+    compact = run.replace(" ", "")
+    cut = next((i for i, ch in enumerate(compact) if ch in DECIMAL_POINTS), len(compact))
+    decimals = compact[cut + 1 :]
+    if cut < len(compact) and (not decimals or any(ch not in DIGITS for ch in decimals)):
+        return False
+    whole = compact[:cut]
+    if cut == len(compact) and not any(ch in _PLACES for ch in whole):
+        return not compact  # the space of 八成 五 (digits alone are a list)
+    section, small = float("inf"), float("inf")
+    for ch in whole:
+        if ch in BIG_UNITS:
+            if BIG_UNITS[ch] >= section:
+                return False
+            section, small = BIG_UNITS[ch], float("inf")
+        elif ch in SMALL_UNITS:
+            if SMALL_UNITS[ch] >= small:
+                return False
+            small = SMALL_UNITS[ch]
+    return True
 
 
-def join_spaced(text: str) -> tuple[str, list[int]] | None:
+def join_spaced(text: str, tenths: str = "") -> tuple[str, list[int]] | None:
     """The text with the spaces inside spaced numbers taken out, and for each of its positions
     (and its end) the position in ``text``; None when no number of the text is spaced."""
-    if _HINT.search(text) is None:
+    spaced, hint = _patterns(tenths)
+    if hint.search(text) is None:
         return None
-    cuts = [m.start() + i for m in _SPACED.finditer(text) if m.group()[0].isdigit() or _places_fall(m.group())
+    cuts = [m.start() + i for m in spaced.finditer(text) if m.group()[0].isdigit() or _one_number(m.group())
             for i, ch in enumerate(m.group()) if ch == " "]
     if not cuts:
         return None
@@ -63,10 +93,10 @@ def _moved(m: Mention, where: list[int]) -> Mention:
                    unit_spans=tuple((where[a], _end(where, b)) for a, b in m.unit_spans))
 
 
-def read_spaced(text: str, recognise: Callable[[str], list[Mention]]) -> list[Mention]:
-    """The mentions ``recognise`` finds in ``text``, numbers typeset with spaces read as one;
-    mentions and explain notes keep the positions of ``text``."""
-    joined = join_spaced(text)
+def read_spaced(text: str, recognise: Callable[[str], list[Mention]], tenths: str = "") -> list[Mention]:
+    """The mentions ``recognise`` finds in ``text``, numbers typeset with spaces read as one
+    (``tenths``: see :func:`join_spaced`); mentions and explain notes keep the positions of ``text``."""
+    joined = join_spaced(text, tenths)
     if joined is None:
         return recognise(text)
     compact, where = joined

@@ -29,11 +29,13 @@ class Grammar:
 
     ordinal_prefix: str
     minus_after: str
+    minus_words: tuple[str, ...]
     range_separators: str
     list_comma: str
     bracket_opens: str
     bracket_closes: str
     age_units: tuple[str, ...]
+    attribute_units: tuple[str, ...]
     clause_marks: str
     year_tails: tuple[str, ...]
     dated_year_tails: tuple[str, ...]
@@ -84,7 +86,8 @@ class Qualifiers:
 class UnitWords:
     """``units.json`` beyond the units themselves: implied units, fraction and doubling words,
     words that give the unit before a number (百分之), words that begin with a unit but are none
-    (元旦), 半 after a unit and the smaller money units (角, 分)."""
+    (元旦), 半 after a unit, the smaller money units (角, 分) and the units that are words as often
+    (里, 瓦, 卡: units only before certain words)."""
 
     implied: Mapping[str, Any]
     fractions: Mapping[str, float]
@@ -94,6 +97,9 @@ class UnitWords:
     half: Mapping[str, Any]
     subunits: Mapping[str, Any]
     discount: Mapping[str, Any]
+    guarded: Mapping[str, Any]
+    per_n: Mapping[str, int]
+    divided: Mapping[str, int]
 
 
 @dataclass(frozen=True)
