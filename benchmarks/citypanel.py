@@ -27,7 +27,8 @@ def parse_into_store(inputs: list[Path], out: Path, jobs: int) -> Path:
 
 
 def gdp_growth_cells(store_path: Path, side: Side) -> Cells:
-    """The panel's GDP growth cells with a ``side`` value, by (region, year), with its claim's sentence."""
+    """The panel's GDP growth cells in percent (its gdp_g_ columns) with a ``side`` value, by
+    (region, year), with the sentence of the claim."""
     from reportparse.panel import cell_rows
     from reportparse.store import Store
 
@@ -35,7 +36,8 @@ def gdp_growth_cells(store_path: Path, side: Side) -> Cells:
         sha_of = {d["path"]: d["sha256"] for d in store.documents()}
         found = {}
         for cell in cell_rows(store):
-            if cell["metric_id"] == "gdp" and cell["kind"] == "growth" and cell[f"{side}_value"] is not None:
+            growth = cell["metric_id"] == "gdp" and cell["kind"] == "growth" and cell["unit"] == "percent"
+            if growth and cell[f"{side}_value"] is not None:
                 doc = store.document(sha_of[cell[f"{side}_doc"]])
                 claim = next(c for c in doc["claims"] if c["id"] == cell[f"{side}_id"])
                 found[(cell["region"], cell["year"])] = {**cell, "sentence": claim.get("sentence")}

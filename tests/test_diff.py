@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from reportparse.cli import main
-from reportparse.diff import diff_documents, metric_key, spans_years
+from reportparse.diff import diff_documents, judge_year, metric_key, spans_years
 from reportparse.pipeline import parse_file
 from reportparse.verdicts import Tolerance, target_shape
 from reportparse.verdicts import judge as _judge
@@ -140,10 +140,20 @@ def test_unclear_when_units_differ_or_the_actual_is_no_single_number(actual):
 
 
 def test_metric_key_prefers_the_id_and_falls_back_to_the_text():
-    assert metric_key(claim(5)) == ("id", "gdp", "growth")
+    assert metric_key(claim(5)) == ("id", "gdp", "growth", "percent")
     no_id = claim(5, metric_id=None)
-    assert metric_key(no_id) == ("text", "地区生产总值", "growth")
+    assert metric_key(no_id) == ("text", "地区生产总值", "growth", "percent")
     assert metric_key({**no_id, "metric": None}) is None
+
+
+def test_a_growth_in_another_unit_is_not_the_targets_actual():
+    """A doubling (times) stated first is not the actual of a growth target in percent; the rate is."""
+    doubling = {**claim(2, unit="times"), "status": "actual", "text": "翻一番"}
+    rate = {**claim(5.2), "status": "actual", "text": "5.2%"}
+    target_doc = {"document": {"lang": "zh"}, "claims": [claim(5, qualifier="approx")]}
+    actual_doc = {"document": {"lang": "zh"}, "claims": [doubling, rate]}
+    judged = judge_year(target_doc, actual_doc, 2024)
+    assert [(p["target"]["value"], p["actual"]["value"], p["verdict"]) for p in judged["pairs"]] == [(5, 5.2, "met")]
 
 
 @pytest.mark.parametrize("sentence, text, lang, expected", [

@@ -65,7 +65,8 @@ def test_national_panel_and_diff_all_agree_on_every_indicator_year(diff_rows, pa
     for row in national.itertuples():
         cell = by_year.loc[row.year]
         for what, value in (("t", row.target_value), ("a", row.actual_value), ("v", row.verdict)):
-            col = panel_column(row.metric_id, row.kind, what)
+            unit = row.unit if isinstance(row.unit, str) else row.actual_unit  # a lone actual has no target unit
+            col = panel_column(row.metric_id, row.kind, what, unit)
             assert _same(cell[col], value), (row.year, col, cell[col], value)
         checked += 1
     assert checked == len(national)

@@ -99,7 +99,7 @@ def test_wide_panel_has_targets_and_next_years_actuals(tmp_path, store_path):
     assert row[panel_column("gdp", "growth", "a")] == 5.2               # 2025 report reviews 2024
     assert row[panel_column("industrial_value_added", "growth", "t")] == 5
     assert row[panel_column("industrial_value_added", "growth", "th")] == 6
-    assert row[panel_column("urban_new_jobs", "level", "t")] == 12000
+    assert row[panel_column("urban_new_jobs", "level", "t", "person")] == 12000
     nxt = df[(df["region"] == "某某市") & (df["year"] == 2025)].iloc[0]
     assert nxt[panel_column("gdp", "growth", "t")] == 5
 
@@ -139,3 +139,13 @@ def test_jsonl_numbers_stay_whole(tmp_path, store_path, stored):
     first = json.loads(target.read_text("utf-8").splitlines()[0])
     assert first["id"] == stored[1][0]["id"]
     assert isinstance(first["span_start"], int)
+
+
+def test_panel_columns_name_every_unit_but_the_kinds_own():
+    """A growth in percent keeps the short name; a doubling, a rise in points or an amount is another
+    column, so no column mixes units."""
+    assert panel_column("gdp", "growth", "t", "percent") == "gdp_g_t"
+    assert panel_column("gdp", "growth", "t", "times") == "gdp_g_times_t"
+    assert panel_column("services_value_added", "growth", "a", "percentage_point") == "services_value_added_g_pp_a"
+    assert panel_column("gdp", "level", "t", "CNY") == "gdp_l_CNY_t"
+    assert panel_column("unemployment_rate", "ratio", "t", "percent") == "unemployment_rate_r_t"

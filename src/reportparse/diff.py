@@ -31,7 +31,8 @@ from .pairing import MIN_CONFIDENCE, confidence, match_by_words
 from .verdicts import Tolerance, judge
 
 Claim = dict[str, Any]
-Key = tuple[str, str, str]
+Key = tuple[str, str, str, str]
+"""How a claim is paired: (how, indicator id or metric text, kind, unit)."""
 
 
 def spans_years(claim: Claim, lang: str) -> bool:
@@ -42,12 +43,15 @@ def spans_years(claim: Claim, lang: str) -> bool:
 
 
 def metric_key(claim: Claim) -> Key | None:
-    """How a claim is paired across reports: ("id", metric id, kind) or ("text", metric text, kind)."""
+    """How a claim is paired across reports: ("id", metric id, kind, unit) or ("text", metric text,
+    kind, unit). The unit is part of it: a growth in percent and a doubling (times) or a rise in
+    points of one indicator are different figures, never a target and its actual."""
     metric = claim.get("metric") or {}
+    unit = str(claim.get("unit"))
     if metric.get("id"):
-        return ("id", metric["id"], claim["kind"])
+        return ("id", metric["id"], claim["kind"], unit)
     if metric.get("text"):
-        return ("text", metric["text"], claim["kind"])
+        return ("text", metric["text"], claim["kind"], unit)
     return None
 
 
@@ -88,7 +92,7 @@ def _pair(old: dict[Key, Claim], new: dict[Key, Claim]) -> tuple[list[tuple[Key,
     for key in old:
         if key in used:
             continue
-        successor = (key[0], successors.get(key[1], ""), key[2])
+        successor = (key[0], successors.get(key[1], ""), key[2], key[3])
         if key[0] == "id" and successor in new and successor not in used and successor not in old:
             pairs.append((key, successor))
             used.add(key)

@@ -26,6 +26,9 @@ INTEGER_COLUMNS = frozenset({"report_year", "period", "year", "rank_position", "
 """Columns of whole numbers: written as (nullable) integers, never 2025.0."""
 PANEL_KEYS = ["region", "level", "year", "reports"]
 _KIND_CODES = {"growth": "g", "level": "l", "ratio": "r", "ranking": "k"}
+_PLAIN_UNITS = {"growth": "percent", "ratio": "percent", "ranking": "rank"}
+"""The unit a kind's columns are in when their names say none (gdp_g_t); any other unit is named."""
+_UNIT_TAGS = {"percentage_point": "pp", "permille": "pm"}
 _FIELD_NAMES = {"t": "target", "th": "target high", "tq": "target qualifier", "a": "actual", "v": "verdict"}
 _TEXT_FIELDS = ("_tq", "_v")
 _STATA_NAME = 32
@@ -72,15 +75,24 @@ def long_table(rows: Iterable[dict[str, Any]]) -> Any:
     return _typed(pd.DataFrame(list(rows), columns=CSV_COLUMNS), NUMERIC_COLUMNS)
 
 
-def panel_column(metric_id: str, kind: str, what: str) -> str:
-    """The panel's column for one indicator, kind and field (t target, th target high end,
-    tq target qualifier, a actual): ``gdp_g_t``; a Stata-safe name of at most 32 characters."""
-    name = f"{metric_id}_{_KIND_CODES.get(kind, kind[:1])}_{what}"
+def panel_column(metric_id: str, kind: str, what: str, unit: str | None = None) -> str:
+    """The panel's column for one indicator, kind, unit and field (t target, th target high end,
+    tq target qualifier, a actual): ``gdp_g_t`` for a growth in percent, ``gdp_g_times_t`` for a
+    doubling, ``gdp_l_CNY_t`` for an amount; a Stata-safe name of at most 32 characters."""
+    code = _KIND_CODES.get(kind, kind[:1])
+    if unit is not None and unit != _PLAIN_UNITS.get(kind):
+        code = f"{code}_{_UNIT_TAGS.get(unit, unit)}"
+    name = f"{metric_id}_{code}_{what}"
     if len(name) <= _STATA_NAME:
         return name
     tag = hashlib.sha1(metric_id.encode("utf-8")).hexdigest()[:4]
-    suffix = f"_{tag}_{_KIND_CODES.get(kind, kind[:1])}_{what}"
+    suffix = f"_{tag}_{code}_{what}"
     return metric_id[: _STATA_NAME - len(suffix)] + suffix
+
+
+def _kind_label(kind: str, unit: str | None) -> str:
+    """A column label's kind, with the unit when the column's name says it (growth in times)."""
+    return kind if unit is None or unit == _PLAIN_UNITS.get(kind) else f"{kind} in {unit}"
 
 
 def cells_table(cells: Iterable[dict[str, Any]]) -> Any:
@@ -114,10 +126,11 @@ def wide_table(cells: Iterable[dict[str, Any]]) -> tuple[Any, dict[str, str]]:
         fields = {"t": cell["target_value"], "th": cell["target_high"], "tq": cell["target_qualifier"],
                   "a": cell["actual_value"], "v": cell["verdict"]}
         for what, value in fields.items():
-            col = panel_column(cell["metric_id"], cell["kind"], what)
+            col = panel_column(cell["metric_id"], cell["kind"], what, cell["unit"])
             if col not in row or row[col] is None:
                 row[col] = value
-                label = f"{cell['metric_id']} {cell['kind']} {_FIELD_NAMES[what]} ({cell['metric_text']})"
+                kind = _kind_label(cell["kind"], cell["unit"])
+                label = f"{cell['metric_id']} {kind} {_FIELD_NAMES[what]} ({cell['metric_text']})"
                 labels.setdefault(col, label)
     order = sorted(rows, key=lambda key: (key[0] or "", key[1] or "", key[2]))
     records = [dict(zip(PANEL_KEYS[:3], key), **rows[key]) for key in order]
