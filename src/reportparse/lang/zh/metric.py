@@ -90,6 +90,10 @@ class MetricFinder:
         self.grammar = grammar(lex)
         self.parentheses, self.any_quote = _marks(lex)
         self.item_strip = " " + self.grammar.list_comma
+        self.subject_words = frozenset(c.subject_words)
+        self.per_capita = c.per_capita
+        verbs = alternation(c.to_verbs + c.copula_verbs + c.growth_up)
+        self.per_capita_end = regex.compile(rf"({alternation(list(c.per_capita))})(?:{verbs})?$")
         self._trims: dict[str, str] = {}
         self._matches: dict[str, tuple[Metric | None, int, int]] = {}
         self._cuts: dict[str, list[str]] = {}
@@ -204,6 +208,8 @@ class MetricFinder:
         gap = bool(cues.comparison.search(before))
         phrase = cues.comparison.split(before)[0] if gap else before
         phrase = self._walk_list(before, self.trim(cues.from_end.sub("", phrase)), prev)
+        if m.unit != "rank" and not gap and (carried := self._carried(phrase, before, prev)):
+            return self._found(m, "carried_subject", *carried)
         if self._noun_first(m, phrase):
             noun = self.counted_noun(m, sentence[1])
             if len(noun) >= 2:
@@ -214,6 +220,19 @@ class MetricFinder:
         if m.unit == "rank" or gap:
             return self._found(m, "compared_or_ranked", phrase, None)
         return self._found(m, "phrase_before", phrase, _id(self.metric_id(phrase)))
+
+    def _carried(self, phrase: str, before: str, prev: SentenceState) -> tuple[str, str | None] | None:
+        """Rule ``carried_subject``: a bare word for the subject before it (总量突破1万亿元 after the
+        GDP growth) takes that metric; 人均 takes its per-capita indicator (人均达到12万元)."""
+        if not prev.metric:
+            return None
+        if phrase in self.subject_words:
+            return prev.metric, prev.metric_id
+        if prev.metric_id and (per := self.per_capita_end.search(before)):
+            word = per.group(1)
+            if (per_capita_id := self.per_capita[word].get(prev.metric_id)) is not None:
+                return (prev.metric if per_capita_id == prev.metric_id else word + prev.metric), per_capita_id
+        return None
 
     @staticmethod
     def _found(m: Mention, rule: str, phrase: str, metric_id: str | None) -> tuple[str, str | None]:

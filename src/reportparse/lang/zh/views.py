@@ -186,6 +186,8 @@ class CueWords:
     comparison_bases: tuple[str, ...]
     metric_suffixes: tuple[str, ...]
     metric_prefixes: tuple[str, ...]
+    subject_words: tuple[str, ...]
+    per_capita: Mapping[str, Mapping[str, str]]
     object_verbs: tuple[str, ...]
     future_markers: tuple[str, ...]
     done_cues: tuple[str, ...]
