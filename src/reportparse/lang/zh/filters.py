@@ -63,8 +63,10 @@ class TextNoise:
         (万一 inside 一万一千 is part of the number)."""
         if self.pats.noise_phrases is None:
             return False
-        lo = max(0, start - self.phrase_reach + 1)
-        for m in self.pats.noise_phrases.finditer(self.text, lo, end + self.phrase_reach - 1, overlapped=True):
+        lo, hi = max(0, start - self.phrase_reach + 1), end + self.phrase_reach - 1
+        if self.pats.noise_phrases.search(self.text, lo, hi) is None:  # most numbers stand near none
+            return False
+        for m in self.pats.noise_phrases.finditer(self.text, lo, hi, overlapped=True):
             if m.start() < end and start < m.end() and not (start <= m.start() and m.end() <= end):
                 return True
         return False
