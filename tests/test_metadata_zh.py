@@ -182,3 +182,12 @@ def test_metadata_does_not_load_jiebas_dictionary():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8",
                          timeout=300, check=True).stdout.split()
     assert out == ["长沙市", "0"]
+
+
+@pytest.mark.parametrize(("opening", "expected"), [
+    ("——2024年1月20日在昆山市第十七届人民代表大会第四次会议上", ("昆山市", "county", 2024)),
+    ("2019年2月14日在仁怀市第九届人民代表大会第四次会议上", ("仁怀市", "county", 2019)),
+    ("——2024年1月20日在苏州市第十七届人民代表大会第四次会议上", ("苏州市", "city", 2024)),
+])
+def test_a_county_level_city_is_of_county_level(opening, expected):
+    assert meta(opening + "\n各位代表：\n现在，我代表市人民政府向大会报告工作。") == expected

@@ -66,13 +66,15 @@ def complete_region(name: str, text: str, lex: Lexicon) -> str | None:
 
 
 def region_level(region: str, lex: Lexicon) -> str | None:
-    """The level of a canonical region: national, province, or by its longest suffix (县级市 and
-    自治县 before 市 and 县, 地区 before 区) city or county."""
+    """The level of a canonical region: national, province, county for a listed county-level city
+    (昆山市), or by its longest suffix (县级市 and 自治县 before 市 and 县, 地区 before 区) city or county."""
     places = regions(lex)
     if region in places.national:
         return "national"
     if region in places.provinces:
         return "province"
+    if region in places.county_level_cities:
+        return "county"
     ends = [(len(s), "county") for s in places.county_suffixes if region.endswith(s) and len(region) > len(s)]
     ends += [(len(s), "city") for s in places.city_suffixes if region.endswith(s) and len(region) > len(s)]
     return max(ends)[1] if ends else None

@@ -229,6 +229,7 @@ class Regions:
     county_suffixes: tuple[str, ...]
     national_congress_first_year: Mapping[str, int]
     five_year_plan_first_year: Mapping[str, int]
+    county_level_cities: tuple[str, ...]
     places: tuple[str, ...]
 
 
