@@ -188,6 +188,8 @@ def test_metadata_does_not_load_jiebas_dictionary():
     ("——2024年1月20日在昆山市第十七届人民代表大会第四次会议上", ("昆山市", "county", 2024)),
     ("2019年2月14日在仁怀市第九届人民代表大会第四次会议上", ("仁怀市", "county", 2019)),
     ("——2024年1月20日在苏州市第十七届人民代表大会第四次会议上", ("苏州市", "city", 2024)),
+    # a district's delivery line with the month only
+    ("——2023年2月在北京市朝阳区第十六届人民代表大会第三次会议上", ("北京市朝阳区", "county", 2023)),
 ])
 def test_a_county_level_city_is_of_county_level(opening, expected):
     assert meta(opening + "\n各位代表：\n现在，我代表市人民政府向大会报告工作。") == expected

@@ -51,18 +51,20 @@ def _e(text: str) -> str:
     return regex.escape(text)
 
 
-def _date(w: MetaWords, year: str = YEAR) -> str:
-    """A full date (2026年1月25日): groups the year and the month."""
+def _date(w: MetaWords, year: str = YEAR, day_optional: bool = False) -> str:
+    """A full date (2026年1月25日), or with ``day_optional`` a month (2023年2月): groups the year
+    and the month."""
     day = rf"[\d{_CD}]{{1,3}}"
-    return rf"({year}){YEAR_SUFFIX}\s*({day})\s*{_e(w.month)}\s*{day}\s*{_e(w.day)}"
+    return (rf"({year}){YEAR_SUFFIX}\s*({day})\s*{_e(w.month)}"
+            rf"(?:\s*{day}\s*{_e(w.day)}){'?' if day_optional else ''}")
 
 
 def _delivery(w: MetaWords, ordinal: str) -> tuple[str, str]:
-    """——2026年1月25日在北京市第十六届 (——19年2月24日 too), and 在四川省第十一届人民代表大会第五次会议上
+    """——2026年1月25日在北京市第十六届 (——19年2月24日 and ——2023年2月在 too), and 在四川省第十一届人民代表大会第五次会议上
     （2012年1月10日）: the year and the month."""
     congress = rf"{_e(ordinal)}[{_CD}]+{_e(w.congress_term)}"
     place = rf"[^\s{_e(w.place_stops + ordinal)}]{{0,20}}?"
-    return (rf"{_date(w, rf'{YEAR}|{SHORT_YEAR}')}\s*{_e(w.at)}\s*{place}\s*{congress}",
+    return (rf"{_date(w, rf'{YEAR}|{SHORT_YEAR}', day_optional=True)}\s*{_e(w.at)}\s*{place}\s*{congress}",
             rf"{_e(w.at)}[^\n]{{0,20}}?{congress}[^\n\d]{{0,30}}?{_date(w)}")
 
 
