@@ -60,8 +60,8 @@ def _date(w: MetaWords, year: str = YEAR, day_optional: bool = False) -> str:
 
 
 def _delivery(w: MetaWords, ordinal: str) -> tuple[str, str]:
-    """——2026年1月25日在北京市第十六届 (——19年2月24日 and ——2023年2月在 too), and 在四川省第十一届人民代表大会第五次会议上
-    （2012年1月10日）: the year and the month."""
+    """——2026年1月25日在北京市第十六届 (——19年2月24日 and ——2023年2月在 too), and
+    在四川省第十一届人民代表大会第五次会议上（2012年1月10日）: the year and the month."""
     congress = rf"{_e(ordinal)}[{_CD}]+{_e(w.congress_term)}"
     place = rf"[^\s{_e(w.place_stops + ordinal)}]{{0,20}}?"
     return (rf"{_date(w, rf'{YEAR}|{SHORT_YEAR}', day_optional=True)}\s*{_e(w.at)}\s*{place}\s*{congress}",
