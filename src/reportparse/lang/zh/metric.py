@@ -91,6 +91,8 @@ class MetricFinder:
         self.parentheses, self.any_quote = _marks(lex)
         self.item_strip = " " + self.grammar.list_comma
         self.subject_words = frozenset(c.subject_words)
+        self.object_markers = c.object_markers
+        self.marker_words = c.object_marker_words
         self.per_capita = c.per_capita
         verbs = alternation(c.to_verbs + c.copula_verbs + c.growth_up)
         self.per_capita_end = regex.compile(rf"({alternation(list(c.per_capita))})(?:{verbs})?$")
@@ -106,6 +108,7 @@ class MetricFinder:
 
     def _trim(self, phrase: str) -> str:
         cues, g = self.cues, self.grammar
+        phrase = self._object(phrase)
         phrase = _unbalanced_quotes_removed(cues.comparison_base.sub("", phrase), g, self.any_quote)
         phrase = phrase.strip(g.phrase_strip)
         while True:
@@ -117,6 +120,15 @@ class MetricFinder:
             if trimmed == phrase:
                 return phrase
             phrase = trimmed
+
+    def _object(self, phrase: str) -> str:
+        """The object of 把 in a phrase (市委市政府把全市生产总值增长目标确定为: 全市生产总值...), unless
+        the marker is part of a word (把握, 把关)."""
+        for marker in self.object_markers:
+            if marker in phrase and not any(w in phrase for w in self.marker_words) \
+                    and (head := phrase.rsplit(marker, 1)[1]):
+                return head
+        return phrase
 
     def _match(self, phrase: str) -> tuple[Metric | None, int, int]:
         """The lexicon's metric match of a phrase."""

@@ -187,6 +187,8 @@ class CueWords:
     metric_suffixes: tuple[str, ...]
     metric_prefixes: tuple[str, ...]
     subject_words: tuple[str, ...]
+    object_markers: tuple[str, ...]
+    object_marker_words: tuple[str, ...]
     per_capita: Mapping[str, Mapping[str, str]]
     object_verbs: tuple[str, ...]
     future_markers: tuple[str, ...]
