@@ -162,8 +162,9 @@ def abstract_noun(c: Candidate) -> str | None:
 
 
 def slogan_numeral(c: Candidate) -> str | None:
-    """A numeral of a slogan: 一廊两园, 三个一批 (not the first end of 在一百和两百之间)."""
-    if not slogan(c.text, c.nstart, c.end):
+    """A numeral of a slogan: 一廊两园, 三个一批 (not the first end of 在一百和两百之间, nor a bound
+    written with its qualifier: 二十以上三十以下)."""
+    if not slogan(c.text, c.nstart, c.end) or (c.g["suf"] and c.after and c.after in CN_DIGITS):
         return None
     bounds = qualifiers(c.noise.lex).bounds
     if c.text[c.end : c.end + 1] in bounds["joiners"] and c.text.endswith(tuple(bounds["open"]), 0, c.m.start()):
