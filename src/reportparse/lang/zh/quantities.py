@@ -45,7 +45,7 @@ def _scale_text(num: str) -> str:
 def unit_spans(m: re.Match[str], g: dict[str, str | None]) -> tuple[tuple[int, int], ...]:
     """The unit as written with the scale of the number before it: 亿元 of 785.6亿元,
     万 and 人 of 1.2万余人, 百分之 of 百分之五."""
-    if g["upre"]:
+    if g["upre"] and not (g["unit"] or g["unit1"]):
         return (m.span("upre"),)
     last = "num2" if g["num2"] else "num"
     scale = len(_scale_text(g[last] or ""))
@@ -194,7 +194,7 @@ class _Recogniser:
 
     def _unit_word(self, c: Candidate) -> str | None:
         """Step: the unit word written after the number or before it (百分之), "" when none is
-        written; None when one is written both before and after (百分之五个)."""
+        written; None when two different ones are written before and after (百分之五个; not ￥1,000元)."""
         unit_word = c.g["unit"] or c.g["unit1"] or ""
         if c.g["halfin"]:  # 一个半小时: 个半小时 is 个小时 and a half
             unit_word = self.units.half["inside"].get(unit_word, unit_word)
@@ -202,10 +202,16 @@ class _Recogniser:
             unit_word = self.units.subunits["as_money"].get(unit_word, unit_word)
         if not c.g["upre"]:
             return unit_word
-        if unit_word:
+        before = self.units.prefixed[c.g["upre"]]
+        if unit_word and not self._same_unit(before, unit_word):
             self._dropped(c.m, "two_units", "a unit word both before and after the number")
             return None
-        return self.units.prefixed[c.g["upre"]]
+        return unit_word or before
+
+    def _same_unit(self, before: str, after: str) -> bool:
+        """Whether a unit before the number and one after it are one unit (￥1,000元, $100美元)."""
+        units = self.lex.units
+        return before in units and after in units and units[before].code == units[after].code
 
     def _mention(self, c: Candidate, value: Decimal, value2: Decimal | None, unit: Unit | None) -> Mention:
         """Steps: scale by the unit's factor, qualifier, span and the claimable policy."""
