@@ -132,6 +132,13 @@ def _integer(tokens: list[str], text: str) -> Decimal:
         raise ValueError(f"bad number in {text!r}") from exc
 
 
+_SEQUENCE_DIGITS = "一二三四五六七八九〇○"
+_DIGIT_BY_DIGIT = regex.compile(f"[{_SEQUENCE_DIGITS}]*[〇○][{_SEQUENCE_DIGITS}]*")
+"""A numeral written digit by digit (二〇〇个, 三〇五人): a 〇 between digits is a digit, not 零's
+filler (二〇〇 is 200). Two other digits side by side (一二〇〇) stay refused by the recogniser's
+filters: the 1950s texts that write them also cut them with 、 (一、三〇〇)."""
+
+
 def parse_numeral(text: str) -> Decimal:
     """Value of a Chinese, Arabic or mixed numeral; raises ValueError if it is none.
 
@@ -142,6 +149,8 @@ def parse_numeral(text: str) -> Decimal:
         raise ValueError(f"more than {MAX_DIGITS} digits")
     if _PLAIN.fullmatch(text):
         return Decimal(text.replace(",", ""))  # the common case: 785.6, 1,234
+    if _DIGIT_BY_DIGIT.fullmatch(text):  # 二〇〇 is 200, not 2
+        return Decimal("".join(str(DIGITS[ch]) for ch in text))
     tokens = _TOKEN.findall(text.strip())
     if not tokens:
         raise ValueError("empty numeral")
