@@ -62,8 +62,8 @@ def _cell(region: str, level: str, year: int, target: dict[str, Any] | None, act
 
 def _ordered(store: Store, docs: list[dict[str, Any]], role: tuple[str, int]) -> list[dict[str, Any]]:
     """A region-year's documents, the one used for ``role`` first (:func:`~reportparse.documents.by_role`)."""
-    order = by_role(store, [d["sha256"] for d in docs], role)
-    return sorted(docs, key=lambda d: order.index(d["sha256"]))
+    by_sha = {d["sha256"]: d for d in docs}
+    return [by_sha[sha] for sha in by_role(store, list(by_sha), role)]
 
 
 def cell_rows(store: Store, options: DiffOptions = DiffOptions()) -> list[dict[str, Any]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["HAN_RANGES", "letters"]
+__all__ = ["HAN", "HAN_RANGES", "letters"]
 
 HAN_RANGES = (
     r"\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029\u3038-\u303b\u3400-\u4dbf\u4e00-\u9fff"
@@ -19,6 +19,8 @@ HAN_RANGES = (
 )
 """The Han script (the regex package's ``\\p{Han}``) as the code-point ranges of a character class,
 for patterns compiled with the standard library's ``re``, which knows no script properties."""
+HAN = re.compile(f"[{HAN_RANGES}]")
+"""One character of the Han script."""
 
 # the stdlib re: faster here than the regex package's \p{Han}; a run of letters is one match
 _SCRIPTS = {

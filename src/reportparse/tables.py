@@ -80,8 +80,8 @@ def panel_column(metric_id: str, kind: str, what: str, unit: str | None = None) 
     tq target qualifier, a actual): ``gdp_g_t`` for a growth in percent, ``gdp_g_times_t`` for a
     doubling, ``gdp_l_CNY_t`` for an amount; a Stata-safe name of at most 32 characters."""
     code = _KIND_CODES.get(kind, kind[:1])
-    if unit is not None and unit != _PLAIN_UNITS.get(kind):
-        code = f"{code}_{_UNIT_TAGS.get(unit, unit)}"
+    if (named := _named_unit(kind, unit)) is not None:
+        code = f"{code}_{_UNIT_TAGS.get(named, named)}"
     name = f"{metric_id}_{code}_{what}"
     if len(name) <= _STATA_NAME:
         return name
@@ -90,9 +90,15 @@ def panel_column(metric_id: str, kind: str, what: str, unit: str | None = None) 
     return metric_id[: _STATA_NAME - len(suffix)] + suffix
 
 
+def _named_unit(kind: str, unit: str | None) -> str | None:
+    """The unit a column's name and label say: any but the kind's own (None for a growth in percent)."""
+    return None if unit is None or unit == _PLAIN_UNITS.get(kind) else unit
+
+
 def _kind_label(kind: str, unit: str | None) -> str:
     """A column label's kind, with the unit when the column's name says it (growth in times)."""
-    return kind if unit is None or unit == _PLAIN_UNITS.get(kind) else f"{kind} in {unit}"
+    named = _named_unit(kind, unit)
+    return kind if named is None else f"{kind} in {named}"
 
 
 def cells_table(cells: Iterable[dict[str, Any]]) -> Any:

@@ -14,7 +14,6 @@ if TYPE_CHECKING:
     from ..base import LanguagePack
 
 
-
 class EnglishPack:
     """English: number words and scales, percent and percentage points, tense and modal cues."""
 

@@ -14,7 +14,6 @@ if TYPE_CHECKING:
     from ..base import LanguagePack
 
 
-
 class ChinesePack:
     """Chinese: numerals and units of the written language, jieba for counted nouns."""
 

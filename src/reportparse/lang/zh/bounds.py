@@ -10,13 +10,10 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-import regex
-
 from ...explain import active, note
 from ...model import Mention, as_qualifier
+from ...scripts import HAN
 from .compounds import shared_scale
-
-_HAN = regex.compile(r"\p{Han}")
 
 
 def _shared_unit(a: Mention, b: Mention) -> Mention | None:
@@ -70,7 +67,7 @@ def compared(text: str, start: int, end: int, compare: Mapping[str, Any]) -> str
     if closing not in compare["close"] or not any(text.endswith(w, 0, start) for w in compare["open"]):
         return None
     after = text[end + 1 : end + 3]
-    if _HAN.match(after) and not after.startswith(tuple(compare["close_then"])):
+    if HAN.match(after) and not after.startswith(tuple(compare["close_then"])):
         return None  # 比2万人大幅增加: 大 starts a word
     return str(compare["close"][closing])
 

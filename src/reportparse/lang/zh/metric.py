@@ -180,7 +180,7 @@ class MetricFinder:
         separated = self.item_separators.search(phrase) is not None  # most phrases are no list
         if separated and len(items := [i for i in self.item_separators.split(phrase) if i]) > 1:
             phrase = self._item(tuple(items), 0)
-        phrase = phrase.replace(" ", "") if " " in phrase else phrase  # 社会消 费品零售总额: a line broke a word
+        phrase = phrase.replace(" ", "")  # 社会消 费品零售总额: a line broke a word
         metric, start, end = self._match(phrase)
         if metric is None or not self.suffix.match(phrase[end:]):
             return None

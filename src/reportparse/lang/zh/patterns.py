@@ -12,7 +12,7 @@ import regex
 
 from ...lexicon import Lexicon
 from ...recognise.patterns import alternation
-from ...scripts import HAN_RANGES
+from ...scripts import HAN, HAN_RANGES
 from .numerals import (
     BIG_UNITS,
     DECIMAL_DIGITS,
@@ -32,7 +32,6 @@ CN = f"[{NUMERAL_CHARS}]"
 CN_DIGITS = "".join(DIGITS)
 _PLACES = "".join(SMALL_UNITS) + "".join(BIG_UNITS)
 _MINUS = alternation(s for s in MINUS_SIGNS if s != "-")
-_HAN = regex.compile(r"\p{Han}")
 
 
 def _chars(text: str) -> str:
@@ -116,7 +115,7 @@ def _mention(lex: Lexicon) -> str:
 def _symbols(prefixed: Mapping[str, str]) -> str:
     """The last characters of the unit words before a number that are no Han words ($ of US$):
     a space may follow them (US$ 100)."""
-    return "".join(sorted({w[-1] for w in prefixed if not _HAN.search(w)}))
+    return "".join(sorted({w[-1] for w in prefixed if not HAN.search(w)}))
 
 
 def _units(lex: Lexicon, words: UnitWords) -> str:
@@ -142,7 +141,7 @@ def _halved(words: UnitWords) -> str:
 def _spaced_units(lex: Lexicon) -> str:
     """The units that may stand one space after the number (12 %, 100 km): no Han character,
     not a lone Latin letter."""
-    return alternation([u for u in lex.units if not _HAN.search(u) and not (len(u) == 1 and u.isalpha())])
+    return alternation([u for u in lex.units if not HAN.search(u) and not (len(u) == 1 and u.isalpha())])
 
 
 def _after_unit(words: UnitWords, number: str) -> str:

@@ -137,7 +137,7 @@ class _Segmenter:
     def open_part(self, paragraph: str) -> None:
         """The first paragraph of the report's first part when its heading reads as a plan (中心任务,
         攻坚): opening with a review cue (刚刚过去的一年), it makes the part last year's review."""
-        if self.opening and paragraph.lstrip().startswith(tuple(self.cues.review_openers)):
+        if self.opening and paragraph.lstrip().startswith(self.cues.review_openers):
             self.ctx = _Context("actual", self.review_year, self.ctx.section)
             self.seen_review = True
         self.opening = False
@@ -262,8 +262,8 @@ class _Segmenter:
                 out.append(Sentence(line.start(), line.start() + head, c.section, c.status, c.period))
             else:
                 self.open_part(body)
-            if not head and (m := self.leading_year.match(body)) and (year := year_value(m.group(1))):
-                if self.ctx.status == "target" or year == self.report_year:
+                if (m := self.leading_year.match(body)) and (year := year_value(m.group(1))) \
+                        and (self.ctx.status == "target" or year == self.report_year):
                     self.on_year(year)  # 2022年，... after a plan part, 2023年，... after a review
             if not self.ahead and not self.has_number(line.start() + head, line.end()) \
                     and not self.follow_cue.search(body, head):
