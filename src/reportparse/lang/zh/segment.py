@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
 from functools import cache
+from typing import NamedTuple
 
 import regex
 
@@ -29,18 +29,35 @@ _LINE = regex.compile(r"[^\n]+")
 _BARE_NUMBER = regex.compile(r"\s*\d+\s*")
 
 
+class _Patterns(NamedTuple):
+    """The segmenter's compiled patterns of one language (built once per lexicon)."""
+
+    leading_year: regex.Pattern[str]  # a year opening a paragraph as the year it is about
+    by_year: regex.Pattern[str]  # a target year (到2025年)
+    sentence: regex.Pattern[str]  # a sentence with its terminators
+    follow_cue: re.Pattern[str]  # any word that may move the context
+    main_target: regex.Pattern[str]  # a main-targets cue (主要预期目标)
+    this_year: regex.Pattern[str]  # a word for this year (今年)
+
+
 @cache
-def _year_patterns(lex: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    """A year opening a paragraph as the year it is about (2022年，...; not 2022年3月, 2022年以来)
-    and a target year (到2025年)."""
-    g = grammar(lex)
+def _patterns(lex: Lexicon) -> _Patterns:
+    """The segmenter's patterns: a year opening a paragraph (2022年，...; not 2022年3月, 2022年以来), a
+    target year (到2025年), a sentence, the words the context follows and the cues tested on
+    every sentence with a number."""
+    g, cues = grammar(lex), cue_words(lex)
     not_about = rf"[\d{COUNTING_DIGITS}]+{regex.escape(g.month_word)}|{alternation(g.since_words)}"
-    return (regex.compile(rf"^\s*({YEAR}){YEAR_SUFFIX}(?!{not_about})"),
-            regex.compile(rf"{regex.escape(g.by_year_word)}({YEAR}){YEAR_SUFFIX}"))
+    terminators = regex.escape(lex.segment.sentence_terminators)
+    followed = [*cues.review_openers, *cues.review_closers, *cues.years_ahead_cues]
+    span_chars = "".join(sorted(PlanSpans(lex, None).chars))
+    return _Patterns(regex.compile(rf"^\s*({YEAR}){YEAR_SUFFIX}(?!{not_about})"),
+                     regex.compile(rf"{regex.escape(g.by_year_word)}({YEAR}){YEAR_SUFFIX}"),
+                     regex.compile(rf"[^{terminators}]+[{terminators}]*"),
+                     re.compile(rf"[{regex.escape(span_chars)}]|{alternation(followed)}"),
+                     regex.compile(alternation(cues.main_target_cues)), regex.compile(alternation(cues.this_year_words)))
 
 
-@dataclass(frozen=True)
-class _Context:
+class _Context(NamedTuple):
     status: str
     period: int | None
     section: str | None = None
@@ -62,13 +79,10 @@ class _Segmenter:
         self.ahead = False  # the plan context's period was set by 今后五年
         self.review_paragraph: _Context | None = None  # a plan part's paragraph opening with 过去一年
         self.opening = False  # the next paragraph opens the report's first part, headed as a plan
-        seg = lex.segment
-        terminators = regex.escape(seg.sentence_terminators)
-        self.sentence_re = regex.compile(rf"[^{terminators}]+[{terminators}]*")
         self.spans = PlanSpans(lex, report_year)
-        followed = [*self.cues.review_openers, *self.cues.review_closers, *self.cues.years_ahead_cues]
-        self.follow_cue = re.compile(rf"[{regex.escape(''.join(sorted(self.spans.chars)))}]|{alternation(followed)}")
-        self.leading_year, self.by_year = _year_patterns(lex)
+        self.pats = pats = _patterns(lex)
+        self.sentence_re, self.follow_cue, self.leading_year, self.by_year = (
+            pats.sentence, pats.follow_cue, pats.leading_year, pats.by_year)
 
     def heading_length(self, line: str) -> int:
         """Length of the heading that opens ``line`` (0 when it is a paragraph).
@@ -99,7 +113,7 @@ class _Segmenter:
             if self._on_top_heading(heading, year, number):
                 self.seen_review = True
                 self.review_parts = None if number else ""  # an unnumbered review: 一、二、 are its parts
-        self.ctx = replace(self.ctx, section=section)
+        self.ctx = self.ctx._replace(section=section)
 
     def _heading_cues(self, heading: str) -> tuple[bool, bool]:
         """Whether a heading has a review cue (回顾) and a plan cue (任务)."""
@@ -124,7 +138,7 @@ class _Segmenter:
             self.on_year(year)
             review = year < self.report_year
             if review:
-                self.ctx = replace(self.ctx, span_start=self.spans.reviewed_start(heading))
+                self.ctx = self.ctx._replace(span_start=self.spans.reviewed_start(heading))
         elif review and (self.section_span_end or not plan):
             self.ctx = _Context("actual", self.review_year, span_start=self.spans.reviewed_start(heading))
         elif plan or self.section_span_end:
@@ -190,22 +204,22 @@ class _Segmenter:
         this_year = self._speaks_of_this_year(sentence, bool(ahead))
         if ahead and not this_year:
             self.ahead = True
-            self.ctx = replace(self.ctx, period=self.report_year + max(ahead))
+            self.ctx = self.ctx._replace(period=self.report_year + max(ahead))
         elif this_year:
             self.back_to_this_year()
 
     def _speaks_of_this_year(self, sentence: str, ahead: bool) -> bool:
         """True when a sentence names this year (今年, the report year) or, without 今后五年, sets
         the main targets."""
-        return (any(w in sentence for w in self.cues.this_year_words)
+        return (self.pats.this_year.search(sentence) is not None
                 or any(year_value(y) == self.report_year for y in YEAR_IN_TEXT.findall(sentence))
-                or (not ahead and any(c in sentence for c in self.cues.main_target_cues)))
+                or (not ahead and self.pats.main_target.search(sentence) is not None))
 
     def back_to_this_year(self) -> None:
         """End the span that 今后五年 opened: targets are this year's again."""
         if self.ahead:
             self.ahead = False
-            self.ctx = replace(self.ctx, period=self.report_year)
+            self.ctx = self.ctx._replace(period=self.report_year)
 
     def follow(self, sentence: str) -> None:
         """The context a sentence sets for itself and those after it."""
@@ -220,32 +234,32 @@ class _Segmenter:
         sentence itself (a main-targets sentence, a five-year review, a year it opens or targets)."""
         self.follow(sentence)
         if self.review_paragraph and self.ctx.status == "target":
-            return replace(self.review_paragraph, section=self.ctx.section)
+            return self.review_paragraph._replace(section=self.ctx.section)
         if self.ctx.status == "actual":
             return self._review_sentence(self.ctx, sentence)
         by = self.by_year.search(sentence)
         if self.ctx.status == "target" and by and (year := year_value(by.group(1))):
             if self.report_year is None or year > self.report_year:
-                return replace(self.ctx, period=year)
+                return self.ctx._replace(period=year)
         if self.ctx.period != self.report_year and self._this_years_targets(sentence):
-            return replace(self.ctx, period=self.report_year)  # 今年...主要预期目标是 under a plan's heading
+            return self.ctx._replace(period=self.report_year)  # 今年...主要预期目标是 under a plan's heading
         return self.ctx
 
     def _this_years_targets(self, sentence: str) -> bool:
         """True for the main-targets sentence of this year (今年...主要预期目标是)."""
-        return (any(c in sentence for c in self.cues.main_target_cues)
-                and any(w in sentence for w in self.cues.this_year_words))
+        return (self.pats.main_target.search(sentence) is not None
+                and self.pats.this_year.search(sentence) is not None)
 
     def _review_sentence(self, ctx: _Context, sentence: str) -> _Context:
         """The context of a sentence inside a review."""
-        if any(c in sentence for c in self.cues.main_target_cues):
-            return replace(ctx, status="target", period=self.report_year, span_start=None)
+        if self.pats.main_target.search(sentence) is not None:
+            return ctx._replace(status="target", period=self.report_year, span_start=None)
         if ctx.span_start is None and (start := self.spans.reviewed_start(sentence)):
-            ctx = replace(ctx, span_start=start)  # 过去五年，... / “十四五”时期，... inside a yearly review
+            ctx = ctx._replace(span_start=start)  # 过去五年，... / “十四五”时期，... inside a yearly review
         lead = self.leading_year.match(sentence)
         if lead and (year := year_value(lead.group(1))):
             if self.report_year is None or year < self.report_year:
-                return replace(ctx, period=year)
+                return ctx._replace(period=year)
         return ctx
 
     def run(self) -> list[Sentence]:
