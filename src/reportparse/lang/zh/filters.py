@@ -61,12 +61,12 @@ class TextNoise:
     def in_noise_phrase(self, start: int, end: int) -> bool:
         """True when [start, end) overlaps a fixed term (一带一路, 进一步) that is not inside it
         (万一 inside 一万一千 is part of the number)."""
-        if self.pats.noise_phrases is None:
+        if self.pats.noise_phrases is None or self.pats.noise_phrases_all is None:
             return False
         lo, hi = max(0, start - self.phrase_reach + 1), end + self.phrase_reach - 1
         if self.pats.noise_phrases.search(self.text, lo, hi) is None:  # most numbers stand near none
             return False
-        for m in self.pats.noise_phrases.finditer(self.text, lo, hi, overlapped=True):
+        for m in self.pats.noise_phrases_all.finditer(self.text, lo, hi, overlapped=True):
             if m.start() < end and start < m.end() and not (start <= m.start() and m.end() <= end):
                 return True
         return False

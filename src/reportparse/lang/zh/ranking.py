@@ -70,9 +70,15 @@ def _stretches(text: str, lex: Lexicon) -> Iterator[tuple[int, int]]:
         yield start, done
 
 
-def _scope_size(scope: str, size_words: Sequence[str]) -> int | None:
+@cache
+def _size_pattern(lex: Lexicon) -> regex.Pattern[str]:
+    """A number before a size word of a scope (六 of 市内六区, 百 of 全球百强)."""
+    return regex.compile(rf"(\d+|[{NUMERAL_CHARS}]+)(?={alternation(ranking_words(lex).scope_size_words)})")
+
+
+def _scope_size(scope: str, lex: Lexicon) -> int | None:
     """The size of a ranking's field when the scope holds it (市内六区 -> 6, 全球百强 -> 100)."""
-    m = regex.search(rf"(\d+|[{NUMERAL_CHARS}]+)(?={alternation(size_words)})", scope)
+    m = _size_pattern(lex).search(scope)
     if not m:
         return None
     try:
@@ -132,5 +138,5 @@ def recognise_rankings(text: str, lex: Lexicon) -> list[Mention]:
             note(start, end, "recognise", "zh.ranking", "found", f"position {value} in {scope or 'a ranking verb'}")
         found.append(Mention(start, end, m.start("ord"), value, None, None, "rank", "rank",
                              (m.span("ord"),), qualifier, "zh.ranking",
-                             rank_of=_scope_size(scope, r.scope_size_words) if scope else None, rank_scope=scope))
+                             rank_of=_scope_size(scope, lex) if scope else None, rank_scope=scope))
     return found
