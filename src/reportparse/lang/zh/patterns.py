@@ -11,7 +11,7 @@ from functools import cache
 import regex
 
 from ...lexicon import Lexicon
-from ...recognise.patterns import alternation
+from ...recognise.patterns import word_tree
 from ...scripts import HAN, HAN_RANGES
 from .numerals import (
     BIG_UNITS,
@@ -31,7 +31,7 @@ ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CN = f"[{NUMERAL_CHARS}]"
 CN_DIGITS = "".join(DIGITS)
 _PLACES = "".join(SMALL_UNITS) + "".join(BIG_UNITS)
-_MINUS = alternation(s for s in MINUS_SIGNS if s != "-")
+_MINUS = word_tree(s for s in MINUS_SIGNS if s != "-")
 
 
 def _chars(text: str) -> str:
@@ -83,27 +83,27 @@ def _mention(lex: Lexicon) -> str:
     q, g, prefixed = qualifiers(lex), grammar(lex), unit_words(lex).prefixed
     words = unit_words(lex)
     units = _units(lex, words)
-    numeral_units = alternation([u for u in lex.units if u[0] in NUMERAL_CHARS and u not in DIGITS])
+    numeral_units = word_tree([u for u in lex.units if u[0] in NUMERAL_CHARS and u not in DIGITS])
     measure_chars = regex.escape("".join(sorted({u for u in lex.units if len(u) == 1})))
     digit_units = "".join(u for u in lex.units if u in DIGITS)
-    other_units = alternation(u for u in lex.units if u not in DIGITS)
+    other_units = word_tree(u for u in lex.units if u not in DIGITS)
     number = number_pattern(numeral_units, measure_chars, digit_units, other_units)
     # A lone Chinese digit that neither a numeral, a unit nor a qualifier follows is a word
     # (一些, 统一, 四川): skip it here, before any Python runs for it.
     follow = regex.escape("".join(sorted({u[0] for u in lex.units} | set(NUMERAL_CHARS) | set(FILLERS)
                                          | set(DECIMAL_POINTS + g.range_separators))))
     lone = rf"(?![{CN_DIGITS}](?![\d{follow}]))"
-    upres = alternation(list(prefixed))
+    upres = word_tree(list(prefixed))
     symbols = _symbols(prefixed)
     signed = rf"(?={_MINUS})(?:(?<![{HAN_RANGES}])|(?<={_chars(g.minus_after)}))(?:{_MINUS})"  # 负 after no word
     starts = set(NUMERAL_CHARS + VAGUE_LEADS) | set("0123456789") | set("".join(MINUS_SIGNS)) \
         | {w[0] for w in q.prefix} | {w[0] for w in prefixed} | {w[0] for w in g.minus_words}
     return (
         rf"(?=[{regex.escape(''.join(sorted(starts)))}])"
-        rf"(?P<pre>{alternation(list(q.prefix))})?"
+        rf"(?P<pre>{word_tree(list(q.prefix))})?"
         rf"(?P<negpre>{signed}(?={upres}))?"  # 负百分之三
         rf"(?P<upre>{upres})?(?:(?<={_chars(symbols)}) )?"  # US$ 100
-        rf"(?P<neg>(?(upre)(?:{_MINUS})|(?!))|(?<![\d%A-Za-z])-|{signed}|{alternation(g.minus_words)})?"
+        rf"(?P<neg>(?(upre)(?:{_MINUS})|(?!))|(?<![\d%A-Za-z])-|{signed}|{word_tree(g.minus_words)})?"
         rf"(?(pre)|(?(upre)|{lone}))"
         rf"(?P<num>{number})"
         rf"(?:(?P<unit1>{units})?(?P<sep>{_chars(g.range_separators)})"
@@ -111,7 +111,7 @@ def _mention(lex: Lexicon) -> str:
         rf"(?P<inner>[{''.join(q.inner)}])?"
         rf"(?:(?: (?={_spaced_units(lex)}))?(?P<unit>{_halved(words)}|{units}))?"  # 12 %, 一个半小时
         rf"(?(unit){_after_unit(words, number)}|)"
-        rf"(?P<suf>{alternation(list(q.suffix))})?"
+        rf"(?P<suf>{word_tree(list(q.suffix))})?"
     )
 
 
@@ -126,38 +126,38 @@ def _units(lex: Lexicon, words: UnitWords) -> str:
     before one of its words, a character of no Han script or the end (五里路 but not 三里屯),
     毛 and 角 only before a digit (八毛五 but not 长三角)."""
     guarded = words.guarded
-    plain = alternation([u for u in lex.units if u not in guarded["surfaces"] and u not in guarded["before_digit"]])
-    then = rf"(?={alternation(guarded['then'])}|[^{HAN_RANGES}]|$)"
-    digit = rf"(?:{alternation(guarded['before_digit'])})(?=[{CN_DIGITS}])"  # 八毛五
-    guard = rf"(?:{alternation(guarded['surfaces'])}){then}"
-    return rf"(?!{alternation(words.not_units['words'])})(?:{plain}|{guard}|{digit})"
+    plain = word_tree([u for u in lex.units if u not in guarded["surfaces"] and u not in guarded["before_digit"]])
+    then = rf"(?={word_tree(guarded['then'])}|[^{HAN_RANGES}]|$)"
+    digit = rf"(?:{word_tree(guarded['before_digit'])})(?=[{CN_DIGITS}])"  # 八毛五
+    guard = rf"(?:{word_tree(guarded['surfaces'])}){then}"
+    return rf"(?!{word_tree(words.not_units['words'])})(?:{plain}|{guard}|{digit})"
 
 
 def _halved(words: UnitWords) -> str:
     """The units written with the half inside them, the half as its own group: 个半小时 of 一个半小时."""
     half = words.half["word"]
-    before = alternation(w[: w.index(half)] for w in words.half["inside"])
-    after = alternation(w[w.index(half) + len(half) :] for w in words.half["inside"])
+    before = word_tree(w[: w.index(half)] for w in words.half["inside"])
+    after = word_tree(w[w.index(half) + len(half) :] for w in words.half["inside"])
     return rf"(?:{before})(?P<halfin>{regex.escape(half)})(?:{after})"
 
 
 def _spaced_units(lex: Lexicon) -> str:
     """The units that may stand one space after the number (12 %, 100 km): no Han character,
     not a lone Latin letter."""
-    return alternation([u for u in lex.units if not HAN.search(u) and not (len(u) == 1 and u.isalpha())])
+    return word_tree([u for u in lex.units if not HAN.search(u) and not (len(u) == 1 and u.isalpha())])
 
 
 def _after_unit(words: UnitWords, number: str) -> str:
     """What may follow a unit: 半 (两吨半) or smaller money units (12元3角4分, 三美元又五美分)."""
     half = words.half
     sub = words.subunits
-    small = alternation({w for table in sub["units"].values() for w in table})
-    piece = rf"(?:{number})(?:{small})(?!{alternation(sub['not_before'])})"
+    small = word_tree({w for table in sub["units"].values() for w in table})
+    piece = rf"(?:{number})(?:{small})(?!{word_tree(sub['not_before'])})"
     money = "(?:" + "|".join(f"(?<={regex.escape(w)})" for w in sorted(sub["units"])) + ")"  # after a money unit
     tenths = "".join(sub["bare"])  # one character each: a fixed-width lookbehind
-    bare = rf"(?<=[{regex.escape(tenths)}])[{CN_DIGITS}](?={alternation(sub['bare_then'])}|[^\d{HAN_RANGES}]|$)"
-    return (rf"(?P<half>{regex.escape(half['word'])}(?!{alternation(half['not_before'])}))?"
-            rf"(?P<sub>{money}(?:{alternation(sub['joiners'])})?{piece}(?:{piece})?|{bare})?")
+    bare = rf"(?<=[{regex.escape(tenths)}])[{CN_DIGITS}](?={word_tree(sub['bare_then'])}|[^\d{HAN_RANGES}]|$)"
+    return (rf"(?P<half>{regex.escape(half['word'])}(?!{word_tree(half['not_before'])}))?"
+            rf"(?P<sub>{money}(?:{word_tree(sub['joiners'])})?{piece}(?:{piece})?|{bare})?")
 
 
 def _special(lex: Lexicon) -> str:
@@ -165,9 +165,9 @@ def _special(lex: Lexicon) -> str:
     q, words = qualifiers(lex), unit_words(lex)
     specials = list(words.fractions) + list(words.doubling)
     special_starts = regex.escape("".join(sorted({w[0] for w in specials} | {w[0] for w in q.prefix})))
-    scopes = alternation(ranking_words(lex).scope_heads)
-    return (rf"(?=[{special_starts}])(?:(?P<pre>{alternation(list(q.prefix))})(?:{scopes})?)?"
-            rf"(?P<word>{alternation(specials)})(?P<suf>{alternation(list(q.suffix))})?")
+    scopes = word_tree(ranking_words(lex).scope_heads)
+    return (rf"(?=[{special_starts}])(?:(?P<pre>{word_tree(list(q.prefix))})(?:{scopes})?)?"
+            rf"(?P<word>{word_tree(specials)})(?P<suf>{word_tree(list(q.suffix))})?")
 
 
 @cache
@@ -176,11 +176,11 @@ def quantity_patterns(lex: Lexicon) -> QuantityPatterns:
     n = noise(lex)
     return QuantityPatterns(
         re.compile(_mention(lex)), re.compile(_special(lex)),
-        re.compile(alternation(list(unit_words(lex).fractions) + list(unit_words(lex).doubling))),
-        re.compile(alternation(n.phrases)) if n.phrases else None,
-        regex.compile(alternation(n.phrases)) if n.phrases else None,
-        re.compile(alternation(n.time_followers + n.list_markers)),
-        re.compile(alternation(n.abstract_nouns)),
-        re.compile(alternation(n.name_followers)),
-        re.compile(alternation(list(n.quote_chars) + list(n.quote_chars.values()))),
+        re.compile(word_tree(list(unit_words(lex).fractions) + list(unit_words(lex).doubling))),
+        re.compile(word_tree(n.phrases)) if n.phrases else None,
+        regex.compile(word_tree(n.phrases)) if n.phrases else None,
+        re.compile(word_tree(n.time_followers + n.list_markers)),
+        re.compile(word_tree(n.abstract_nouns)),
+        re.compile(word_tree(n.name_followers)),
+        re.compile(word_tree(list(n.quote_chars) + list(n.quote_chars.values()))),
     )
