@@ -12,6 +12,7 @@ from functools import cache
 import regex
 
 from ...lexicon import Lexicon, Unit
+from .policy import watched_units
 from .views import Grammar, Qualifiers, UnitWords, cue_words, grammar, qualifiers, unit_words
 
 
@@ -28,6 +29,7 @@ class RecogniserWords:
     discounts: frozenset[str]  # the discount words (折)
     inner: re.Pattern[str]  # an inner qualifier character inside a number (多 of 三百多万)
     factors: Mapping[str, Decimal]  # each unit word's factor, with its fraction of the code's unit (毛: 1/10)
+    watched: frozenset[str]  # the unit words the claimable policy looks at (policy.watched_units)
 
 
 @cache
@@ -39,7 +41,7 @@ def recogniser_words(lex: Lexicon) -> RecogniserWords:
     return RecogniserWords(qualifiers(lex), units, grammar(lex), frozenset(cues.list_separators + cues.conjunctions),
                            regex.compile(f"[{regex.escape(ends)}]"), regex.compile(f"[{regex.escape(items)}]"),
                            frozenset(units.discount["words"]), _one_of(inner),
-                           {w: unit_factor(u, units) for w, u in lex.units.items()})
+                           {w: unit_factor(u, units) for w, u in lex.units.items()}, watched_units(grammar(lex)))
 
 
 def _one_of(chars: str) -> re.Pattern[str]:

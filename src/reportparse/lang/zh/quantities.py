@@ -23,7 +23,7 @@ from .bounds import join_bounds
 from .compounds import HALF, digit_pair, discount_digits, shared_scale, subunit_value
 from .filters import Candidate, TextNoise, first_drop
 from .named import named_currency
-from .numerals import BIG_UNITS, FILLERS, parse_numeral
+from .numerals import BIG_UNITS, FILLERS, ONE, parse_numeral
 from .policy import Reading, not_claimable
 from .prepared import recogniser_words, unit_factor
 from .spaced import read_spaced
@@ -219,8 +219,8 @@ class _Recogniser:
             "zh.arabic" if c.has_digit else "zh.chinese_numeral"
         if active():
             note(m.start(), end, "recognise", rule, "found", f"unit {unit.code}" if unit else "no unit")
-        claimable = unit is not None and self._claimable(Reading(num, unit, value, qualifier, self.text[end : end + 1],
-                                                                 self.words.grammar), m.start(), end)
+        claimable = unit is not None and ((num != ONE and unit.surface not in self.words.watched) or self._claimable(
+            Reading(num, unit, value, qualifier, self.text[end : end + 1], self.words.grammar), m.start(), end))
         return Mention(m.start(), end, m.start("num"), value * factor, low, high,
                        unit.code if unit else None, unit.kind if unit else None,
                        unit_spans(m, g) if unit else (), qualifier, rule, claimable=claimable)
