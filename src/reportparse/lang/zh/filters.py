@@ -27,6 +27,7 @@ from .years import YEAR_SUFFIX, year_value
 _NONZERO = regex.escape("".join(ch for ch in CN_DIGITS if ch not in ZEROS))
 _ADJACENT_DIGITS = regex.compile(f"[{_NONZERO}][{_NONZERO}]")  # 两两, 一二: not one numeral
 _HAS_DIGIT = re.compile(r"\d")  # the stdlib re: a cheaper call, once per match
+_CN_DIGIT = re.compile(f"[{re.escape(CN_DIGITS)}]")
 _POINT = regex.compile(f"[{DECIMAL_POINTS}]")
 
 
@@ -124,10 +125,10 @@ def lone_numeral(c: Candidate) -> str | None:
 
 def bare_scale(c: Candidate) -> str | None:
     """A bare 百/千/万 without a digit is part of a word: 万象城, 千家万户."""
+    if c.g["pre"] is not None or c.num.startswith(TEN) or _CN_DIGIT.search(c.num):
+        return None
     counted = (c.g["inner"] and c.g["unit"]) or c.g["upre"] or c.num[0] in VAGUE_LEADS  # 百余家, 百分之百, 数百家
-    if c.g["pre"] is None and not c.num.startswith(TEN) and not any(ch in CN_DIGITS for ch in c.num) and not counted:
-        return "a bare hundred, thousand or ten thousand without a digit is part of a word"
-    return None
+    return None if counted else "a bare hundred, thousand or ten thousand without a digit is part of a word"
 
 
 def zero_or_financial(c: Candidate) -> str | None:

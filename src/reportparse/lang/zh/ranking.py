@@ -7,7 +7,6 @@ generations (第十七届, 第二批, 第四代) are not rankings.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from functools import cache
@@ -46,13 +45,14 @@ def _pattern(lex: Lexicon) -> regex.Pattern[str]:
 
 
 @cache
-def _stretch_patterns(lex: Lexicon) -> tuple[re.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
-    """What every ranking holds (an ordinal's first word or a ranking word) and what none crosses
-    (a space or a scope end mark), forwards and backwards."""
+def _stretch_patterns(lex: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    """What every ranking holds (an ordinal's first word with its number, or a ranking word) and
+    what none crosses (a space or a scope end mark), forwards and backwards."""
     r, g = ranking_words(lex), grammar(lex)
-    cue = alternation([g.ordinal_prefix, r.top_prefix, *r.words, *r.vague_words])
+    ordinal = rf"(?:{alternation([g.ordinal_prefix, r.top_prefix])})(?={_ORD_NUM})"  # 第 or 前 before its number
+    cue = rf"{ordinal}|{alternation([*r.words, *r.vague_words])}"
     stop = rf"[\s{regex.escape(g.scope_end_marks)}]"
-    return re.compile(cue), regex.compile(stop), regex.compile(rf"(?r){stop}")
+    return regex.compile(cue), regex.compile(stop), regex.compile(rf"(?r){stop}")
 
 
 def _stretches(text: str, lex: Lexicon) -> Iterator[tuple[int, int]]:
