@@ -62,12 +62,11 @@ class TextNoise:
     def in_noise_phrase(self, start: int, end: int) -> bool:
         """True when [start, end) overlaps a fixed term (一带一路, 进一步) that is not inside it
         (万一 inside 一万一千 is part of the number)."""
-        if self.pats.noise_phrases is None or self.pats.noise_phrases_all is None:
-            return False
+        near, overlapped = self.pats.noise_phrases, self.pats.noise_phrases_all
         lo, hi = max(0, start - self.phrase_reach + 1), end + self.phrase_reach - 1
-        if self.pats.noise_phrases.search(self.text, lo, hi) is None:  # most numbers stand near none
-            return False
-        for m in self.pats.noise_phrases_all.finditer(self.text, lo, hi, overlapped=True):
+        if near is None or overlapped is None or near.search(self.text, lo, hi) is None:
+            return False  # most numbers stand near none
+        for m in overlapped.finditer(self.text, lo, hi, overlapped=True):
             if m.start() < end and start < m.end() and not (start <= m.start() and m.end() <= end):
                 return True
         return False
@@ -104,7 +103,7 @@ class Candidate:
         text = self.text = noise.text
         self.num = g["num"] or ""
         self.unitless = not (g["unit"] or g["unit1"] or g["upre"])
-        self.has_digit = _HAS_DIGIT.search(self.num) is not None
+        self.has_digit = self.num[:1].isdecimal() or _HAS_DIGIT.search(self.num) is not None  # isdecimal is \d
         self.nstart, self.nend = m.span("num")
         self.end = m.end()
         self.before = text[self.nstart - 1] if self.nstart > 0 else ""  # "" at the start of the text

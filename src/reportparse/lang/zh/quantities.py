@@ -29,7 +29,7 @@ from .prepared import recogniser_words, unit_factor
 from .spaced import read_spaced
 from .views import unit_words
 
-_SCALE_CHARS = "".join(BIG_UNITS)
+_SCALE = re.compile(f"[{re.escape(''.join(BIG_UNITS))}]")
 _AFTER_LAST_DIGIT = re.compile(r"\d(\D*)\Z")  # a number's digits are the mention pattern's \d
 _NO_FILLERS = str.maketrans("", "", FILLERS)
 _ZERO = Decimal(0)
@@ -50,13 +50,10 @@ def unit_spans(m: re.Match[str], g: dict[str, str | None]) -> tuple[tuple[int, i
     if g["upre"] and not (g["unit"] or g["unit1"]):
         return (m.span("upre"),)
     last = "num2" if g["num2"] else "num"
+    unit = "unit1" if last == "num" and g["unit1"] else "unit"
+    written = (m.span(unit),) if g[unit] else ()
     scale = len(_scale_text(g[last] or ""))
-    spans = [(m.end(last) - scale, m.end(last))] if scale else []
-    for group in ("unit1", "unit") if last == "num" else ("unit",):
-        if g[group]:
-            spans.append(m.span(group))
-            break
-    return tuple(spans)
+    return ((m.end(last) - scale, m.end(last)), *written) if scale else written
 
 
 def _end(m: re.Match[str], g: dict[str, str | None], has_unit: bool) -> int:
@@ -245,7 +242,7 @@ class _Recogniser:
 
     def _implied_unit(self, nstart: int, end: int, num: str) -> Unit | None:
         """Unit of a scaled number written without one (6600多万纳税人, 破亿 travellers)."""
-        if not any(ch in num for ch in _SCALE_CHARS):
+        if not _SCALE.search(num):
             return None
         following = self.words.item_split.split(self.text[end : end + 6])[0]
         preceding = self.words.clause_split.split(self.text[max(0, nstart - 200) : nstart])[-1]
