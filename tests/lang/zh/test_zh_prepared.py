@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from reportparse.lang.zh.numerals import DIGITS, ONE
 from reportparse.lang.zh.policy import POLICY, Reading, watched_units
-from reportparse.lang.zh.prepared import recogniser_words, unit_factor
+from reportparse.lang.zh.prepared import recogniser_words
 from reportparse.lang.zh.views import grammar, unit_words
 from reportparse.lexicon import load_lexicon
 

@@ -94,6 +94,7 @@ def join_bounds(text: str, found: list[Mention], words: Mapping[str, Any]) -> li
     each number in a frame of words (之间, 比 ... 大) read with it."""
     out: list[Mention] = []
     gaps = frozenset(words["joiners"]) | frozenset(words["pair_joiners"])  # what stands between two joined bounds
+    closers = {w[0] for w in words["close"]} | set(words["compare"]["close"])  # what may follow a framed number
     i = 0
     while i < len(found):
         a = found[i]
@@ -102,7 +103,7 @@ def join_bounds(text: str, found: list[Mention], words: Mapping[str, Any]) -> li
         if b is not None and text[a.end : b.start] in gaps:  # most neighbours are not joined: nothing to try
             joined = _between(text, a, b, words) or _pair(text, a, b, words)
         if joined is None:
-            out.append(_framed(text, a, words))
+            out.append(_framed(text, a, words) if text[a.end : a.end + 1] in closers else a)
             i += 1
             continue
         if active():

@@ -24,6 +24,7 @@ from .compounds import HALF, digit_pair, discount_digits, shared_scale, subunit_
 from .filters import Candidate, TextNoise, first_drop
 from .named import named_currency
 from .numerals import BIG_UNITS, FILLERS, ONE, parse_numeral
+from .patterns import special_matches
 from .policy import Reading, not_claimable
 from .prepared import recogniser_words, unit_factor
 from .spaced import read_spaced
@@ -82,7 +83,7 @@ class _Recogniser:
         ordered = InOrder([mention for m in self.pats.mention.finditer(self.text) if (mention := self._from_match(m))])
         for second in self.second_ends:
             ordered.place(second)
-        for m in self.pats.special.finditer(self.text) if self.pats.special_word.search(self.text) else ():
+        for m in special_matches(self.pats, self.text):
             mention = self._from_special(m)
             if mention is not None:
                 ordered.place(mention)
