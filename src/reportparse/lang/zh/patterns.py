@@ -97,11 +97,15 @@ def _mention(lex: Lexicon) -> str:
     upres = word_tree(list(prefixed))
     symbols = _symbols(prefixed)
     signed = rf"(?={_MINUS})(?:(?<![{HAN_RANGES}])|(?<={_chars(g.minus_after)}))(?:{_MINUS})"  # 负 after no word
+    # A match starts with a prefix qualifier or with one of these (大 of 大约 starts no number: where no
+    # prefix qualifier stands, the engine leaves the position at once)
     starts = set(NUMERAL_CHARS + VAGUE_LEADS) | set("0123456789") | set("".join(MINUS_SIGNS)) \
-        | {w[0] for w in q.prefix} | {w[0] for w in prefixed} | {w[0] for w in g.minus_words}
+        | {w[0] for w in prefixed} | {w[0] for w in g.minus_words}
+    prefix = word_tree(list(q.prefix))
     return (
-        rf"(?=[{regex.escape(''.join(sorted(starts)))}])"
-        rf"(?P<pre>{word_tree(list(q.prefix))})?"
+        rf"(?=[{regex.escape(''.join(sorted(starts | {w[0] for w in q.prefix})))}])"  # the engine skips to these
+        rf"(?:(?=[{regex.escape(''.join(sorted(starts)))}])|(?={prefix}))"
+        rf"(?P<pre>{prefix})?"
         rf"(?P<negpre>{signed}(?={upres}))?"  # 负百分之三
         rf"(?P<upre>{upres})?(?:(?<={_chars(symbols)}) )?"  # US$ 100
         rf"(?P<neg>(?(upre)(?:{_MINUS})|(?!))|(?<![\d%A-Za-z])-|{signed}|{word_tree(g.minus_words)})?"
