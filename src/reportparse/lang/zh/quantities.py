@@ -133,7 +133,7 @@ class _Recogniser:
         unit_word = self._unit_word(c)
         if unit_word is None:
             return None
-        unit = self.lex.units.get(unit_word) or self._implied_unit(m.start("num"), m.end(), c.num)
+        unit = self.lex.units.get(unit_word) or self._implied_unit(c.nstart, c.end, c.num)
         value, value2 = values
         if c.g["num2"] and not self._good_range(c.g, value, value2, unit):
             self._dropped(m, "range", "not a rising range of one unit: two numbers (or a date such as 2026-02)")
@@ -219,7 +219,7 @@ class _Recogniser:
             note(m.start(), end, "recognise", rule, "found", f"unit {unit.code}" if unit else "no unit")
         claimable = unit is not None and ((num != ONE and unit.surface not in self.words.watched) or self._claimable(
             Reading(num, unit, value, qualifier, self.text[end : end + 1], self.words.grammar), m.start(), end))
-        return Mention(m.start(), end, m.start("num"), value * factor, low, high,
+        return Mention(m.start(), end, c.nstart, value * factor, low, high,
                        unit.code if unit else None, unit.kind if unit else None,
                        unit_spans(m, g) if unit else (), qualifier, rule, claimable=claimable)
 
