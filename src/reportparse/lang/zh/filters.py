@@ -106,8 +106,8 @@ class Candidate:
         self.has_digit = self.num[:1].isdecimal() or _HAS_DIGIT.search(self.num) is not None  # isdecimal is \d
         self.nstart, self.nend = m.span("num")
         self.end = m.end()
-        self.before = text[self.nstart - 1] if self.nstart > 0 else ""  # "" at the start of the text
-        self.after = text[self.end] if self.end < len(text) else ""  # "" at the end of the text
+        self.before = text[self.nstart - 1 : self.nstart]  # "" at the start of the text
+        self.after = text[self.end : self.end + 1]  # "" at the end of the text
 
 
 Filter = Callable[[Candidate], str | None]
