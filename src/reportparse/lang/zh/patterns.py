@@ -1,5 +1,7 @@
 """The compiled patterns of the number recogniser: mentions, special words (一半, 翻番) and the
-noise look-ups its filters use, built once per Lexicon from the pack's data."""
+noise look-ups its filters use, built once per Lexicon from the pack's data. Every word list is
+written as a tree of its shared beginnings (:func:`~reportparse.recognise.patterns.word_tree`),
+which matches as the plain alternation does and costs the engine far fewer tries."""
 
 from __future__ import annotations
 
