@@ -90,9 +90,12 @@ class Claim(_ClaimFields, total=False):
     sentence_span: list[int]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Mention:
-    """A number expression found in the normalised copy (copy coordinates).
+    """A number expression found in the normalised copy (copy coordinates). Treated as a value:
+    nothing assigns to a mention, a changed one is a copy (``dataclasses.replace``). It is not a
+    frozen dataclass because recognisers build tens of thousands per report and a frozen
+    dataclass's ``__init__`` costs five times as much (issue 14).
 
     ``start``/``end`` cover the qualifier, number, unit and suffix; ``unit_spans`` cover the
     unit as written with its scale (亿元 of 785.6亿元; 万 and 人 of 1.2万余人), none when implied; ``value`` is the

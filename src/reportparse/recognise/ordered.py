@@ -4,6 +4,7 @@ for the packs' recognisers)."""
 from __future__ import annotations
 
 import bisect
+from operator import attrgetter
 
 from ..model import Mention
 
@@ -16,7 +17,7 @@ class InOrder:
     by comparing with every mention: linear in the text."""
 
     def __init__(self, found: list[Mention]) -> None:
-        self.found = sorted(found, key=lambda x: x.start)  # stable: ties stay as found
+        self.found = sorted(found, key=attrgetter("start"))  # stable: ties stay as found
         self.starts = [f.start for f in self.found]
         self.reach = max((f.end - f.start for f in self.found), default=0)
 

@@ -93,13 +93,17 @@ def join_bounds(text: str, found: list[Mention], words: Mapping[str, Any]) -> li
     """The mentions with each pair that bounds one range joined into a range mention, and
     each number in a frame of words (之间, 比 ... 大) read with it."""
     out: list[Mention] = []
+    gaps = frozenset(words["joiners"]) | frozenset(words["pair_joiners"])  # what stands between two joined bounds
+    closers = {w[0] for w in words["close"]} | set(words["compare"]["close"])  # what may follow a framed number
     i = 0
     while i < len(found):
         a = found[i]
         b = found[i + 1] if i + 1 < len(found) else None
-        joined = (_between(text, a, b, words) or _pair(text, a, b, words)) if b is not None else None
+        joined = None
+        if b is not None and text[a.end : b.start] in gaps:  # most neighbours are not joined: nothing to try
+            joined = _between(text, a, b, words) or _pair(text, a, b, words)
         if joined is None:
-            out.append(_framed(text, a, words))
+            out.append(_framed(text, a, words) if text[a.end : a.end + 1] in closers else a)
             i += 1
             continue
         if active():

@@ -27,6 +27,7 @@ from .years import YEAR_SUFFIX, year_value
 _NONZERO = regex.escape("".join(ch for ch in CN_DIGITS if ch not in ZEROS))
 _ADJACENT_DIGITS = regex.compile(f"[{_NONZERO}][{_NONZERO}]")  # 两两, 一二: not one numeral
 _HAS_DIGIT = re.compile(r"\d")  # the stdlib re: a cheaper call, once per match
+_CN_DIGIT = re.compile(f"[{re.escape(CN_DIGITS)}]")
 _POINT = regex.compile(f"[{DECIMAL_POINTS}]")
 
 
@@ -61,12 +62,11 @@ class TextNoise:
     def in_noise_phrase(self, start: int, end: int) -> bool:
         """True when [start, end) overlaps a fixed term (一带一路, 进一步) that is not inside it
         (万一 inside 一万一千 is part of the number)."""
-        if self.pats.noise_phrases is None:
-            return False
+        near, overlapped = self.pats.noise_phrases, self.pats.noise_phrases_all
         lo, hi = max(0, start - self.phrase_reach + 1), end + self.phrase_reach - 1
-        if self.pats.noise_phrases.search(self.text, lo, hi) is None:  # most numbers stand near none
-            return False
-        for m in self.pats.noise_phrases.finditer(self.text, lo, hi, overlapped=True):
+        if near is None or overlapped is None or near.search(self.text, lo, hi) is None:
+            return False  # most numbers stand near none
+        for m in overlapped.finditer(self.text, lo, hi, overlapped=True):
             if m.start() < end and start < m.end() and not (start <= m.start() and m.end() <= end):
                 return True
         return False
@@ -103,11 +103,11 @@ class Candidate:
         text = self.text = noise.text
         self.num = g["num"] or ""
         self.unitless = not (g["unit"] or g["unit1"] or g["upre"])
-        self.has_digit = _HAS_DIGIT.search(self.num) is not None
+        self.has_digit = self.num[:1].isdecimal() or _HAS_DIGIT.search(self.num) is not None  # isdecimal is \d
         self.nstart, self.nend = m.span("num")
         self.end = m.end()
-        self.before = text[self.nstart - 1] if self.nstart > 0 else ""  # "" at the start of the text
-        self.after = text[self.end] if self.end < len(text) else ""  # "" at the end of the text
+        self.before = text[self.nstart - 1 : self.nstart]  # "" at the start of the text
+        self.after = text[self.end : self.end + 1]  # "" at the end of the text
 
 
 Filter = Callable[[Candidate], str | None]
@@ -124,10 +124,10 @@ def lone_numeral(c: Candidate) -> str | None:
 
 def bare_scale(c: Candidate) -> str | None:
     """A bare 百/千/万 without a digit is part of a word: 万象城, 千家万户."""
+    if c.g["pre"] is not None or c.num.startswith(TEN) or _CN_DIGIT.search(c.num):
+        return None
     counted = (c.g["inner"] and c.g["unit"]) or c.g["upre"] or c.num[0] in VAGUE_LEADS  # 百余家, 百分之百, 数百家
-    if c.g["pre"] is None and not c.num.startswith(TEN) and not any(ch in CN_DIGITS for ch in c.num) and not counted:
-        return "a bare hundred, thousand or ten thousand without a digit is part of a word"
-    return None
+    return None if counted else "a bare hundred, thousand or ten thousand without a digit is part of a word"
 
 
 def zero_or_financial(c: Candidate) -> str | None:

@@ -54,6 +54,13 @@ POLICY: tuple[Callable[[Reading], str | None], ...] = (article_one, duration, ag
 """The claimable policy: a number with a unit is a claim unless one of these says why not."""
 
 
+def watched_units(grammar: Grammar) -> frozenset[str]:
+    """The unit words a rule of :data:`POLICY` looks at (年 of a duration, age and size units):
+    only 一 and a number in one of these can be refused, any other number with a unit is a claim
+    without running the rules (checked for every rule and unit by the tests)."""
+    return frozenset((YEAR_SUFFIX, *grammar.age_units, *grammar.attribute_units))
+
+
 def not_claimable(reading: Reading) -> tuple[str, str] | None:
     """The name and reason of the first policy rule that makes a number no claim on its own."""
     for rule in POLICY:

@@ -15,29 +15,32 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-import regex
-
 from ...explain import active, note
 from ...lexicon import Lexicon, Unit
 from ...model import Mention, Qualifier, as_qualifier
 from ...recognise.ordered import InOrder
 from .bounds import join_bounds
-from .compounds import HALF, digit_pair, discount_digits, is_discount, shared_scale, subunit_value
+from .compounds import HALF, digit_pair, discount_digits, shared_scale, subunit_value
 from .filters import Candidate, TextNoise, first_drop
 from .named import named_currency
-from .numerals import BIG_UNITS, FILLERS, parse_numeral
+from .numerals import BIG_UNITS, FILLERS, ONE, parse_numeral
+from .patterns import special_matches
 from .policy import Reading, not_claimable
+from .prepared import recogniser_words, unit_factor
 from .spaced import read_spaced
-from .views import cue_words, grammar, qualifiers, unit_words
+from .views import unit_words
 
-_SCALE_CHARS = "".join(BIG_UNITS)
+_SCALE = re.compile(f"[{re.escape(''.join(BIG_UNITS))}]")
 _AFTER_LAST_DIGIT = re.compile(r"\d(\D*)\Z")  # a number's digits are the mention pattern's \d
 _NO_FILLERS = str.maketrans("", "", FILLERS)
 _ZERO = Decimal(0)
+_ONE = Decimal(1)
 
 
 def _scale_text(num: str) -> str:
     """The scale written at the end of an Arabic number (亿 of 785.6亿, 万亿 of 1.2万亿)."""
+    if num[-1:].isdecimal():  # the common case, a number that ends in a digit (str.isdecimal is re's \d)
+        return ""
     after_digits = _AFTER_LAST_DIGIT.search(num)
     return after_digits.group(1).translate(_NO_FILLERS) if after_digits else ""
 
@@ -48,13 +51,10 @@ def unit_spans(m: re.Match[str], g: dict[str, str | None]) -> tuple[tuple[int, i
     if g["upre"] and not (g["unit"] or g["unit1"]):
         return (m.span("upre"),)
     last = "num2" if g["num2"] else "num"
+    unit = "unit1" if last == "num" and g["unit1"] else "unit"
+    written = (m.span(unit),) if g[unit] else ()
     scale = len(_scale_text(g[last] or ""))
-    spans = [(m.end(last) - scale, m.end(last))] if scale else []
-    for group in ("unit1", "unit") if last == "num" else ("unit",):
-        if g[group]:
-            spans.append(m.span(group))
-            break
-    return tuple(spans)
+    return ((m.end(last) - scale, m.end(last)), *written) if scale else written
 
 
 def _end(m: re.Match[str], g: dict[str, str | None], has_unit: bool) -> int:
@@ -73,14 +73,9 @@ class _Recogniser:
         self.lex = lex
         self.noise = TextNoise(text, lex)
         self.pats = self.noise.pats
-        self.quals = qualifiers(lex)
-        self.units = unit_words(lex)
+        self.words = recogniser_words(lex)
+        self.quals, self.units = self.words.quals, self.words.units
         self.second_ends: list[Mention] = []  # the second numbers of ranges that are none
-        self.grammar = grammar(lex)
-        cues = cue_words(lex)
-        self.list_joiners = frozenset(cues.list_separators + cues.conjunctions)
-        self.clause_split = regex.compile(f"[{regex.escape(lex.segment.clause_ends)}]")
-        self.item_split = regex.compile(f"[{regex.escape(lex.segment.clause_ends + self.noise.grammar.list_comma)}]")
 
     def mentions(self) -> list[Mention]:
         """Every number expression: ordinary numbers, then special words where no claimable
@@ -88,7 +83,7 @@ class _Recogniser:
         ordered = InOrder([mention for m in self.pats.mention.finditer(self.text) if (mention := self._from_match(m))])
         for second in self.second_ends:
             ordered.place(second)
-        for m in self.pats.special.finditer(self.text) if self.pats.special_word.search(self.text) else ():
+        for m in special_matches(self.pats, self.text):
             mention = self._from_special(m)
             if mention is not None:
                 ordered.place(mention)
@@ -101,7 +96,7 @@ class _Recogniser:
         for i in range(len(out) - 2, -1, -1):
             m, nxt = out[i], out[i + 1]
             if m.unit is None and nxt.unit is not None and nxt.num_start - m.end == 1 \
-                    and self.text[m.end] in self.list_joiners and m.rule == nxt.rule:
+                    and self.text[m.end] in self.words.list_joiners and m.rule == nxt.rule:
                 out[i] = replace(m, unit=nxt.unit, unit_kind=nxt.unit_kind, unit_spans=nxt.unit_spans,
                                  claimable=nxt.claimable)
         return out
@@ -138,8 +133,8 @@ class _Recogniser:
         unit_word = self._unit_word(c)
         if unit_word is None:
             return None
-        unit = self.lex.units.get(unit_word) or self._implied_unit(m.start("num"), m.end(), c.num)
-        value, value2 = values[0], self._per_n(c.g, values[1])
+        unit = self.lex.units.get(unit_word) or self._implied_unit(c.nstart, c.end, c.num)
+        value, value2 = values
         if c.g["num2"] and not self._good_range(c.g, value, value2, unit):
             self._dropped(m, "range", "not a rising range of one unit: two numbers (or a date such as 2026-02)")
             return self._two_numbers(m)
@@ -165,30 +160,27 @@ class _Recogniser:
 
     def _values(self, c: Candidate) -> tuple[Decimal, Decimal | None] | None:
         """Step: the value of the number (signed) and of the range's upper end."""
-        try:
-            value = parse_numeral(c.num) if (digits := self._discount(c)) is None else digits
-            value2 = parse_numeral(c.g["num2"]) if c.g["num2"] else None
+        g = c.g
+        try:  # 八五折: two digits side by side before a discount word are 8.5 tenths
+            digits = discount_digits(c.num) if g["unit"] in self.words.discounts else None
+            value = parse_numeral(c.num) if digits is None else digits
+            value2 = parse_numeral(g["num2"]) if g["num2"] else None
             if value2 is None and (pair := digit_pair(c.num)) is not None:
                 value, value2 = pair  # 一两千: 1000..2000
-            extra = self._extra(c)
+            extra = self._extra(c) if g["half"] or g["halfin"] or g["sub"] else _ZERO
         except ValueError as exc:
             self._dropped(c.m, "not_a_numeral", str(exc))
             return None
         if value2 is not None:
             value2 += extra
-            value = shared_scale(value, c.num, value2, c.g["num2"] or "")
+            value = shared_scale(value, c.num, value2, g["num2"] or "")
+            value2 = self._per_n(g, value2)
         elif extra:
             value += extra
-        return (-value if c.g["neg"] or c.g["negpre"] else value), value2
-
-    def _discount(self, c: Candidate) -> Decimal | None:
-        """Two digits side by side before a discount word: 八五折 is 8.5 tenths."""
-        return discount_digits(c.num) if c.g["unit"] and is_discount(self.lex, c.g["unit"]) else None
+        return (-value if g["neg"] or g["negpre"] else value), value2
 
     def _extra(self, c: Candidate) -> Decimal:
         """What is written after the unit: 半 (两吨半) or smaller money units (12元3角4分)."""
-        if not (c.g["half"] or c.g["halfin"] or c.g["sub"]):
-            return _ZERO
         half = HALF if c.g["half"] or c.g["halfin"] else _ZERO
         return half + (subunit_value(self.lex, c.g["unit"] or "", c.g["sub"]) if c.g["sub"] else _ZERO)
 
@@ -216,18 +208,18 @@ class _Recogniser:
     def _mention(self, c: Candidate, value: Decimal, value2: Decimal | None, unit: Unit | None) -> Mention:
         """Steps: scale by the unit's factor, qualifier, span and the claimable policy."""
         m, g, num = c.m, c.g, c.num
-        factor = Decimal(unit.factor) / self.units.divided.get(unit.surface, 1) if unit else Decimal(1)
+        factor = (self.words.factors.get(unit.surface) or unit_factor(unit, self.units)) if unit else _ONE
         low = value * factor if value2 is not None else None
         high = value2 * factor if value2 is not None else None
         qualifier = self._qualifier_of(c, value2 is not None)
         end = _end(m, g, unit is not None)
-        rule = "zh.discount" if g["unit"] and is_discount(self.lex, g["unit"]) else \
+        rule = "zh.discount" if g["unit"] in self.words.discounts else \
             "zh.arabic" if c.has_digit else "zh.chinese_numeral"
         if active():
             note(m.start(), end, "recognise", rule, "found", f"unit {unit.code}" if unit else "no unit")
-        claimable = unit is not None and self._claimable(Reading(num, unit, value, qualifier, self.text[end : end + 1],
-                                                                 self.grammar), m.start(), end)
-        return Mention(m.start(), end, m.start("num"), value * factor, low, high,
+        claimable = unit is not None and ((num != ONE and unit.surface not in self.words.watched) or self._claimable(
+            Reading(num, unit, value, qualifier, self.text[end : end + 1], self.words.grammar), m.start(), end))
+        return Mention(m.start(), end, c.nstart, value * factor, low, high,
                        unit.code if unit else None, unit.kind if unit else None,
                        unit_spans(m, g) if unit else (), qualifier, rule, claimable=claimable)
 
@@ -251,10 +243,10 @@ class _Recogniser:
 
     def _implied_unit(self, nstart: int, end: int, num: str) -> Unit | None:
         """Unit of a scaled number written without one (6600多万纳税人, 破亿 travellers)."""
-        if not any(ch in num for ch in _SCALE_CHARS):
+        if not _SCALE.search(num):
             return None
-        following = self.item_split.split(self.text[end : end + 6])[0]
-        preceding = self.clause_split.split(self.text[max(0, nstart - 200) : nstart])[-1]
+        following = self.words.item_split.split(self.text[end : end + 6])[0]
+        preceding = self.words.clause_split.split(self.text[max(0, nstart - 200) : nstart])[-1]
         for window in (following, preceding):
             for code, cues in self.units.implied.items():
                 if code.startswith("_"):
@@ -265,12 +257,16 @@ class _Recogniser:
 
     def _qualifier_of(self, c: Candidate, is_range: bool) -> Qualifier:
         """Step: the qualifier of a number (prefix 超过, inner 500余家, suffix 5个以上 or 一千以下)."""
-        inner = c.g["inner"] or next((ch for ch in c.num if ch in self.quals.inner), None)
+        if is_range:
+            return "range"
+        inner = c.g["inner"] or ((found := self.words.inner.search(c.num)) and found.group())
         return self._qualifier(c.g["pre"], inner, c.g["suf"], is_range)
 
     def _qualifier(self, pre: str | None, inner: str | None, suf: str | None, is_range: bool) -> Qualifier:
         if is_range:
             return "range"
+        if not (pre or inner or suf):
+            return "exact"
         for word, table in ((suf, self.quals.suffix), (pre, self.quals.prefix), (inner, self.quals.inner)):
             if word and table.get(word, "exact") != "exact":
                 return as_qualifier(table[word])

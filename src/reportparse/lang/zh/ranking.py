@@ -7,7 +7,6 @@ generations (第十七届, 第二批, 第四代) are not rankings.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from functools import cache
@@ -46,13 +45,14 @@ def _pattern(lex: Lexicon) -> regex.Pattern[str]:
 
 
 @cache
-def _stretch_patterns(lex: Lexicon) -> tuple[re.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
-    """What every ranking holds (an ordinal's first word or a ranking word) and what none crosses
-    (a space or a scope end mark), forwards and backwards."""
+def _stretch_patterns(lex: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    """What every ranking holds (an ordinal's first word with its number, or a ranking word) and
+    what none crosses (a space or a scope end mark), forwards and backwards."""
     r, g = ranking_words(lex), grammar(lex)
-    cue = alternation([g.ordinal_prefix, r.top_prefix, *r.words, *r.vague_words])
+    ordinal = rf"(?:{alternation([g.ordinal_prefix, r.top_prefix])})(?={_ORD_NUM})"  # 第 or 前 before its number
+    cue = rf"{ordinal}|{alternation([*r.words, *r.vague_words])}"
     stop = rf"[\s{regex.escape(g.scope_end_marks)}]"
-    return re.compile(cue), regex.compile(stop), regex.compile(rf"(?r){stop}")
+    return regex.compile(cue), regex.compile(stop), regex.compile(rf"(?r){stop}")
 
 
 def _stretches(text: str, lex: Lexicon) -> Iterator[tuple[int, int]]:
@@ -70,9 +70,15 @@ def _stretches(text: str, lex: Lexicon) -> Iterator[tuple[int, int]]:
         yield start, done
 
 
-def _scope_size(scope: str, size_words: Sequence[str]) -> int | None:
+@cache
+def _size_pattern(lex: Lexicon) -> regex.Pattern[str]:
+    """A number before a size word of a scope (六 of 市内六区, 百 of 全球百强)."""
+    return regex.compile(rf"(\d+|[{NUMERAL_CHARS}]+)(?={alternation(ranking_words(lex).scope_size_words)})")
+
+
+def _scope_size(scope: str, lex: Lexicon) -> int | None:
     """The size of a ranking's field when the scope holds it (市内六区 -> 6, 全球百强 -> 100)."""
-    m = regex.search(rf"(\d+|[{NUMERAL_CHARS}]+)(?={alternation(size_words)})", scope)
+    m = _size_pattern(lex).search(scope)
     if not m:
         return None
     try:
@@ -132,5 +138,5 @@ def recognise_rankings(text: str, lex: Lexicon) -> list[Mention]:
             note(start, end, "recognise", "zh.ranking", "found", f"position {value} in {scope or 'a ranking verb'}")
         found.append(Mention(start, end, m.start("ord"), value, None, None, "rank", "rank",
                              (m.span("ord"),), qualifier, "zh.ranking",
-                             rank_of=_scope_size(scope, r.scope_size_words) if scope else None, rank_scope=scope))
+                             rank_of=_scope_size(scope, lex) if scope else None, rank_scope=scope))
     return found
