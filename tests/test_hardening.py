@@ -282,6 +282,14 @@ def test_parse_text_never_raises_on_lone_surrogates(tmp_path):
     assert json.loads(proc.stdout) == ["5%", "6%"]
 
 
+
+@pytest.mark.parametrize("text", ["全省经济总量位居全国第\U00011F51位", "增长\U00011F51.5%"])
+def test_parse_text_never_raises_on_digits_decimal_cannot_read(text):
+    from reportparse import parse_text
+
+    doc = parse_text(text)  # ranking._position raised decimal.InvalidOperation here
+    assert all(text[c["span"][0]:c["span"][1]] == c["text"] for c in doc.to_dict()["claims"])
+
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 

@@ -8,7 +8,7 @@ no elision).
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 import pytest
 
@@ -115,6 +115,17 @@ def test_surrounding_whitespace_is_ignored(text):
 def test_not_a_numeral_raises_value_error(text):
     with pytest.raises(ValueError):
         parse_numeral(text)
+
+
+def test_a_digit_decimal_cannot_read_is_no_numeral_not_a_crash():
+    kawi_one = "\U00011F51"  # Unicode 15: the regex package's \d takes it; Python 3.11's Decimal does not
+    try:
+        expected = Decimal(kawi_one)
+    except InvalidOperation:
+        with pytest.raises(ValueError):
+            parse_numeral(kawi_one)
+    else:
+        assert parse_numeral(kawi_one) == expected
 
 
 @pytest.mark.parametrize(

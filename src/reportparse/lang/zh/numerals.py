@@ -160,7 +160,10 @@ def _read(text: str) -> Decimal:
     """:func:`parse_numeral` of a numeral that is not plain ASCII digits, cached: a report writes
     the same Chinese numerals (一, 两, 三十) again and again, and a Decimal is immutable."""
     if _PLAIN.fullmatch(text):
-        return Decimal(text.replace(",", ""))
+        try:
+            return Decimal(text.replace(",", ""))
+        except InvalidOperation:  # a digit of a newer Unicode than Python's (regex's tables are newer)
+            raise ValueError(f"digits Python cannot read: {text!r}") from None
     if _DIGIT_BY_DIGIT.fullmatch(text):  # 二〇〇 is 200, not 2
         return Decimal("".join(str(DIGITS[ch]) for ch in text))
     tokens = _TOKEN.findall(text.strip())
