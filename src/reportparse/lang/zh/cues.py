@@ -28,7 +28,9 @@ class Cues:
     level_change_end: regex.Pattern[str]
     down_start: regex.Pattern[str]
     trailing: regex.Pattern[str]
+    trailing_ends: frozenset[str]
     leading: regex.Pattern[str]
+    leading_starts: frozenset[str]
     comparison: regex.Pattern[str]
     comparison_base: regex.Pattern[str]
     years: regex.Pattern[str]
@@ -43,6 +45,10 @@ class Cues:
     done: regex.Pattern[str]
     object_verb_end: regex.Pattern[str]
     metric_prefix: regex.Pattern[str]
+    item_separator: regex.Pattern[str]
+    respectively: regex.Pattern[str]
+    metric_suffix: regex.Pattern[str]
+    per_capita_end: regex.Pattern[str]
     last_year: regex.Pattern[str]
     growth_up: frozenset[str]
     growth_down: frozenset[str]
@@ -98,7 +104,11 @@ def _metric_patterns(lex: Lexicon) -> dict[str, Any]:
     span = _span_base(lex)
     return {
         "trailing": regex.compile(rf"(?r)(?:{alternation(c.metric_trailing_strip)})$"),
+        # the last and first characters of what ``trailing`` and ``leading`` remove (and a line
+        # break, before which ``$`` matches too): a cheap test before the substitution
+        "trailing_ends": frozenset(w[-1] for w in c.metric_trailing_strip) | {"\n"},
         "leading": regex.compile(rf"^(?:{alternation(c.metric_leading_strip)})"),
+        "leading_starts": frozenset(w[0] for w in c.metric_leading_strip),
         "comparison": regex.compile(alternation(c.comparison_phrases + comparatives)),
         "comparison_base": regex.compile(
             rf"(?:{markers})(?:{alternation(c.comparison_bases)}|{year}|{span})(?:{alternation(g.base_year_tails)})?"
@@ -108,6 +118,11 @@ def _metric_patterns(lex: Lexicon) -> dict[str, Any]:
         "share_start": regex.compile(rf"^(?:{alternation(c.share_words)})"),
         "object_verb_end": regex.compile(rf"(?r)(?:{alternation(c.object_verbs)})$"),
         "metric_prefix": regex.compile(rf"^(?:{_prefix_words(lex)}|{year})*$"),
+        "item_separator": regex.compile(f"[{regex.escape(''.join(c.list_separators))}]"),
+        "respectively": regex.compile(alternation(c.respectively)),
+        "metric_suffix": regex.compile(rf"^(?:{alternation(c.metric_suffixes)})*$"),
+        "per_capita_end": regex.compile(
+            rf"({alternation(list(c.per_capita))})(?:{alternation(c.to_verbs + c.copula_verbs + c.growth_up)})?$"),
         "stops": frozenset(c.counted_noun_stops + c.to_verbs + c.ratio_verbs),
     }
 
