@@ -76,6 +76,7 @@ class Timing:
         self.plan_spans = plan_spans
         self.report_year = report_year
         self.year_before, self.span_years, self.quoted = _patterns(lex)
+        self.quote_open = grammar(lex).name_quotes[0]  # what ``quoted`` starts with
         self.past_years, self.future_word, self.base_year, self.opening_years = _past_patterns(lex)
         self.century_end = _century_end(lex)
         self.averages = averages(lex)
@@ -95,16 +96,17 @@ class Timing:
 
     def is_from_value(self, m: Mention, before: str, nxt: Mention | None) -> bool:
         """True for X of 从X提高到Y (a later number follows the to-verb)."""
-        after = self.text[m.end : m.end + 8]
-        return nxt is not None and bool(self.cues.to_start.search(after)) and bool(self.cues.from_end.search(before))
+        return nxt is not None and bool(self.cues.to_start.search(self.text[m.end : m.end + 8])) \
+            and bool(self.cues.from_end.search(before))
 
-    def _speaks_of_last_year(self, status: str, since_prev: str, prev: SentenceState) -> bool:
+    def _speaks_of_last_year(self, m: Mention, sent: Sentence, prev: SentenceState) -> bool:
         """Rule ``last_year``: inside a plan, the clause (or the one before, unless this year or a
         to-verb came since) speaks of last year."""
-        return status == "target" and self.report_year is not None and (
-            self._about_last_year(since_prev)
-            or (prev.last_year and not self.cues.this_year.search(since_prev)
-                and not self.cues.to_verb.search(since_prev)))
+        if sent.status != "target" or self.report_year is None:
+            return False
+        since_prev = self.text[max(sent.start, prev.end, m.start - _REACH) : m.start]
+        return self._about_last_year(since_prev) or (
+            prev.last_year and not self.cues.this_year.search(since_prev) and not self.cues.to_verb.search(since_prev))
 
     @staticmethod
     def _decided(m: Mention, rule: str, status: Status, period: int | None) -> tuple[Status, int | None]:
@@ -117,8 +119,7 @@ class Timing:
         """Status and period of the claim of mention ``m`` in sentence ``sent``; records in
         ``prev`` whether it spoke of last year."""
         sentence_before = self.text[max(sent.start, m.start - _REACH) : m.start]
-        since_prev = self.text[max(sent.start, prev.end, m.start - _REACH) : m.start]
-        prev.last_year = self._speaks_of_last_year(sent.status, since_prev, prev)
+        prev.last_year = self._speaks_of_last_year(m, sent, prev)
         if prev.last_year and self.report_year:
             return self._decided(m, "last_year", "actual", self.report_year - 1)  # 去年全国财政超收7239亿元
         if sent.status == "target" and self.report_year and self.cues.done.search(before):
@@ -175,7 +176,8 @@ class Timing:
                        ) -> tuple[Status, int | None]:
         """Rule ``clause_target``: inside a review, a target cue in the clause (力争粮食产量达到...)
         or a future marker after this year in the sentence (今年...将达305亿元) makes a target."""
-        if sent.status == "actual" and (self.cues.clause_target.search(self.quoted.sub("", before))
+        unquoted = self.quoted.sub("", before) if self.quote_open in before else before
+        if sent.status == "actual" and (self.cues.clause_target.search(unquoted)
                                         or self.cues.future.search(sentence_before)):
             return self._decided(m, "clause_target", "target", self.report_year)
         if active():
