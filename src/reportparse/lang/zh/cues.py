@@ -33,6 +33,7 @@ class Cues:
     leading_starts: frozenset[str]
     comparison: regex.Pattern[str]
     comparison_base: regex.Pattern[str]
+    comparison_base_starts: frozenset[str]
     years: regex.Pattern[str]
     trailing_year: regex.Pattern[str]
     share_start: regex.Pattern[str]
@@ -113,6 +114,7 @@ def _metric_patterns(lex: Lexicon) -> dict[str, Any]:
         "comparison_base": regex.compile(
             rf"(?:{markers})(?:{alternation(c.comparison_bases)}|{year}|{span})(?:{alternation(g.base_year_tails)})?"
         ),
+        "comparison_base_starts": frozenset(w[0] for w in c.comparison_markers),  # what it starts with
         "years": regex.compile(dated),
         "trailing_year": regex.compile(rf"(?r){dated}$"),
         "share_start": regex.compile(rf"^(?:{alternation(c.share_words)})"),

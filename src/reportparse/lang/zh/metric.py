@@ -113,14 +113,16 @@ class MetricFinder:
     def _trim(self, phrase: str) -> str:
         cues, g = self.cues, self.grammar
         phrase = self._object(phrase)
-        phrase = _unbalanced_quotes_removed(cues.comparison_base.sub("", phrase), g, self.any_quote)
+        if not cues.comparison_base_starts.isdisjoint(phrase):
+            phrase = cues.comparison_base.sub("", phrase)
+        phrase = _unbalanced_quotes_removed(phrase, g, self.any_quote)
         phrase = phrase.strip(g.phrase_strip)
         while True:
             trimmed = cues.years.sub("", phrase) if YEAR_SUFFIX in phrase and cues.years.match(phrase) else phrase
-            if self._matches[trimmed][2] != len(trimmed):
-                if trimmed[-1:] in cues.trailing_ends:  # a cheap test first: most phrases end with no cue
-                    trimmed = cues.trailing.sub("", trimmed)
-                trimmed = trimmed.strip(self.item_strip)
+            # a cheap test first: most phrases end with no cue and have nothing to strip
+            cue_end = trimmed[-1:] in cues.trailing_ends
+            if (cue_end or trimmed != trimmed.strip(self.item_strip)) and self._matches[trimmed][2] != len(trimmed):
+                trimmed = (cues.trailing.sub("", trimmed) if cue_end else trimmed).strip(self.item_strip)
             if trimmed[:1] in cues.leading_starts:
                 trimmed = cues.leading.sub("", trimmed)
             trimmed = trimmed.strip(self.item_strip)

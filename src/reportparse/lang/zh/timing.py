@@ -96,8 +96,8 @@ class Timing:
 
     def is_from_value(self, m: Mention, before: str, nxt: Mention | None) -> bool:
         """True for X of 从X提高到Y (a later number follows the to-verb)."""
-        return nxt is not None and bool(self.cues.to_start.search(self.text[m.end : m.end + 8])) \
-            and bool(self.cues.from_end.search(before))
+        return nxt is not None and bool(self.cues.from_end.search(before)) \
+            and bool(self.cues.to_start.search(self.text[m.end : m.end + 8]))  # the rarer test first
 
     def _speaks_of_last_year(self, m: Mention, sent: Sentence, prev: SentenceState) -> bool:
         """Rule ``last_year``: inside a plan, the clause (or the one before, unless this year or a
