@@ -24,6 +24,7 @@ class Cues:
     span_phrase: regex.Pattern[str]
     plan_span: regex.Pattern[str]
     new_item: regex.Pattern[str]
+    new_item_starts: frozenset[str]
     ratio_word: regex.Pattern[str]
     level_change_end: regex.Pattern[str]
     down_start: regex.Pattern[str]
@@ -38,6 +39,7 @@ class Cues:
     trailing_year: regex.Pattern[str]
     share_start: regex.Pattern[str]
     from_end: regex.Pattern[str]
+    from_starts: frozenset[str]
     to_start: regex.Pattern[str]
     to_verb: regex.Pattern[str]
     clause_target: regex.Pattern[str]
@@ -85,6 +87,7 @@ def _kind_patterns(lex: Lexicon) -> dict[str, Any]:
         # searched backwards: the first hit ends last and, of the cues ending there, is the longest
         "kind_cue": regex.compile(rf"(?r){alternation(c.growth_up + c.growth_down + c.ratio_verbs)}"),
         "new_item": regex.compile(alternation(c.new_item_words)),
+        "new_item_starts": frozenset(w[0] for w in c.new_item_words),  # what ``new_item`` starts with
         "ratio_word": regex.compile(alternation(c.ratio_words)),
         "level_change_end": regex.compile(rf"(?r)(?:{alternation(c.level_change_verbs)})$"),
         "down_start": regex.compile(rf"^(?:{alternation(c.clause_start_down_verbs)})"),
@@ -145,6 +148,7 @@ def _time_patterns(lex: Lexicon) -> dict[str, Any]:
         "from_end": regex.compile(
             rf"(?:{alternation(c.from_words)})(?:{YEAR}{YEAR_SUFFIX}|{_span_base(lex)})?(?:{alternation(g.year_tails)})?{per}$"
         ),
+        "from_starts": frozenset(w[0] for w in c.from_words),  # what ``from_end`` starts with
         "to_start": regex.compile(rf"^[^{marks}]{{0,4}}?(?:{alternation(c.to_verbs)})"),
         "to_verb": regex.compile(alternation([v for v in c.to_verbs if len(v) > 1])),
         "clause_target": regex.compile(alternation(c.clause_target_cues)),

@@ -222,7 +222,9 @@ class MetricFinder:
         cues = self.cues
         gap = bool(cues.comparison.search(before))
         phrase = cues.comparison.split(before)[0] if gap else before
-        phrase = self._walk_list(before, self.trim(cues.from_end.sub("", phrase)), prev)
+        if not cues.from_starts.isdisjoint(phrase):  # most clauses have no from-word (从, 由)
+            phrase = cues.from_end.sub("", phrase)
+        phrase = self._walk_list(before, self.trim(phrase), prev)
         if m.unit != "rank" and not gap and (carried := self._carried(phrase, before, prev)):
             return self._found(m, "carried_subject", *carried)
         if self._noun_first(m, phrase):

@@ -59,6 +59,7 @@ def _past_patterns(lex: Lexicon) -> tuple[regex.Pattern[str], ...]:
             regex.compile(base_year), regex.compile(opening))
 
 
+@cache
 def _century_end(lex: Lexicon) -> regex.Pattern[str]:
     """The century's end (本世纪末), written in a clause or opening a sentence (到本世纪末，...)."""
     c, g = cue_words(lex), grammar(lex)
@@ -96,8 +97,9 @@ class Timing:
 
     def is_from_value(self, m: Mention, before: str, nxt: Mention | None) -> bool:
         """True for X of 从X提高到Y (a later number follows the to-verb)."""
-        return nxt is not None and bool(self.cues.from_end.search(before)) \
-            and bool(self.cues.to_start.search(self.text[m.end : m.end + 8]))  # the rarer test first
+        if nxt is None or self.cues.from_starts.isdisjoint(before):  # most clauses have no from-word (从, 由)
+            return False
+        return bool(self.cues.from_end.search(before)) and bool(self.cues.to_start.search(self.text[m.end : m.end + 8]))
 
     def _speaks_of_last_year(self, m: Mention, sent: Sentence, prev: SentenceState) -> bool:
         """Rule ``last_year``: inside a plan, the clause (or the one before, unless this year or a

@@ -76,14 +76,14 @@ class Segmenter:
     def _ends(self, block: str) -> list[int]:
         """For each position, where the word starting there ends on the most probable route
         through the block (jieba's ``calc``: on a tie the longer word)."""
-        n = len(block)
+        n, freq, weights = len(block), self.freq, self.weight
         scores = [0.0] * (n + 1)
         ends = list(range(n))
         for k in range(n - 1, -1, -1):
             best: float | None = None
             i, frag = k + 1, block[k]
-            while frag in self.freq:
-                if (weight := self.weight.get(frag)) is not None and (best is None or weight + scores[i] >= best):
+            while frag in freq:
+                if (weight := weights.get(frag)) is not None and (best is None or weight + scores[i] >= best):
                     best, ends[k] = weight + scores[i], i - 1
                 if i == n:
                     break
