@@ -93,6 +93,7 @@ class MetricFinder:
         self.clause_ends = lex.segment.clause_ends
         self.grammar = grammar(lex)
         self.parentheses, self.any_quote = _marks(lex)
+        self.bracket_starts = frozenset(o[0] for o in self.grammar.bracket_opens)  # what ``parentheses`` starts with
         self.item_strip = " " + self.grammar.list_comma
         self.subject_words = frozenset(c.subject_words)
         self.object_markers = c.object_markers
@@ -154,7 +155,9 @@ class MetricFinder:
     def counted_noun(self, m: Mention, sentence_end: int) -> str:
         """The noun after a measure word: 370个重大项目 -> 重大项目."""
         tail = self.noun_end.split(self.text[m.end : min(sentence_end, m.end + 64)], maxsplit=1)[0]
-        tail = self.parentheses.sub("", tail).lstrip(self.grammar.possessive)
+        if not self.bracket_starts.isdisjoint(tail):
+            tail = self.parentheses.sub("", tail)
+        tail = tail.lstrip(self.grammar.possessive)
         toks = self._cuts[tail[:24]]
         noun, stop = self._noun_tokens(toks)
         if stop < len(toks) - 1 and toks[stop] in self.conjunctions and noun.endswith(self.modifier_ends) \
