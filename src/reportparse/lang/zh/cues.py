@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -61,6 +62,12 @@ class Cues:
     tail_noise: str
 
 
+def _firsts(words: Iterable[str]) -> frozenset[str]:
+    """The first characters of the words a pattern starts with (``X_starts`` for pattern ``X``): a
+    text that holds none of them cannot match, a cheap test before the pattern's search or substitution."""
+    return frozenset(w[0] for w in words if w)
+
+
 def _prefix_words(lex: Lexicon) -> str:
     """Words that may stand before a standard metric's name without narrowing it: scope and
     time words (全市, 今年), verbs (完成, 拟安排), new-item words and region names (北京地区)."""
@@ -87,7 +94,7 @@ def _kind_patterns(lex: Lexicon) -> dict[str, Any]:
         # searched backwards: the first hit ends last and, of the cues ending there, is the longest
         "kind_cue": regex.compile(rf"(?r){alternation(c.growth_up + c.growth_down + c.ratio_verbs)}"),
         "new_item": regex.compile(alternation(c.new_item_words)),
-        "new_item_starts": frozenset(w[0] for w in c.new_item_words),  # what ``new_item`` starts with
+        "new_item_starts": _firsts(c.new_item_words),
         "ratio_word": regex.compile(alternation(c.ratio_words)),
         "level_change_end": regex.compile(rf"(?r)(?:{alternation(c.level_change_verbs)})$"),
         "down_start": regex.compile(rf"^(?:{alternation(c.clause_start_down_verbs)})"),
@@ -108,16 +115,15 @@ def _metric_patterns(lex: Lexicon) -> dict[str, Any]:
     span = _span_base(lex)
     return {
         "trailing": regex.compile(rf"(?r)(?:{alternation(c.metric_trailing_strip)})$"),
-        # the last and first characters of what ``trailing`` and ``leading`` remove (and a line
-        # break, before which ``$`` matches too): a cheap test before the substitution
+        # the last characters of what ``trailing`` removes, and a line break (``$`` matches before one)
         "trailing_ends": frozenset(w[-1] for w in c.metric_trailing_strip) | {"\n"},
         "leading": regex.compile(rf"^(?:{alternation(c.metric_leading_strip)})"),
-        "leading_starts": frozenset(w[0] for w in c.metric_leading_strip),
+        "leading_starts": _firsts(c.metric_leading_strip),
         "comparison": regex.compile(alternation(c.comparison_phrases + comparatives)),
         "comparison_base": regex.compile(
             rf"(?:{markers})(?:{alternation(c.comparison_bases)}|{year}|{span})(?:{alternation(g.base_year_tails)})?"
         ),
-        "comparison_base_starts": frozenset(w[0] for w in c.comparison_markers),  # what it starts with
+        "comparison_base_starts": _firsts(c.comparison_markers),
         "years": regex.compile(dated),
         "trailing_year": regex.compile(rf"(?r){dated}$"),
         "share_start": regex.compile(rf"^(?:{alternation(c.share_words)})"),
@@ -148,7 +154,7 @@ def _time_patterns(lex: Lexicon) -> dict[str, Any]:
         "from_end": regex.compile(
             rf"(?:{alternation(c.from_words)})(?:{YEAR}{YEAR_SUFFIX}|{_span_base(lex)})?(?:{alternation(g.year_tails)})?{per}$"
         ),
-        "from_starts": frozenset(w[0] for w in c.from_words),  # what ``from_end`` starts with
+        "from_starts": _firsts(c.from_words),
         "to_start": regex.compile(rf"^[^{marks}]{{0,4}}?(?:{alternation(c.to_verbs)})"),
         "to_verb": regex.compile(alternation([v for v in c.to_verbs if len(v) > 1])),
         "clause_target": regex.compile(alternation(c.clause_target_cues)),
