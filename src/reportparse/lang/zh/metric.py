@@ -31,19 +31,19 @@ _NUMBER_AND_MEASURE = regex.compile(rf"\d+(?:\.\d+)?[{COMMON_SCALES}]*\w")
 
 
 @cache
-def _marks(lex: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    """A parenthesis with its content (（含税）, (GDP)) and any quotation mark."""
+def _marks(lex: Lexicon) -> tuple[regex.Pattern[str], frozenset[str]]:
+    """A parenthesis with its content (（含税）, (GDP)) and the quotation marks."""
     g = grammar(lex)
     parentheses = "|".join(f"{regex.escape(o)}[^{regex.escape(o + c)}]*{regex.escape(c)}"
                            for o, c in zip(g.bracket_opens, g.bracket_closes))
     quotes = "".join(g.quote_pairs) + "".join(g.quote_pairs.values()) + '"'
-    return regex.compile(parentheses), regex.compile(f"[{regex.escape(quotes)}]")
+    return regex.compile(parentheses), frozenset(quotes)
 
 
-def _unbalanced_quotes_removed(phrase: str, g: Grammar, any_quote: regex.Pattern[str]) -> str:
+def _unbalanced_quotes_removed(phrase: str, g: Grammar, quotes: frozenset[str]) -> str:
     """Drop quotation marks whose partner lies outside the phrase (三个一批”项目 -> 三个一批项目);
     balanced ones stay (“获得信贷指标”考核)."""
-    if not any_quote.search(phrase):
+    if quotes.isdisjoint(phrase):
         return phrase
     drop: set[int] = set()
     for opening, closing in g.quote_pairs.items():
@@ -89,10 +89,11 @@ class MetricFinder:
         c = cue_words(lex)
         self.modifier_ends = tuple(c.modifier_suffixes)
         self.item_separators = cues.item_separator
+        self.separator_chars = frozenset("".join(c.list_separators))  # what ``item_separators`` finds
         self.conjunctions = frozenset(c.conjunctions)
         self.clause_ends = lex.segment.clause_ends
         self.grammar = grammar(lex)
-        self.parentheses, self.any_quote = _marks(lex)
+        self.parentheses, self.quotes = _marks(lex)
         self.bracket_starts = frozenset(o[0] for o in self.grammar.bracket_opens)  # what ``parentheses`` starts with
         self.item_strip = " " + self.grammar.list_comma
         self.subject_words = frozenset(c.subject_words)
@@ -116,7 +117,7 @@ class MetricFinder:
         phrase = self._object(phrase)
         if not cues.comparison_base_starts.isdisjoint(phrase):
             phrase = cues.comparison_base.sub("", phrase)
-        phrase = _unbalanced_quotes_removed(phrase, g, self.any_quote)
+        phrase = _unbalanced_quotes_removed(phrase, g, self.quotes)
         phrase = phrase.strip(g.phrase_strip)
         while True:
             trimmed = cues.years.sub("", phrase) if YEAR_SUFFIX in phrase and cues.years.match(phrase) else phrase
@@ -183,7 +184,7 @@ class MetricFinder:
         so a subset (海洋生产总值, 脱贫县农村居民人均可支配收入) does not take the headline id.
         In a list (二氧化硫、氮氧化物排放量) the first item names the metric.
         """
-        separated = self.item_separators.search(phrase) is not None  # most phrases are no list
+        separated = not self.separator_chars.isdisjoint(phrase)  # most phrases are no list
         if separated and len(items := [i for i in self.item_separators.split(phrase) if i]) > 1:
             phrase = self._item(tuple(items), 0)
         phrase = phrase.replace(" ", "")  # 社会消 费品零售总额: a line broke a word
