@@ -64,6 +64,8 @@ class Segmenter:
     def cut(self, text: str) -> list[str]:
         """The tokens of ``text``: runs of Han, Latin letters and digits are cut by the dictionary,
         white space stays whole, any other character is a token of its own."""
+        if self.blocks.fullmatch(text):  # most often one block: no punctuation or space in it
+            return self._cut_block(text)
         toks: list[str] = []
         for block in self.blocks.split(text):
             if self.blocks.match(block):
