@@ -52,6 +52,7 @@ class Cues:
     item_separator: regex.Pattern[str]
     respectively: regex.Pattern[str]
     metric_suffix: regex.Pattern[str]
+    metric_id_ends: frozenset[str]
     per_capita_end: regex.Pattern[str]
     last_year: regex.Pattern[str]
     growth_up: frozenset[str]
@@ -132,6 +133,9 @@ def _metric_patterns(lex: Lexicon) -> dict[str, Any]:
         "item_separator": regex.compile(f"[{regex.escape(''.join(c.list_separators))}]"),
         "respectively": regex.compile(alternation(c.respectively)),
         "metric_suffix": regex.compile(rf"^(?:{alternation(c.metric_suffixes)})*$"),
+        # what a phrase naming a standard metric ends with: a name's or a generic suffix word's last
+        # character, or a line break (before which ``$`` matches)
+        "metric_id_ends": frozenset(w[-1] for w in (*lex.metric_names(), *c.metric_suffixes) if w) | {"\n"},
         "per_capita_end": regex.compile(
             rf"({alternation(list(c.per_capita))})(?:{alternation(c.to_verbs + c.copula_verbs + c.growth_up)})?$"),
         "stops": frozenset(c.counted_noun_stops + c.to_verbs + c.ratio_verbs),

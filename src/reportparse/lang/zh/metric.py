@@ -188,6 +188,8 @@ class MetricFinder:
         if separated and len(items := [i for i in self.item_separators.split(phrase) if i]) > 1:
             phrase = self._item(tuple(items), 0)
         phrase = phrase.replace(" ", "")  # 社会消 费品零售总额: a line broke a word
+        if phrase[-1:] not in self.cues.metric_id_ends:  # a cheap test first: four phrases in ten end otherwise
+            return None
         metric, start, end = self._matches[phrase]
         if metric is None or not self.cues.metric_suffix.match(phrase[end:]):
             return None
