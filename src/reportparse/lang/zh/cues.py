@@ -53,6 +53,7 @@ class Cues:
     respectively: regex.Pattern[str]
     metric_suffix: regex.Pattern[str]
     metric_id_ends: frozenset[str]
+    metric_name_ends: frozenset[str]
     per_capita_end: regex.Pattern[str]
     last_year: regex.Pattern[str]
     growth_up: frozenset[str]
@@ -136,6 +137,7 @@ def _metric_patterns(lex: Lexicon) -> dict[str, Any]:
         # what a phrase naming a standard metric ends with: a name's or a generic suffix word's last
         # character, or a line break (before which ``$`` matches)
         "metric_id_ends": frozenset(w[-1] for w in (*lex.metric_names(), *c.metric_suffixes) if w) | {"\n"},
+        "metric_name_ends": frozenset(w[-1] for w in lex.metric_names() if w),  # a name's last character
         "per_capita_end": regex.compile(
             rf"({alternation(list(c.per_capita))})(?:{alternation(c.to_verbs + c.copula_verbs + c.growth_up)})?$"),
         "stops": frozenset(c.counted_noun_stops + c.to_verbs + c.ratio_verbs),

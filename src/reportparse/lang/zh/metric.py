@@ -121,9 +121,9 @@ class MetricFinder:
         phrase = phrase.strip(g.phrase_strip)
         while True:
             trimmed = cues.years.sub("", phrase) if YEAR_SUFFIX in phrase and cues.years.match(phrase) else phrase
-            # a cheap test first: most phrases end with no cue and have nothing to strip
+            # cheap tests first: most phrases end with no cue, have nothing to strip, or end with no name
             cue_end = trimmed[-1:] in cues.trailing_ends
-            if (cue_end or trimmed != trimmed.strip(self.item_strip)) and self._matches[trimmed][2] != len(trimmed):
+            if (cue_end or trimmed != trimmed.strip(self.item_strip)) and not self._ends_with_name(trimmed):
                 trimmed = (cues.trailing.sub("", trimmed) if cue_end else trimmed).strip(self.item_strip)
             if trimmed[:1] in cues.leading_starts:
                 trimmed = cues.leading.sub("", trimmed)
@@ -133,6 +133,10 @@ class MetricFinder:
             if trimmed == phrase:
                 return phrase
             phrase = trimmed
+
+    def _ends_with_name(self, phrase: str) -> bool:
+        """True when a standard metric's name ends the phrase."""
+        return phrase[-1:] in self.cues.metric_name_ends and self._matches[phrase][2] == len(phrase)
 
     def _object(self, phrase: str) -> str:
         """The object of 把 in a phrase (市委市政府把全市生产总值增长目标确定为: 全市生产总值...), unless
