@@ -145,10 +145,14 @@ class Lexicon:
 
     def metric_match(self, phrase: str) -> tuple[Metric | None, int, int]:
         """Like :meth:`metric_for`, with the span of the matched name (0, 0 when none)."""
-        for end in range(len(phrase), 0, -1):
-            for length in self._metric_lengths.get(phrase[end - 1], ()):
-                if length <= end and (metric := self._metric_by_surface.get(phrase[end - length : end])):
-                    return metric, end - length, end
+        lengths, named = self._metric_lengths, self._metric_by_surface
+        end = len(phrase)
+        for last in reversed(phrase):  # most characters end no name: one set look-up each
+            if last in lengths:
+                for length in lengths[last]:
+                    if length <= end and (metric := named.get(phrase[end - length : end])):
+                        return metric, end - length, end
+            end -= 1
         return None, 0, 0
 
     def unit_kind(self, code: str) -> UnitFamily:

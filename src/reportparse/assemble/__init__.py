@@ -67,25 +67,35 @@ class SentenceState:
     list_qualifier: Qualifier = "exact"
 
 
+def _trimmed_span(norm: NormalisedText, sent: Sentence) -> tuple[int, int]:
+    """The span of a sentence in the original text, without the white space around it."""
+    s_start, s_end = norm.to_original(sent.start, sent.end)
+    raw = norm.original[s_start:s_end]
+    s_end -= len(raw) - len(raw.rstrip())
+    s_start += len(raw) - len(raw.lstrip())
+    return s_start, max(s_start, s_end)
+
+
 def by_sentence(norm: NormalisedText, mentions: list[Mention], sentences: list[Sentence]
                 ) -> Iterator[tuple[Mention, Sentence, str, SentenceState, Mention | None]]:
     """Each claimable mention that stands in a sentence, in text order, with its sentence, the
     sentence's original text (an :class:`Excerpt`: a window of it when it is long), the state
-    its earlier claims leave (one per sentence) and the mention after it."""
-    idx = 0
+    its earlier claims leave (one per sentence) and the mention after it. A sentence no mention
+    starts in costs one comparison (most sentences have none)."""
+    idx, count = 0, len(mentions)
     for sent in sentences:
+        if idx == count or mentions[idx].start >= sent.end:
+            continue
         prev = SentenceState()
-        s_start, s_end = norm.to_original(sent.start, sent.end)
-        raw = norm.original[s_start:s_end]
-        s_end -= len(raw) - len(raw.rstrip())
-        s_start += len(raw) - len(raw.lstrip())
-        while idx < len(mentions) and mentions[idx].start < sent.end:
+        s_start, s_end = _trimmed_span(norm, sent)
+        whole = Excerpt(norm.original[s_start:s_end]) if s_end - s_start <= SENTENCE_MAX else None
+        while idx < count and mentions[idx].start < sent.end:
             m = mentions[idx]
             idx += 1
             if m.start >= sent.start and m.claimable:
-                sentence_text = sentence_excerpt(norm.original, s_start, max(s_start, s_end),
-                                                 norm.to_original(m.start, m.end))
-                yield m, sent, sentence_text, prev, mentions[idx] if idx < len(mentions) else None
+                sentence_text = whole if whole is not None else \
+                    sentence_excerpt(norm.original, s_start, s_end, norm.to_original(m.start, m.end))
+                yield m, sent, sentence_text, prev, mentions[idx] if idx < count else None
             else:
                 note(m.start, m.end, "assemble", m.rule, "dropped",
                      "not a claim on its own (no unit, a lone numeral or a duration)" if not m.claimable

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -24,17 +25,22 @@ class Cues:
     span_phrase: regex.Pattern[str]
     plan_span: regex.Pattern[str]
     new_item: regex.Pattern[str]
+    new_item_starts: frozenset[str]
     ratio_word: regex.Pattern[str]
     level_change_end: regex.Pattern[str]
     down_start: regex.Pattern[str]
     trailing: regex.Pattern[str]
+    trailing_ends: frozenset[str]
     leading: regex.Pattern[str]
+    leading_starts: frozenset[str]
     comparison: regex.Pattern[str]
     comparison_base: regex.Pattern[str]
+    comparison_base_starts: frozenset[str]
     years: regex.Pattern[str]
     trailing_year: regex.Pattern[str]
     share_start: regex.Pattern[str]
     from_end: regex.Pattern[str]
+    from_starts: frozenset[str]
     to_start: regex.Pattern[str]
     to_verb: regex.Pattern[str]
     clause_target: regex.Pattern[str]
@@ -43,6 +49,12 @@ class Cues:
     done: regex.Pattern[str]
     object_verb_end: regex.Pattern[str]
     metric_prefix: regex.Pattern[str]
+    item_separator: regex.Pattern[str]
+    respectively: regex.Pattern[str]
+    metric_suffix: regex.Pattern[str]
+    metric_id_ends: frozenset[str]
+    metric_name_ends: frozenset[str]
+    per_capita_end: regex.Pattern[str]
     last_year: regex.Pattern[str]
     growth_up: frozenset[str]
     growth_down: frozenset[str]
@@ -50,6 +62,12 @@ class Cues:
     copulas: frozenset[str]
     stops: frozenset[str]
     tail_noise: str
+
+
+def _firsts(words: Iterable[str]) -> frozenset[str]:
+    """The first characters of the words a pattern starts with (``X_starts`` for pattern ``X``): a
+    text that holds none of them cannot match, a cheap test before the pattern's search or substitution."""
+    return frozenset(w[0] for w in words if w)
 
 
 def _prefix_words(lex: Lexicon) -> str:
@@ -78,6 +96,7 @@ def _kind_patterns(lex: Lexicon) -> dict[str, Any]:
         # searched backwards: the first hit ends last and, of the cues ending there, is the longest
         "kind_cue": regex.compile(rf"(?r){alternation(c.growth_up + c.growth_down + c.ratio_verbs)}"),
         "new_item": regex.compile(alternation(c.new_item_words)),
+        "new_item_starts": _firsts(c.new_item_words),
         "ratio_word": regex.compile(alternation(c.ratio_words)),
         "level_change_end": regex.compile(rf"(?r)(?:{alternation(c.level_change_verbs)})$"),
         "down_start": regex.compile(rf"^(?:{alternation(c.clause_start_down_verbs)})"),
@@ -98,16 +117,29 @@ def _metric_patterns(lex: Lexicon) -> dict[str, Any]:
     span = _span_base(lex)
     return {
         "trailing": regex.compile(rf"(?r)(?:{alternation(c.metric_trailing_strip)})$"),
+        # the last characters of what ``trailing`` removes, and a line break (``$`` matches before one)
+        "trailing_ends": frozenset(w[-1] for w in c.metric_trailing_strip) | {"\n"},
         "leading": regex.compile(rf"^(?:{alternation(c.metric_leading_strip)})"),
+        "leading_starts": _firsts(c.metric_leading_strip),
         "comparison": regex.compile(alternation(c.comparison_phrases + comparatives)),
         "comparison_base": regex.compile(
             rf"(?:{markers})(?:{alternation(c.comparison_bases)}|{year}|{span})(?:{alternation(g.base_year_tails)})?"
         ),
+        "comparison_base_starts": _firsts(c.comparison_markers),
         "years": regex.compile(dated),
         "trailing_year": regex.compile(rf"(?r){dated}$"),
         "share_start": regex.compile(rf"^(?:{alternation(c.share_words)})"),
         "object_verb_end": regex.compile(rf"(?r)(?:{alternation(c.object_verbs)})$"),
         "metric_prefix": regex.compile(rf"^(?:{_prefix_words(lex)}|{year})*$"),
+        "item_separator": regex.compile(f"[{regex.escape(''.join(c.list_separators))}]"),
+        "respectively": regex.compile(alternation(c.respectively)),
+        "metric_suffix": regex.compile(rf"^(?:{alternation(c.metric_suffixes)})*$"),
+        # what a phrase naming a standard metric ends with: a name's or a generic suffix word's last
+        # character, or a line break (before which ``$`` matches)
+        "metric_id_ends": frozenset(w[-1] for w in (*lex.metric_names(), *c.metric_suffixes) if w) | {"\n"},
+        "metric_name_ends": frozenset(w[-1] for w in lex.metric_names() if w),  # a name's last character
+        "per_capita_end": regex.compile(
+            rf"({alternation(list(c.per_capita))})(?:{alternation(c.to_verbs + c.copula_verbs + c.growth_up)})?$"),
         "stops": frozenset(c.counted_noun_stops + c.to_verbs + c.ratio_verbs),
     }
 
@@ -128,6 +160,7 @@ def _time_patterns(lex: Lexicon) -> dict[str, Any]:
         "from_end": regex.compile(
             rf"(?:{alternation(c.from_words)})(?:{YEAR}{YEAR_SUFFIX}|{_span_base(lex)})?(?:{alternation(g.year_tails)})?{per}$"
         ),
+        "from_starts": _firsts(c.from_words),
         "to_start": regex.compile(rf"^[^{marks}]{{0,4}}?(?:{alternation(c.to_verbs)})"),
         "to_verb": regex.compile(alternation([v for v in c.to_verbs if len(v) > 1])),
         "clause_target": regex.compile(alternation(c.clause_target_cues)),

@@ -25,8 +25,9 @@ _AMOUNT_KINDS, _AMOUNT_UNITS = frozenset({"money"}), frozenset({"year"})
 
 def _last_cue(before: str, cues: Cues) -> regex.Match[str] | None:
     """The cue that ends closest to the number; on a tie the longest (提高到 beats 提高)."""
-    masked = cues.new_item.sub(lambda m: " " * len(m.group()), before)  # 新增 is not a growth cue
-    return cues.kind_cue.search(masked)  # a backward search: its first hit is that cue
+    if not cues.new_item_starts.isdisjoint(before):  # 新增 is not a growth cue
+        before = cues.new_item.sub(lambda m: " " * len(m.group()), before)
+    return cues.kind_cue.search(before)  # a backward search: its first hit is that cue
 
 
 def kind_and_sign(m: Mention, before: str, prev: SentenceState, cues: Cues) -> tuple[Kind, int]:

@@ -18,11 +18,11 @@ from ...assemble import SentenceState
 from ...explain import active, note
 from ...lexicon import Lexicon, Metric
 from ...model import Mention
-from ...recognise.patterns import alternation
 from .cues import Cues
 from .numerals import COMMON_SCALES
 from .tokenise import tokens
 from .views import Grammar, cue_words, grammar
+from .years import YEAR_SUFFIX
 
 _T = TypeVar("_T")
 _COUNT_KINDS = ("count", "people")
@@ -31,19 +31,19 @@ _NUMBER_AND_MEASURE = regex.compile(rf"\d+(?:\.\d+)?[{COMMON_SCALES}]*\w")
 
 
 @cache
-def _marks(lex: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    """A parenthesis with its content (（含税）, (GDP)) and any quotation mark."""
+def _marks(lex: Lexicon) -> tuple[regex.Pattern[str], frozenset[str]]:
+    """A parenthesis with its content (（含税）, (GDP)) and the quotation marks."""
     g = grammar(lex)
     parentheses = "|".join(f"{regex.escape(o)}[^{regex.escape(o + c)}]*{regex.escape(c)}"
                            for o, c in zip(g.bracket_opens, g.bracket_closes))
     quotes = "".join(g.quote_pairs) + "".join(g.quote_pairs.values()) + '"'
-    return regex.compile(parentheses), regex.compile(f"[{regex.escape(quotes)}]")
+    return regex.compile(parentheses), frozenset(quotes)
 
 
-def _unbalanced_quotes_removed(phrase: str, g: Grammar, any_quote: regex.Pattern[str]) -> str:
+def _unbalanced_quotes_removed(phrase: str, g: Grammar, quotes: frozenset[str]) -> str:
     """Drop quotation marks whose partner lies outside the phrase (三个一批”项目 -> 三个一批项目);
     balanced ones stay (“获得信贷指标”考核)."""
-    if not any_quote.search(phrase):
+    if quotes.isdisjoint(phrase):
         return phrase
     drop: set[int] = set()
     for opening, closing in g.quote_pairs.items():
@@ -61,12 +61,18 @@ def _unbalanced_quotes_removed(phrase: str, g: Grammar, any_quote: regex.Pattern
     return "".join(ch for i, ch in enumerate(phrase) if i not in drop)
 
 
-def _kept(table: dict[str, _T], key: str, make: Callable[[str], _T]) -> _T:
-    """``make(key)``, made once per table: a finder keeps one table per question for its text, where
-    the same phrases come back (two in five metric look-ups and half the noun cuts are repeats)."""
-    if (value := table.get(key)) is None:
-        value = table[key] = make(key)
-    return value
+class _Memo(dict[str, _T]):
+    """``make(key)``, made once per key: a finder keeps one memo per question for its text, where
+    the same phrases come back (two in five metric look-ups and half the noun cuts are repeats);
+    a repeat costs one dict look-up."""
+
+    def __init__(self, make: Callable[[str], _T]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: str) -> _T:
+        value = self[key] = self.make(key)
+        return value
 
 
 def _id(metric: Metric | None) -> str | None:
@@ -82,44 +88,55 @@ class MetricFinder:
         self.cues = cues
         c = cue_words(lex)
         self.modifier_ends = tuple(c.modifier_suffixes)
-        self.item_separators = regex.compile(f"[{regex.escape(''.join(c.list_separators))}]")
+        self.item_separators = cues.item_separator
+        self.separator_chars = frozenset("".join(c.list_separators))  # what ``item_separators`` finds
         self.conjunctions = frozenset(c.conjunctions)
-        self.respectively = regex.compile(alternation(c.respectively))
-        self.suffix = regex.compile(rf"^(?:{alternation(c.metric_suffixes)})*$")
         self.clause_ends = lex.segment.clause_ends
         self.grammar = grammar(lex)
-        self.parentheses, self.any_quote = _marks(lex)
+        self.parentheses, self.quotes = _marks(lex)
+        self.bracket_starts = frozenset(o[0] for o in self.grammar.bracket_opens)  # what ``parentheses`` starts with
         self.item_strip = " " + self.grammar.list_comma
         self.subject_words = frozenset(c.subject_words)
         self.object_markers = c.object_markers
         self.marker_words = c.object_marker_words
         self.per_capita = c.per_capita
-        verbs = alternation(c.to_verbs + c.copula_verbs + c.growth_up)
-        self.per_capita_end = regex.compile(rf"({alternation(list(c.per_capita))})(?:{verbs})?$")
         self._trims: dict[str, str] = {}
-        self._matches: dict[str, tuple[Metric | None, int, int]] = {}
-        self._cuts: dict[str, list[str]] = {}
+        self._matches = _Memo(lex.metric_match)
+        self._cuts = _Memo(lambda t: tokens(t, lex))
         self.noun_end = re.compile(f"[{re.escape(self.clause_ends + self.grammar.list_comma)}]")  # ends a noun
 
     def trim(self, phrase: str) -> str:
         """Trim cue words, comparison bases and years off both ends of a metric phrase; a
         metric name that ends the phrase is kept whole (经济增长 keeps its 增长)."""
-        return _kept(self._trims, phrase, self._trim)
+        if (trimmed := self._trims.get(phrase)) is None:
+            trimmed = self._trims[phrase] = self._trim(phrase)
+        return trimmed
 
     def _trim(self, phrase: str) -> str:
         cues, g = self.cues, self.grammar
         phrase = self._object(phrase)
-        phrase = _unbalanced_quotes_removed(cues.comparison_base.sub("", phrase), g, self.any_quote)
+        if not cues.comparison_base_starts.isdisjoint(phrase):
+            phrase = cues.comparison_base.sub("", phrase)
+        phrase = _unbalanced_quotes_removed(phrase, g, self.quotes)
         phrase = phrase.strip(g.phrase_strip)
         while True:
-            trimmed = cues.years.sub("", phrase) if cues.years.match(phrase) else phrase
-            if self._match(trimmed)[2] != len(trimmed):
-                trimmed = cues.trailing.sub("", trimmed).strip(self.item_strip)
-            trimmed = cues.leading.sub("", trimmed).strip(self.item_strip)
-            trimmed = cues.trailing_year.sub("", trimmed)
+            trimmed = cues.years.sub("", phrase) if YEAR_SUFFIX in phrase and cues.years.match(phrase) else phrase
+            # cheap tests first: most phrases end with no cue, have nothing to strip, or end with no name
+            cue_end = trimmed[-1:] in cues.trailing_ends
+            if (cue_end or trimmed != trimmed.strip(self.item_strip)) and not self._ends_with_name(trimmed):
+                trimmed = (cues.trailing.sub("", trimmed) if cue_end else trimmed).strip(self.item_strip)
+            if trimmed[:1] in cues.leading_starts:
+                trimmed = cues.leading.sub("", trimmed)
+            trimmed = trimmed.strip(self.item_strip)
+            if YEAR_SUFFIX in trimmed:
+                trimmed = cues.trailing_year.sub("", trimmed)
             if trimmed == phrase:
                 return phrase
             phrase = trimmed
+
+    def _ends_with_name(self, phrase: str) -> bool:
+        """True when a standard metric's name ends the phrase."""
+        return phrase[-1:] in self.cues.metric_name_ends and self._matches[phrase][2] == len(phrase)
 
     def _object(self, phrase: str) -> str:
         """The object of 把 in a phrase (市委市政府把全市生产总值增长目标确定为: 全市生产总值...), unless
@@ -129,14 +146,6 @@ class MetricFinder:
                     and (head := phrase.rsplit(marker, 1)[1]):
                 return head
         return phrase
-
-    def _match(self, phrase: str) -> tuple[Metric | None, int, int]:
-        """The lexicon's metric match of a phrase."""
-        return _kept(self._matches, phrase, self.lex.metric_match)
-
-    def _tokens(self, text: str) -> list[str]:
-        """The jieba tokens of a short text."""
-        return _kept(self._cuts, text, lambda t: tokens(t, self.lex))
 
     def _item(self, items: tuple[str, ...], index: int) -> str:
         """Item ``index`` of a 分别 list, completed with the shared head of the last item
@@ -151,14 +160,16 @@ class MetricFinder:
     def counted_noun(self, m: Mention, sentence_end: int) -> str:
         """The noun after a measure word: 370个重大项目 -> 重大项目."""
         tail = self.noun_end.split(self.text[m.end : min(sentence_end, m.end + 64)], maxsplit=1)[0]
-        tail = self.parentheses.sub("", tail).lstrip(self.grammar.possessive)
-        toks = self._tokens(tail[:24])
+        if not self.bracket_starts.isdisjoint(tail):
+            tail = self.parentheses.sub("", tail)
+        tail = tail.lstrip(self.grammar.possessive)
+        toks = self._cuts[tail[:24]]
         noun, stop = self._noun_tokens(toks)
         if stop < len(toks) - 1 and toks[stop] in self.conjunctions and noun.endswith(self.modifier_ends) \
                 and (second := _NUMBER_AND_MEASURE.match("".join(toks[stop + 1 :]))):
             # 3个万亿级和7个千亿级产业集群: the second conjunct carries the shared head noun
             rest = "".join(toks[stop + 1 :])[second.end() :]
-            noun += toks[stop] + self._noun_tokens(self._tokens(rest))[0]
+            noun += toks[stop] + self._noun_tokens(self._cuts[rest])[0]
         return noun.strip(self.grammar.noun_strip)
 
     def _noun_tokens(self, toks: list[str]) -> tuple[str, int]:
@@ -177,12 +188,14 @@ class MetricFinder:
         so a subset (海洋生产总值, 脱贫县农村居民人均可支配收入) does not take the headline id.
         In a list (二氧化硫、氮氧化物排放量) the first item names the metric.
         """
-        separated = self.item_separators.search(phrase) is not None  # most phrases are no list
+        separated = not self.separator_chars.isdisjoint(phrase)  # most phrases are no list
         if separated and len(items := [i for i in self.item_separators.split(phrase) if i]) > 1:
             phrase = self._item(tuple(items), 0)
         phrase = phrase.replace(" ", "")  # 社会消 费品零售总额: a line broke a word
-        metric, start, end = self._match(phrase)
-        if metric is None or not self.suffix.match(phrase[end:]):
+        if phrase[-1:] not in self.cues.metric_id_ends:  # a cheap test first: four phrases in ten end otherwise
+            return None
+        metric, start, end = self._matches[phrase]
+        if metric is None or not self.cues.metric_suffix.match(phrase[end:]):
             return None
         if not self.cues.metric_prefix.match(phrase[:start]):
             return None
@@ -190,7 +203,7 @@ class MetricFinder:
 
     def _walk_list(self, before: str, phrase: str, prev: SentenceState) -> str:
         """The metric phrase of a number in a 分别 list: item by item, in ``prev``."""
-        if resp := self.respectively.search(before):
+        if resp := self.cues.respectively.search(before):
             head = self.trim(before[: resp.start()])
             items = tuple(i for i in (self.trim(x) for x in self.item_separators.split(head)) if i)
             if len(items) == 1:
@@ -219,7 +232,9 @@ class MetricFinder:
         cues = self.cues
         gap = bool(cues.comparison.search(before))
         phrase = cues.comparison.split(before)[0] if gap else before
-        phrase = self._walk_list(before, self.trim(cues.from_end.sub("", phrase)), prev)
+        if not cues.from_starts.isdisjoint(phrase):  # most clauses have no from-word (从, 由)
+            phrase = cues.from_end.sub("", phrase)
+        phrase = self._walk_list(before, self.trim(phrase), prev)
         if m.unit != "rank" and not gap and (carried := self._carried(phrase, before, prev)):
             return self._found(m, "carried_subject", *carried)
         if self._noun_first(m, phrase):
@@ -240,7 +255,7 @@ class MetricFinder:
             return None
         if phrase in self.subject_words:
             return prev.metric, prev.metric_id
-        if prev.metric_id and (per := self.per_capita_end.search(before)):
+        if prev.metric_id and (per := self.cues.per_capita_end.search(before)):
             word = per.group(1)
             if (per_capita_id := self.per_capita[word].get(prev.metric_id)) is not None:
                 return (prev.metric if per_capita_id == prev.metric_id else word + prev.metric), per_capita_id

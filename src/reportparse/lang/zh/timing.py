@@ -59,6 +59,7 @@ def _past_patterns(lex: Lexicon) -> tuple[regex.Pattern[str], ...]:
             regex.compile(base_year), regex.compile(opening))
 
 
+@cache
 def _century_end(lex: Lexicon) -> regex.Pattern[str]:
     """The century's end (本世纪末), written in a clause or opening a sentence (到本世纪末，...)."""
     c, g = cue_words(lex), grammar(lex)
@@ -76,6 +77,7 @@ class Timing:
         self.plan_spans = plan_spans
         self.report_year = report_year
         self.year_before, self.span_years, self.quoted = _patterns(lex)
+        self.quote_open = grammar(lex).name_quotes[0]  # what ``quoted`` starts with
         self.past_years, self.future_word, self.base_year, self.opening_years = _past_patterns(lex)
         self.century_end = _century_end(lex)
         self.averages = averages(lex)
@@ -88,23 +90,27 @@ class Timing:
         last = None
         for last in self.cues.last_year.finditer(text):  # noqa: B007 (the last match is wanted)
             pass
+        if last is None:
+            return False
         this_year = None
         for this_year in self.cues.this_year.finditer(text):  # noqa: B007
             pass
-        return last is not None and (this_year is None or this_year.start() < last.start())
+        return this_year is None or this_year.start() < last.start()
 
     def is_from_value(self, m: Mention, before: str, nxt: Mention | None) -> bool:
         """True for X of 从X提高到Y (a later number follows the to-verb)."""
-        after = self.text[m.end : m.end + 8]
-        return nxt is not None and bool(self.cues.to_start.search(after)) and bool(self.cues.from_end.search(before))
+        if nxt is None or self.cues.from_starts.isdisjoint(before):  # most clauses have no from-word (从, 由)
+            return False
+        return bool(self.cues.from_end.search(before)) and bool(self.cues.to_start.search(self.text[m.end : m.end + 8]))
 
-    def _speaks_of_last_year(self, status: str, since_prev: str, prev: SentenceState) -> bool:
+    def _speaks_of_last_year(self, m: Mention, sent: Sentence, prev: SentenceState) -> bool:
         """Rule ``last_year``: inside a plan, the clause (or the one before, unless this year or a
         to-verb came since) speaks of last year."""
-        return status == "target" and self.report_year is not None and (
-            self._about_last_year(since_prev)
-            or (prev.last_year and not self.cues.this_year.search(since_prev)
-                and not self.cues.to_verb.search(since_prev)))
+        if sent.status != "target" or self.report_year is None:
+            return False
+        since_prev = self.text[max(sent.start, prev.end, m.start - _REACH) : m.start]
+        return self._about_last_year(since_prev) or (
+            prev.last_year and not self.cues.this_year.search(since_prev) and not self.cues.to_verb.search(since_prev))
 
     @staticmethod
     def _decided(m: Mention, rule: str, status: Status, period: int | None) -> tuple[Status, int | None]:
@@ -117,8 +123,7 @@ class Timing:
         """Status and period of the claim of mention ``m`` in sentence ``sent``; records in
         ``prev`` whether it spoke of last year."""
         sentence_before = self.text[max(sent.start, m.start - _REACH) : m.start]
-        since_prev = self.text[max(sent.start, prev.end, m.start - _REACH) : m.start]
-        prev.last_year = self._speaks_of_last_year(sent.status, since_prev, prev)
+        prev.last_year = self._speaks_of_last_year(m, sent, prev)
         if prev.last_year and self.report_year:
             return self._decided(m, "last_year", "actual", self.report_year - 1)  # 去年全国财政超收7239亿元
         if sent.status == "target" and self.report_year and self.cues.done.search(before):
@@ -126,9 +131,10 @@ class Timing:
         if (past := self._past_year(sent, before, sentence_before)) is not None:
             return self._decided(m, "past_year", "actual", past)  # 一九八二年亏损企业的亏损金额达42亿元
         status, period = self._clause_target(m, sent, before, sentence_before)
-        period = self._plan_span(m, status, period, sentence_before)
-        period = self._multi_year(m, status, period, before)
-        period = self._future_year(m, status, period, sent, before, sentence_before)
+        if status == "target":  # the rules of a target's period
+            period = self._plan_span(m, period, sentence_before)
+            period = self._multi_year(m, period, before)
+            period = self._future_year(m, period, sent, before, sentence_before)
         if self.is_from_value(m, before, nxt):
             period = self._from_period(before, self.text[sent.start : sent.end], sent, period)
             return self._decided(m, "from_value", status, period)
@@ -141,7 +147,7 @@ class Timing:
         year's actual."""
         if sent.status != "target" or self.report_year is None:
             return None
-        if (base := self.base_year.search(before)) and (year := year_value(base.group(1))):
+        if YEAR_SUFFIX in before and (base := self.base_year.search(before)) and (year := year_value(base.group(1))):
             return year if year < self.report_year else None
         year, before = self._written_year(sent, before, sentence_before)
         if year is None or year >= self.report_year or self.cues.clause_target.search(before):
@@ -151,52 +157,52 @@ class Timing:
     def _written_year(self, sent: Sentence, before: str, sentence_before: str) -> tuple[int | None, str]:
         """The last year the clause names (not as a base: 比/从一九八○年), else the year or span of
         years that opens the sentence (when its start is within reach); with the text it was read in."""
-        years = [year_value(y.group(1)) for y in self.past_years.finditer(before)]
+        years = [year_value(y.group(1)) for y in self.past_years.finditer(before)] if YEAR_SUFFIX in before else []
         if not years and sentence_before.startswith(self.text[sent.start : sent.start + 8]) \
                 and (opening := self.opening_years.match(sentence_before)):
             return [year_value(y) for y in opening.groups() if y][-1], sentence_before
         return (years[-1] if years else None), before
 
-    def _future_year(self, m: Mention, status: Status, period: int | None, sent: Sentence, before: str,
+    def _future_year(self, m: Mention, period: int | None, sent: Sentence, before: str,
                      sentence_before: str) -> int | None:
         """Rule ``future_year``: a target whose clause (or sentence) names a later year than the
         report's (2000年粮食总产量要保证达到4900亿公斤, 本世纪末 in the clause or opening the
         sentence) is that year's."""
-        if status != "target" or self.report_year is None:
+        if self.report_year is None:
             return period
         year = self._written_year(sent, before, sentence_before)[0]
         if year is None and (self.century_end.search(before) or self.century_end.match(sentence_before.lstrip())):
             year = -(-self.report_year // 100) * 100  # 到本世纪末...翻两番 in a 1983 report: 2000
         if year is None or year <= self.report_year or year == period:
             return period
-        return self._decided(m, "future_year", status, year)[1]
+        return self._decided(m, "future_year", "target", year)[1]
 
     def _clause_target(self, m: Mention, sent: Sentence, before: str, sentence_before: str
                        ) -> tuple[Status, int | None]:
         """Rule ``clause_target``: inside a review, a target cue in the clause (力争粮食产量达到...)
         or a future marker after this year in the sentence (今年...将达305亿元) makes a target."""
-        if sent.status == "actual" and (self.cues.clause_target.search(self.quoted.sub("", before))
-                                        or self.cues.future.search(sentence_before)):
+        if sent.status == "actual" and (
+                self.cues.clause_target.search(self.quoted.sub("", before) if self.quote_open in before else before)
+                or self.cues.future.search(sentence_before)):
             return self._decided(m, "clause_target", "target", self.report_year)
         if active():
             note(m.start, m.end, "assemble", "zh.timing.sentence", "status", f"{sent.status} {sent.period}")
         return _STATUSES[sent.status], sent.period
 
-    def _plan_span(self, m: Mention, status: Status, period: int | None, sentence_before: str) -> int | None:
+    def _plan_span(self, m: Mention, period: int | None, sentence_before: str) -> int | None:
         """Rule ``plan_span``: a target of a named future plan span (“十五五”时期) is for its last year."""
-        if status == "target" and (span := self.cues.span_phrase.search(sentence_before)):
+        if span := self.cues.span_phrase.search(sentence_before):
             end = self.plan_spans.get(span.group(1))
             if end and (self.report_year is None or end > self.report_year):
-                return self._decided(m, "plan_span", status, end)[1]
+                return self._decided(m, "plan_span", "target", end)[1]
         return period
 
-    def _multi_year(self, m: Mention, status: Status, period: int | None, before: str) -> int | None:
+    def _multi_year(self, m: Mention, period: int | None, before: str) -> int | None:
         """Rule ``multi_year``: in the report of a plan's first year, a target of this year that is
         an average over several years (年均增长5%左右: ``average_cues`` of ``compare.json``, part of
         the multi-year cues that diff and the panel read) is the plan's target, for its last year."""
-        if status == "target" and self.plan_end and period == self.report_year \
-                and self.averages.search(before + self.text[m.start : m.end]):
-            return self._decided(m, "multi_year", status, self.plan_end)[1]
+        if self.plan_end and period == self.report_year and self.averages.search(before + self.text[m.start : m.end]):
+            return self._decided(m, "multi_year", "target", self.plan_end)[1]
         return period
 
     def _from_period(self, before: str, sentence: str, sent: Sentence, period: int | None) -> int | None:
