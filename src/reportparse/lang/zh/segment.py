@@ -255,7 +255,7 @@ class _Segmenter:
     def read_sentences(self, body: str, offset: int, head: int, out: list[Sentence]) -> None:
         """The sentences of a paragraph (``offset``: where it starts) after its heading: one holding a
         number is returned with its context, another keeps the context (when it has a cue word)."""
-        after = self.next_number(offset + head)  # the first number at or after the sentence, once updated
+        after = self.next_number(offset + head)  # a number's start, and none between the sentence and it
         if not self.ahead and after >= offset + len(body) and not self.follow_cue.search(body, head):
             return  # a paragraph with no number and no word that moves the context
         for s in self.sentence_re.finditer(body, head):
@@ -268,6 +268,7 @@ class _Segmenter:
                 out.append(Sentence(start, end, c.section, c.status, c.period, c.span_start))
             elif self.ahead or self.follow_cue.search(body, first, last):
                 self.follow(s.group())  # keep the context; no claim can stand here
+
 
 def segment(text: str, lex: Lexicon, report_year: int | None, number_starts: list[int]) -> list[Sentence]:
     """Headings and the sentences holding a number (``number_starts``: sorted offsets of the
