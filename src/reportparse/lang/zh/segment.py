@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from typing import NamedTuple
 
 import regex
@@ -23,7 +24,7 @@ from .spans import PlanSpans
 from .views import cue_words
 from .years import YEAR_IN_TEXT, year_value
 
-_LINE = regex.compile(r"[^\n]+")
+_LINE = re.compile(r"[^\n]+")  # the stdlib re: a faster finditer
 _BARE_NUMBER = regex.compile(r"\s*\d+\s*")
 
 
