@@ -18,14 +18,16 @@ from .years import YEAR, YEAR_SUFFIX
 
 
 class SegmentPatterns(NamedTuple):
-    """The segmenter's compiled patterns of one language (built once per lexicon)."""
+    """The segmenter's compiled patterns of one language (built once per lexicon). Those of literal
+    words and characters use the stdlib ``re`` (faster calls); those reading digits (``\\d``) keep
+    the regex package's Unicode tables, as the recognisers do."""
 
     leading_year: regex.Pattern[str]  # a year opening a paragraph as the year it is about
     by_year: regex.Pattern[str]  # a target year (到2025年)
-    sentence: re.Pattern[str]  # a sentence with its terminators (the stdlib re: a faster finditer)
+    sentence: re.Pattern[str]  # a sentence with its terminators
     follow_cue: re.Pattern[str]  # any word that may move the context
-    main_target: regex.Pattern[str]  # a main-targets cue (主要预期目标)
-    this_year: regex.Pattern[str]  # a word for this year (今年)
+    main_target: re.Pattern[str]  # a main-targets cue (主要预期目标)
+    this_year: re.Pattern[str]  # a word for this year (今年)
 
 
 @cache
@@ -42,5 +44,5 @@ def segment_patterns(lex: Lexicon) -> SegmentPatterns:
                             regex.compile(rf"{regex.escape(g.by_year_word)}({YEAR}){YEAR_SUFFIX}"),
                             re.compile(rf"[^{terminators}]+[{terminators}]*"),
                             re.compile(rf"[{regex.escape(span_chars)}]|{alternation(followed)}"),
-                            regex.compile(alternation(cues.main_target_cues)),
-                            regex.compile(alternation(cues.this_year_words)))
+                            re.compile(alternation(cues.main_target_cues)),
+                            re.compile(alternation(cues.this_year_words)))
