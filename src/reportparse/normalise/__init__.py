@@ -73,9 +73,11 @@ def _deletions(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     """Spans of the original (already width-normalised) text that the copy leaves out: Markdown
     marks, clutter lines and the line breaks inside a sentence."""
     cuts = markdown_cuts(text)
-    lines = [_Line(s, e, seen) for s, e in (m.span() for m in _LINE.finditer(text)) if (seen := visible(text[s:e]))]
+    lines = [_Line(m.start(), m.end(), seen) for m in _LINE.finditer(text) if (seen := visible(m.group()))]
     cuts += [(line.start, line.end) for line in lines if lex.is_clutter_line(line.seen)]
-    cuts += [_gap(text, prev, nxt) for prev, nxt in zip(lines, lines[1:]) if _joins(prev.seen, nxt.seen, lex)]
+    ends = lex.segment.line_terminators  # they end most lines: tested here, not in a call of _joins
+    cuts += [_gap(text, prev, nxt) for prev, nxt in zip(lines, lines[1:])
+             if prev.seen[-1] not in ends and _joins(prev.seen, nxt.seen, lex)]
     return cuts
 
 

@@ -8,11 +8,13 @@ from dataclasses import dataclass
 __all__ = ["Sentence"]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Sentence:
     """A sentence of the copy with its reading context: the heading it stands under, whether it
     reviews the past (``actual``) or plans ahead (``target``), the year it is about, and inside a
-    multi-year review the first year of the span."""
+    multi-year review the first year of the span. Treated as a value (nothing assigns to one), but
+    not a frozen dataclass: a segmenter builds one per sentence with a number, and a frozen
+    dataclass's ``__init__`` costs five times as much (issue 14)."""
 
     start: int
     end: int

@@ -11,50 +11,21 @@ sentence (主要预期目标是...) and plan spans (“十五五”时期 ... �
 from __future__ import annotations
 
 import bisect
+import math
 import re
-from functools import cache
 from typing import NamedTuple
 
 import regex
 
 from ...lexicon import Lexicon
-from ...recognise.patterns import alternation
 from ...segment import Sentence
-from .numerals import COUNTING_DIGITS
+from .segment_patterns import segment_patterns
 from .spans import PlanSpans
-from .views import cue_words, grammar
-from .years import YEAR, YEAR_IN_TEXT, YEAR_SUFFIX, year_value
+from .views import cue_words
+from .years import YEAR_IN_TEXT, year_value
 
-_LINE = regex.compile(r"[^\n]+")
+_LINE = re.compile(r"[^\n]+")  # the stdlib re: a faster finditer
 _BARE_NUMBER = regex.compile(r"\s*\d+\s*")
-
-
-class _Patterns(NamedTuple):
-    """The segmenter's compiled patterns of one language (built once per lexicon)."""
-
-    leading_year: regex.Pattern[str]  # a year opening a paragraph as the year it is about
-    by_year: regex.Pattern[str]  # a target year (到2025年)
-    sentence: regex.Pattern[str]  # a sentence with its terminators
-    follow_cue: re.Pattern[str]  # any word that may move the context
-    main_target: regex.Pattern[str]  # a main-targets cue (主要预期目标)
-    this_year: regex.Pattern[str]  # a word for this year (今年)
-
-
-@cache
-def _patterns(lex: Lexicon) -> _Patterns:
-    """The segmenter's patterns: a year opening a paragraph (2022年，...; not 2022年3月, 2022年以来), a
-    target year (到2025年), a sentence, the words the context follows and the cues tested on
-    every sentence with a number."""
-    g, cues = grammar(lex), cue_words(lex)
-    not_about = rf"[\d{COUNTING_DIGITS}]+{regex.escape(g.month_word)}|{alternation(g.since_words)}"
-    terminators = regex.escape(lex.segment.sentence_terminators)
-    followed = [*cues.review_openers, *cues.review_closers, *cues.years_ahead_cues]
-    span_chars = "".join(sorted(PlanSpans(lex, None).chars))
-    return _Patterns(regex.compile(rf"^\s*({YEAR}){YEAR_SUFFIX}(?!{not_about})"),
-                     regex.compile(rf"{regex.escape(g.by_year_word)}({YEAR}){YEAR_SUFFIX}"),
-                     regex.compile(rf"[^{terminators}]+[{terminators}]*"),
-                     re.compile(rf"[{regex.escape(span_chars)}]|{alternation(followed)}"),
-                     regex.compile(alternation(cues.main_target_cues)), regex.compile(alternation(cues.this_year_words)))
 
 
 class _Context(NamedTuple):
@@ -80,7 +51,7 @@ class _Segmenter:
         self.review_paragraph: _Context | None = None  # a plan part's paragraph opening with 过去一年
         self.opening = False  # the next paragraph opens the report's first part, headed as a plan
         self.spans = PlanSpans(lex, report_year)
-        self.pats = pats = _patterns(lex)
+        self.pats = pats = segment_patterns(lex)
         self.sentence_re, self.follow_cue, self.leading_year, self.by_year = (
             pats.sentence, pats.follow_cue, pats.leading_year, pats.by_year)
 
@@ -164,11 +135,6 @@ class _Segmenter:
             self.ctx = _Context("actual", year, self.ctx.section)
         elif year == self.report_year:
             self.ctx = _Context("target", year, self.ctx.section)
-
-    def has_number(self, start: int, end: int) -> bool:
-        """True when a number expression starts in [start, end)."""
-        i = bisect.bisect_left(self.number_starts, start)
-        return i < len(self.number_starts) and self.number_starts[i] < end
 
     def follow_plan_span(self, sentence: str) -> None:
         """Inside a section that reviews one plan and sets the next (“十四五”成就和“十五五”目标),
@@ -279,17 +245,30 @@ class _Segmenter:
                 if (m := self.leading_year.match(body)) and (year := year_value(m.group(1))) \
                         and (self.ctx.status == "target" or year == self.report_year):
                     self.on_year(year)  # 2022年，... after a plan part, 2023年，... after a review
-            if not self.ahead and not self.has_number(line.start() + head, line.end()) \
-                    and not self.follow_cue.search(body, head):
-                continue  # a paragraph with no number and no word that moves the context
-            for s in self.sentence_re.finditer(body, head):
-                start, end = line.start() + s.start(), line.start() + s.end()
-                if not self.has_number(start, end):
-                    self.follow(s.group())  # keep the context; no claim can stand here
-                    continue
+            self.read_sentences(body, line.start(), head, out)
+        return out
+
+    def next_number(self, pos: int) -> float:
+        """Where the first number expression at or after ``pos`` starts (infinity: none)."""
+        i = bisect.bisect_left(self.number_starts, pos)
+        return self.number_starts[i] if i < len(self.number_starts) else math.inf
+
+    def read_sentences(self, body: str, offset: int, head: int, out: list[Sentence]) -> None:
+        """The sentences of a paragraph (``offset``: where it starts) after its heading: one holding a
+        number is returned with its context, another keeps the context (when it has a cue word)."""
+        after = self.next_number(offset + head)  # a number's start, and none between the sentence and it
+        if not self.ahead and after >= offset + len(body) and not self.follow_cue.search(body, head):
+            return  # a paragraph with no number and no word that moves the context
+        for s in self.sentence_re.finditer(body, head):
+            first, last = s.span()
+            start, end = offset + first, offset + last
+            if after < start:
+                after = self.next_number(start)  # only after a sentence with a number
+            if after < end:
                 c = self.sentence_context(s.group())
                 out.append(Sentence(start, end, c.section, c.status, c.period, c.span_start))
-        return out
+            elif self.ahead or self.follow_cue.search(body, first, last):
+                self.follow(s.group())  # keep the context; no claim can stand here
 
 
 def segment(text: str, lex: Lexicon, report_year: int | None, number_starts: list[int]) -> list[Sentence]:
