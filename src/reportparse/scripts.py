@@ -8,6 +8,7 @@ detection scores count). A script is not a language: several languages share one
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["HAN", "HAN_RANGES", "letters"]
 
@@ -29,6 +30,8 @@ _SCRIPTS = {
 }
 
 
+@lru_cache(maxsize=8)
 def letters(sample: str, script: str) -> int:
-    """The count of letters of ``script`` (``han``, ``latin``) in ``sample``."""
+    """The count of letters of ``script`` (``han``, ``latin``) in ``sample`` (the last few counts
+    are kept: language detection asks each pack's score of one sample, and two packs count Han)."""
     return len(sample) - len(_SCRIPTS[script].sub("", sample))  # no string made per letter or run
