@@ -70,7 +70,10 @@ class SentenceState:
 def _trimmed_span(norm: NormalisedText, sent: Sentence) -> tuple[int, int]:
     """The span of a sentence in the original text, without the white space around it."""
     s_start, s_end = norm.to_original(sent.start, sent.end)
-    raw = norm.original[s_start:s_end]
+    original = norm.original
+    if s_start < s_end and not original[s_start].isspace() and not original[s_end - 1].isspace():
+        return s_start, s_end  # most sentences have no white space around them: nothing to copy
+    raw = original[s_start:s_end]
     s_end -= len(raw) - len(raw.rstrip())
     s_start += len(raw) - len(raw.lstrip())
     return s_start, max(s_start, s_end)

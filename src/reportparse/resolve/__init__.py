@@ -8,7 +8,7 @@ from typing import NamedTuple, cast
 
 from ..explain import active, note
 from ..lexicon import Metric
-from ..model import Claim, ClaimRank, Kind, Mention, Qualifier, Status, Unit
+from ..model import Claim, Kind, Mention, Qualifier, Status, Unit
 from ..normalise import NormalisedText
 
 __all__ = ["ClaimFields", "claim_record", "to_json_number", "to_number"]
@@ -51,6 +51,14 @@ def _note_claim(m: Mention, f: ClaimFields) -> None:
          f"{f.kind} {f.status} {f.period} metric={f.metric.id if f.metric else f.metric_text}")
 
 
+def _unit_text(norm: NormalisedText, spans: tuple[tuple[int, int], ...]) -> str:
+    """The unit as written in the original text (most units are one span: mapped directly)."""
+    if len(spans) != 1:
+        return norm.original_text(spans)
+    start, end = norm.to_original(*spans[0])
+    return norm.original[start:end]
+
+
 def claim_record(norm: NormalisedText, doc_id: str, m: Mention, f: ClaimFields) -> Claim:
     """The claim dict of a mention (the shape of ``schemas/claim.schema.json``): the span mapped
     back to the original text, the value signed (a decline is negative; a declining range swaps
@@ -64,25 +72,24 @@ def claim_record(norm: NormalisedText, doc_id: str, m: Mention, f: ClaimFields) 
         low, high = (-high if high is not None else None), (-low if low is not None else None)
         if low is not None:
             value = low
-    rank: ClaimRank | None = None
-    if f.kind == "ranking":
-        rank = {"position": to_json_number(m.value), "of": m.rank_of, "scope": m.rank_scope}
+    metric = f.metric
     record: Claim = {
         "id": f"{doc_id}:{start}-{end}",
         "span": [start, end],
         "text": norm.original[start:end],
         "kind": f.kind,
-        "value": to_json_number(value),
-        "low": to_json_number(low),
-        "high": to_json_number(high),
+        "value": None if value is None else to_number(value),
+        "low": None if low is None else to_number(low),  # most claims have no range: no call
+        "high": None if high is None else to_number(high),
         "unit": cast(Unit, m.unit),
-        "unit_text": norm.original_text(m.unit_spans),
+        "unit_text": _unit_text(norm, m.unit_spans),
         "qualifier": f.qualifier,
         "status": f.status,
         "period": f.period,
-        "metric": {"text": f.metric_text or None, "id": f.metric.id if f.metric else None,
-                   "en": f.metric.en if f.metric else None},
-        "rank": rank,
+        "metric": {"text": f.metric_text or None, "id": metric.id, "en": metric.en} if metric
+        else {"text": f.metric_text or None, "id": None, "en": None},
+        "rank": {"position": to_json_number(m.value), "of": m.rank_of, "scope": m.rank_scope}
+        if f.kind == "ranking" else None,
         "sentence": str(f.sentence),
         "section": f.section,
         "rule": m.rule,
