@@ -51,3 +51,9 @@ def test_original_text_of_unit_spans_is_the_copys(raw):
     units = tuple((min(s, size), min(s + length, size)) for s, length in raw)
     assert OrderedSpans(n).original_text(units) == n.original_text(units)
     assert OrderedSpans(n).original_text(units[:1]) == n.original_text(units[:1])
+
+
+def test_an_empty_text_maps_its_empty_span():
+    n = normalise("", load_lexicon("zh"))
+    assert OrderedSpans(n).to_original(0, 0) == n.to_original(0, 0)
+    assert OrderedSpans(n).original_text(((0, 0),)) == ""

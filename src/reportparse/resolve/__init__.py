@@ -36,7 +36,9 @@ class OrderedSpans:
     def __init__(self, norm: NormalisedText) -> None:
         self.norm = norm
         self.original = norm.original
-        self._at(0)
+        self.lo, self.hi, self.shift = 0, -1, 0  # no stretch yet: the first span searches
+        if norm.starts:  # an empty copy has none
+            self._at(0)
 
     def _at(self, k: int) -> None:
         """Keep stretch ``k``: the copy's offsets ``[lo, hi)`` and the shift to the original."""
