@@ -73,7 +73,6 @@ class MetricFinder:
         self.per_capita = c.per_capita
         self._trims: dict[str, str] = {}
         self._matches = Memo(lex.metric_match)
-        self._ids = Memo(self._metric_id)
         self.nouns = CountedNouns(text, lex, cues)
 
     def trim(self, phrase: str) -> str:
@@ -137,9 +136,6 @@ class MetricFinder:
         so a subset (海洋生产总值, 脱贫县农村居民人均可支配收入) does not take the headline id.
         In a list (二氧化硫、氮氧化物排放量) the first item names the metric.
         """
-        return self._ids[phrase]
-
-    def _metric_id(self, phrase: str) -> Metric | None:
         separated = not self.separator_chars.isdisjoint(phrase)  # most phrases are no list
         if separated and len(items := [i for i in self.item_separators.split(phrase) if i]) > 1:
             phrase = self._item(tuple(items), 0)
