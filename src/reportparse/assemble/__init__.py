@@ -11,6 +11,7 @@ from ..explain import note
 from ..lexicon import Lexicon
 from ..model import Claim, Mention, Qualifier
 from ..normalise import NormalisedText
+from ..resolve import OrderedSpans, SpanMap
 from ..segment import Sentence
 
 __all__ = ["SENTENCE_MAX", "ClaimAssembler", "Excerpt", "SentenceState", "by_sentence", "sentence_excerpt"]
@@ -67,16 +68,19 @@ class SentenceState:
     list_qualifier: Qualifier = "exact"
 
 
-def _trimmed_span(norm: NormalisedText, sent: Sentence) -> tuple[int, int]:
+def _trimmed_span(norm: SpanMap, sent: Sentence) -> tuple[int, int]:
     """The span of a sentence in the original text, without the white space around it."""
     s_start, s_end = norm.to_original(sent.start, sent.end)
-    raw = norm.original[s_start:s_end]
+    original = norm.original
+    if s_start < s_end and not original[s_start].isspace() and not original[s_end - 1].isspace():
+        return s_start, s_end  # most sentences have no white space around them: nothing to copy
+    raw = original[s_start:s_end]
     s_end -= len(raw) - len(raw.rstrip())
     s_start += len(raw) - len(raw.lstrip())
     return s_start, max(s_start, s_end)
 
 
-def by_sentence(norm: NormalisedText, mentions: list[Mention], sentences: list[Sentence]
+def by_sentence(norm: SpanMap, mentions: list[Mention], sentences: list[Sentence]
                 ) -> Iterator[tuple[Mention, Sentence, str, SentenceState, Mention | None]]:
     """Each claimable mention that stands in a sentence, in text order, with its sentence, the
     sentence's original text (an :class:`Excerpt`: a window of it when it is long), the state
@@ -109,6 +113,7 @@ class ClaimAssembler:
 
     def __init__(self, norm: NormalisedText, lex: Lexicon, doc_id: str, report_year: int | None) -> None:
         self.norm = norm
+        self.spans = OrderedSpans(norm)  # the walk asks for spans in text order
         self.text = norm.text
         self.lex = lex
         self.doc_id = doc_id
@@ -117,7 +122,7 @@ class ClaimAssembler:
     def build(self, mentions: list[Mention], sentences: list[Sentence]) -> list[Claim]:
         """Claims of every claimable mention that stands in a sentence, in text order."""
         return [self.claim(m, sent, text, prev, nxt)
-                for m, sent, text, prev, nxt in by_sentence(self.norm, mentions, sentences)]
+                for m, sent, text, prev, nxt in by_sentence(self.spans, mentions, sentences)]
 
     def claim(self, m: Mention, sent: Sentence, sentence_text: str, prev: SentenceState,
               nxt: Mention | None) -> Claim:

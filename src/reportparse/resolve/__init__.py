@@ -3,15 +3,67 @@ text's coordinates: the span mapped back, the id, the value signed, numbers as J
 
 from __future__ import annotations
 
+import bisect
 from decimal import Decimal
-from typing import NamedTuple, cast
+from typing import NamedTuple, Protocol, cast
 
 from ..explain import active, note
 from ..lexicon import Metric
-from ..model import Claim, ClaimRank, Kind, Mention, Qualifier, Status, Unit
+from ..model import Claim, Kind, Mention, Qualifier, Status, Unit
 from ..normalise import NormalisedText
 
-__all__ = ["ClaimFields", "claim_record", "to_json_number", "to_number"]
+__all__ = ["ClaimFields", "OrderedSpans", "SpanMap", "claim_record", "to_json_number", "to_number"]
+
+
+class SpanMap(Protocol):
+    """What maps spans of the normalised copy back to the original text: a
+    :class:`~reportparse.normalise.NormalisedText` or a document's :class:`OrderedSpans`."""
+
+    @property
+    def original(self) -> str: ...
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]: ...
+
+    def original_text(self, spans: tuple[tuple[int, int], ...]) -> str: ...
+
+
+class OrderedSpans:
+    """The span map of one document for spans asked in text order (its sentences, claims and
+    units): it keeps the stretch of the copy the last span lay in, and a span inside that stretch
+    (almost every one: deletions are few and far between) maps by one shift, without the two
+    searches of :meth:`NormalisedText.to_original`, which answers every other span."""
+
+    def __init__(self, norm: NormalisedText) -> None:
+        self.norm = norm
+        self.original = norm.original
+        self.lo, self.hi, self.shift = 0, -1, 0  # no stretch yet: the first span searches
+        if norm.starts:  # an empty copy has none
+            self._at(0)
+
+    def _at(self, k: int) -> None:
+        """Keep stretch ``k``: the copy's offsets ``[lo, hi)`` and the shift to the original."""
+        starts = self.norm.starts
+        self.lo, self.shift = starts[k], self.norm.origins[k] - starts[k]
+        self.hi = starts[k + 1] if k + 1 < len(starts) else len(self.norm.text)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a half-open span of the copy to a half-open span of the original."""
+        if not self.lo <= start < end <= self.hi:
+            k = bisect.bisect_right(self.norm.starts, start) - 1
+            if start >= end or k < 0:
+                return self.norm.to_original(start, end)
+            self._at(k)
+            if end > self.hi:  # the span crosses a deletion
+                return self.norm.to_original(start, end)
+        return start + self.shift, end + self.shift
+
+    def original_text(self, spans: tuple[tuple[int, int], ...]) -> str:
+        """The original text under spans of the copy, joined ("" for none)."""
+        original, parts = self.original, []
+        for span in spans:
+            start, end = self.to_original(*span)
+            parts.append(original[start:end])
+        return parts[0] if len(parts) == 1 else "".join(parts)
 
 
 class ClaimFields(NamedTuple):
@@ -51,7 +103,7 @@ def _note_claim(m: Mention, f: ClaimFields) -> None:
          f"{f.kind} {f.status} {f.period} metric={f.metric.id if f.metric else f.metric_text}")
 
 
-def claim_record(norm: NormalisedText, doc_id: str, m: Mention, f: ClaimFields) -> Claim:
+def claim_record(norm: SpanMap, doc_id: str, m: Mention, f: ClaimFields) -> Claim:
     """The claim dict of a mention (the shape of ``schemas/claim.schema.json``): the span mapped
     back to the original text, the value signed (a decline is negative; a declining range swaps
     its bounds), the rank of a ranking."""
@@ -64,25 +116,24 @@ def claim_record(norm: NormalisedText, doc_id: str, m: Mention, f: ClaimFields) 
         low, high = (-high if high is not None else None), (-low if low is not None else None)
         if low is not None:
             value = low
-    rank: ClaimRank | None = None
-    if f.kind == "ranking":
-        rank = {"position": to_json_number(m.value), "of": m.rank_of, "scope": m.rank_scope}
+    metric = f.metric
     record: Claim = {
         "id": f"{doc_id}:{start}-{end}",
         "span": [start, end],
         "text": norm.original[start:end],
         "kind": f.kind,
-        "value": to_json_number(value),
-        "low": to_json_number(low),
-        "high": to_json_number(high),
+        "value": None if value is None else to_number(value),
+        "low": None if low is None else to_number(low),  # most claims have no range: no call
+        "high": None if high is None else to_number(high),
         "unit": cast(Unit, m.unit),
         "unit_text": norm.original_text(m.unit_spans),
         "qualifier": f.qualifier,
         "status": f.status,
         "period": f.period,
-        "metric": {"text": f.metric_text or None, "id": f.metric.id if f.metric else None,
-                   "en": f.metric.en if f.metric else None},
-        "rank": rank,
+        "metric": {"text": f.metric_text or None, "id": metric.id, "en": metric.en} if metric
+        else {"text": f.metric_text or None, "id": None, "en": None},
+        "rank": {"position": to_json_number(m.value), "of": m.rank_of, "scope": m.rank_scope}
+        if f.kind == "ranking" else None,
         "sentence": str(f.sentence),
         "section": f.section,
         "rule": m.rule,

@@ -64,7 +64,7 @@ class ClaimBuilder(ClaimAssembler):
                 metric_text, metric_id, kind, sign, m.unit, m.end)
         fields = ClaimFields(kind, sign, qualifier, status, period, metric_text, metric_obj, sentence_text,
                              sent.section)
-        return claim_record(self.norm, self.doc_id, m, fields)
+        return claim_record(self.spans, self.doc_id, m, fields)
 
 
 def build_claims(norm: NormalisedText, lex: Lexicon, doc_id: str, report_year: int | None,

@@ -1,43 +1,31 @@
 """The metric of a claim: the phrase that says what is measured, and its standard id.
 
-The phrase is the counted noun after a measure word (370个重大项目) or the indicator
+The phrase is the counted noun after a measure word (370个重大项目, :mod:`nouns`) or the indicator
 before the number (地区生产总值完成785.6亿元), trimmed of cue words, comparison bases
 (比上年) and years. Its id is the lexicon metric named at the head of the phrase.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from functools import cache
-from typing import TypeVar
-
-import regex
 
 from ...assemble import SentenceState
 from ...explain import active, note
 from ...lexicon import Lexicon, Metric
 from ...model import Mention
 from .cues import Cues
-from .numerals import COMMON_SCALES
-from .tokenise import tokens
+from .nouns import CountedNouns, Memo
 from .views import Grammar, cue_words, grammar
 from .years import YEAR_SUFFIX
 
-_T = TypeVar("_T")
 _COUNT_KINDS = ("count", "people")
-_DIGIT = regex.compile(r"\d")
-_NUMBER_AND_MEASURE = regex.compile(rf"\d+(?:\.\d+)?[{COMMON_SCALES}]*\w")
 
 
 @cache
-def _marks(lex: Lexicon) -> tuple[regex.Pattern[str], frozenset[str]]:
-    """A parenthesis with its content (（含税）, (GDP)) and the quotation marks."""
+def _quotes(lex: Lexicon) -> frozenset[str]:
+    """The quotation marks."""
     g = grammar(lex)
-    parentheses = "|".join(f"{regex.escape(o)}[^{regex.escape(o + c)}]*{regex.escape(c)}"
-                           for o, c in zip(g.bracket_opens, g.bracket_closes))
-    quotes = "".join(g.quote_pairs) + "".join(g.quote_pairs.values()) + '"'
-    return regex.compile(parentheses), frozenset(quotes)
+    return frozenset("".join(g.quote_pairs) + "".join(g.quote_pairs.values()) + '"')
 
 
 def _unbalanced_quotes_removed(phrase: str, g: Grammar, quotes: frozenset[str]) -> str:
@@ -61,20 +49,6 @@ def _unbalanced_quotes_removed(phrase: str, g: Grammar, quotes: frozenset[str]) 
     return "".join(ch for i, ch in enumerate(phrase) if i not in drop)
 
 
-class _Memo(dict[str, _T]):
-    """``make(key)``, made once per key: a finder keeps one memo per question for its text, where
-    the same phrases come back (two in five metric look-ups and half the noun cuts are repeats);
-    a repeat costs one dict look-up."""
-
-    def __init__(self, make: Callable[[str], _T]) -> None:
-        super().__init__()
-        self.make = make
-
-    def __missing__(self, key: str) -> _T:
-        value = self[key] = self.make(key)
-        return value
-
-
 def _id(metric: Metric | None) -> str | None:
     return metric.id if metric else None
 
@@ -87,23 +61,19 @@ class MetricFinder:
         self.lex = lex
         self.cues = cues
         c = cue_words(lex)
-        self.modifier_ends = tuple(c.modifier_suffixes)
         self.item_separators = cues.item_separator
         self.separator_chars = frozenset("".join(c.list_separators))  # what ``item_separators`` finds
-        self.conjunctions = frozenset(c.conjunctions)
         self.clause_ends = lex.segment.clause_ends
         self.grammar = grammar(lex)
-        self.parentheses, self.quotes = _marks(lex)
-        self.bracket_starts = frozenset(o[0] for o in self.grammar.bracket_opens)  # what ``parentheses`` starts with
+        self.quotes = _quotes(lex)
         self.item_strip = " " + self.grammar.list_comma
         self.subject_words = frozenset(c.subject_words)
         self.object_markers = c.object_markers
         self.marker_words = c.object_marker_words
         self.per_capita = c.per_capita
         self._trims: dict[str, str] = {}
-        self._matches = _Memo(lex.metric_match)
-        self._cuts = _Memo(lambda t: tokens(t, lex))
-        self.noun_end = re.compile(f"[{re.escape(self.clause_ends + self.grammar.list_comma)}]")  # ends a noun
+        self._matches = Memo(lex.metric_match)
+        self.nouns = CountedNouns(text, lex, cues)
 
     def trim(self, phrase: str) -> str:
         """Trim cue words, comparison bases and years off both ends of a metric phrase; a
@@ -157,28 +127,6 @@ class MetricFinder:
                     return item + last[k:]
         return item
 
-    def counted_noun(self, m: Mention, sentence_end: int) -> str:
-        """The noun after a measure word: 370个重大项目 -> 重大项目."""
-        tail = self.noun_end.split(self.text[m.end : min(sentence_end, m.end + 64)], maxsplit=1)[0]
-        if not self.bracket_starts.isdisjoint(tail):
-            tail = self.parentheses.sub("", tail)
-        tail = tail.lstrip(self.grammar.possessive)
-        toks = self._cuts[tail[:24]]
-        noun, stop = self._noun_tokens(toks)
-        if stop < len(toks) - 1 and toks[stop] in self.conjunctions and noun.endswith(self.modifier_ends) \
-                and (second := _NUMBER_AND_MEASURE.match("".join(toks[stop + 1 :]))):
-            # 3个万亿级和7个千亿级产业集群: the second conjunct carries the shared head noun
-            rest = "".join(toks[stop + 1 :])[second.end() :]
-            noun += toks[stop] + self._noun_tokens(self._cuts[rest])[0]
-        return noun.strip(self.grammar.noun_strip)
-
-    def _noun_tokens(self, toks: list[str]) -> tuple[str, int]:
-        """The tokens before the first stop word or number, joined, and where they stop."""
-        for i, tok in enumerate(toks):
-            if tok in self.cues.stops or _DIGIT.search(tok):
-                return "".join(toks[:i]), i
-        return "".join(toks), len(toks)
-
     def metric_id(self, phrase: str) -> Metric | None:
         """The standard metric a phrase names, if it names one and only that.
 
@@ -230,15 +178,16 @@ class MetricFinder:
         (``zh.metric.<name>`` in an explain trace).
         """
         cues = self.cues
-        gap = bool(cues.comparison.search(before))
-        phrase = cues.comparison.split(before)[0] if gap else before
+        compared = cues.comparison.search(before)
+        gap = compared is not None
+        phrase = before[: compared.start()] if compared else before
         if not cues.from_starts.isdisjoint(phrase):  # most clauses have no from-word (从, 由)
             phrase = cues.from_end.sub("", phrase)
         phrase = self._walk_list(before, self.trim(phrase), prev)
         if m.unit != "rank" and not gap and (carried := self._carried(phrase, before, prev)):
             return self._found(m, "carried_subject", *carried)
         if self._noun_first(m, phrase):
-            noun = self.counted_noun(m, sentence[1])
+            noun = self.nouns.after(m, sentence[1])
             if len(noun) >= 2:
                 return self._found(m, "counted_noun", noun, _id(self.metric_id(noun)))
         phrase = self._completed(m, before, phrase, sentence[0], prev)
