@@ -102,7 +102,7 @@ class ClaimBuilder(ClaimAssembler):
         else:
             prev.metric, prev.metric_id, prev.kind, prev.sign, prev.unit, prev.end = (
                 metric_text or "", metric.id if metric else None, kind, sign, m.unit, m.end)
-        return claim_record(self.norm, self.doc_id, m, ClaimFields(
+        return claim_record(self.spans, self.doc_id, m, ClaimFields(
             kind, sign, m.qualifier, status, period, metric_text, None if kind == "ranking" else metric,
             sentence_text, sent.section))
 
