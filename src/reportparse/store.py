@@ -11,6 +11,7 @@ and diffs query.
 from __future__ import annotations
 
 import json
+import operator
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -59,11 +60,25 @@ _CLAIM_COLUMNS = [c for c in CSV_COLUMNS if c != "doc_sha256"]
 _SCHEMA = _SCHEMA.replace("{claim_columns}", _quoted(_CLAIM_COLUMNS))
 
 
+_CLAIM_VALUES = operator.itemgetter(*_CLAIM_COLUMNS)
+_NUMBERS_AT = [i for i, c in enumerate(_CLAIM_COLUMNS) if c in ("value", "low", "high", "rank_position", "rank_of")]
+"""Where the claim's own numbers stand in a row: the columns whose integers may pass 64 bits (the
+others hold years, offsets and words)."""
+
+
 def _sql_value(value: Any) -> Any:
     """A JSON value as SQLite takes it: integers beyond 64 bits as floats."""
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) > _INT64:
         return float(value)
     return value
+
+
+def _claim_row(sha256: str, ordinal: int, flat: dict[str, Any]) -> tuple[Any, ...]:
+    """A row of the claims table: the document, the claim's ordinal and its columns."""
+    values = list(_CLAIM_VALUES(flat))
+    for i in _NUMBERS_AT:
+        values[i] = _sql_value(values[i])
+    return (sha256, ordinal, *values)
 
 
 _INSERT_CLAIM = (f"INSERT INTO claims (doc_sha256, ordinal, {_quoted(_CLAIM_COLUMNS)}) "
@@ -105,11 +120,7 @@ class StoreRecord(NamedTuple):
 def store_record(data: dict[str, Any]) -> StoreRecord:
     """The :class:`StoreRecord` of one parsed document."""
     doc = data["document"]
-    rows = [
-        (doc["sha256"], n, *(_sql_value(row[c]) for c in _CLAIM_COLUMNS))
-        for n, claim in enumerate(data["claims"])
-        for row in [flat_claim(claim, doc)]
-    ]
+    rows = [_claim_row(doc["sha256"], n, flat_claim(claim, doc)) for n, claim in enumerate(data["claims"])]
     return StoreRecord(json.dumps(data, ensure_ascii=False), rows)
 
 
