@@ -3,10 +3,11 @@ columns of the long form, with integers beyond 64 bits (which SQLite cannot hold
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 from reportparse import parse_text
-from reportparse.export import CSV_COLUMNS, flat_claim
+from reportparse.export import CSV_COLUMNS, flat_claim, render
 from reportparse.store import store_record
 
 
@@ -33,3 +34,10 @@ def test_a_number_beyond_64_bits_becomes_a_float_that_sqlite_takes():
     assert (got["value"], got["low"], got["high"]) == (float(2**70), float(-(2**70)), float(2**64))
     assert isinstance(got["span_start"], int) and got["period"] == 2025
     sqlite3.connect(":memory:").execute("SELECT ?, ?, ?", (got["value"], got["low"], got["high"]))
+
+
+def test_the_stored_document_is_the_json_output_and_reads_back_whole():
+    data = _data()
+    stored = store_record(data).document_json
+    assert stored == render(data, "json")
+    assert json.loads(stored) == data

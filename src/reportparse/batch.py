@@ -99,7 +99,8 @@ def parse_to_output(path: str, lang: str, overrides: Mapping[str, Any], fmt: str
     validate_document(data)
     warn(path, data["document"]["metadata_warnings"])
     extracted = None if doc.source is None or doc.source.is_plain_utf8 else doc.source.text
-    return Parsed(data, render(data, fmt), extracted, store_record(data))
+    record = store_record(data)
+    return Parsed(data, record.document_json if fmt == "json" else render(data, fmt), extracted, record)
 
 
 def die_with_parent(parent: int) -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .errors import InputError, StoreUnavailable
-from .export import CSV_COLUMNS, flat_claim
+from .export import CSV_COLUMNS, document_json, flat_claim
 from .sqlite_env import BUSY_SECONDS, describe_sqlite_error, dir_accepts_files, retry_locked
 
 STORE_FORMAT = "2"
@@ -109,8 +109,8 @@ class ClaimFilter:
 
 
 class StoreRecord(NamedTuple):
-    """What the store keeps of one document besides its metadata: the whole document as JSON and
-    its claims as rows of the claims table. Made in the worker that parsed the document, so the
+    """What the store keeps of one document besides its metadata: the whole document as JSON (the
+    text the ``json`` output writes) and its claims as rows of the claims table. Made in the worker that parsed the document, so the
     one process that writes the store only inserts."""
 
     document_json: str
@@ -121,7 +121,7 @@ def store_record(data: dict[str, Any]) -> StoreRecord:
     """The :class:`StoreRecord` of one parsed document."""
     doc = data["document"]
     rows = [_claim_row(doc["sha256"], n, flat_claim(claim, doc)) for n, claim in enumerate(data["claims"])]
-    return StoreRecord(json.dumps(data, ensure_ascii=False), rows)
+    return StoreRecord(document_json(data), rows)  # the JSON output's text: a json batch writes it once
 
 
 class Store:
