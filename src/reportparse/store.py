@@ -110,8 +110,8 @@ class ClaimFilter:
 
 class StoreRecord(NamedTuple):
     """What the store keeps of one document besides its metadata: the whole document as JSON (the
-    text the ``json`` output writes) and its claims as rows of the claims table. Made in the worker that parsed the document, so the
-    one process that writes the store only inserts."""
+    text the ``json`` output writes) and its claims as rows of the claims table. Made in the worker
+    that parsed the document, so the one process that writes the store only inserts."""
 
     document_json: str
     rows: list[tuple[Any, ...]]
