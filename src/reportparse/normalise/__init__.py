@@ -62,11 +62,7 @@ class NormalisedText:
 
     def original_text(self, spans: tuple[tuple[int, int], ...]) -> str:
         """The original text under spans of the copy, joined ("" for none)."""
-        parts = []
-        for span in spans:
-            start, end = self.to_original(*span)
-            parts.append(self.original[start:end])
-        return "".join(parts)
+        return "".join(self.original[slice(*self.to_original(*span))] for span in spans)
 
 
 def _deletions(text: str, lex: Lexicon) -> list[tuple[int, int]]:

@@ -59,11 +59,7 @@ class OrderedSpans:
 
     def original_text(self, spans: tuple[tuple[int, int], ...]) -> str:
         """The original text under spans of the copy, joined ("" for none)."""
-        original, parts = self.original, []
-        for span in spans:
-            start, end = self.to_original(*span)
-            parts.append(original[start:end])
-        return parts[0] if len(parts) == 1 else "".join(parts)
+        return "".join(self.original[slice(*self.to_original(*span))] for span in spans)
 
 
 class ClaimFields(NamedTuple):

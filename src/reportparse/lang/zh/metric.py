@@ -71,16 +71,14 @@ class MetricFinder:
         self.object_markers = c.object_markers
         self.marker_words = c.object_marker_words
         self.per_capita = c.per_capita
-        self._trims: dict[str, str] = {}
+        self._trims = Memo(self._trim)
         self._matches = Memo(lex.metric_match)
         self.nouns = CountedNouns(text, lex, cues)
 
     def trim(self, phrase: str) -> str:
         """Trim cue words, comparison bases and years off both ends of a metric phrase; a
         metric name that ends the phrase is kept whole (经济增长 keeps its 增长)."""
-        if (trimmed := self._trims.get(phrase)) is None:
-            trimmed = self._trims[phrase] = self._trim(phrase)
-        return trimmed
+        return self._trims[phrase]
 
     def _trim(self, phrase: str) -> str:
         cues, g = self.cues, self.grammar

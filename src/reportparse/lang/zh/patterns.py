@@ -6,7 +6,7 @@ which matches as the plain alternation does and costs the engine far fewer tries
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -71,7 +71,6 @@ class QuantityPatterns:
     mention: re.Pattern[str]
     special: re.Pattern[str]
     special_word: re.Pattern[str]  # the word every match of ``special`` holds: a text without one has none
-    special_reach: tuple[int, int]  # how far a match of ``special`` reaches before and after its word
     noise_phrases: re.Pattern[str] | None  # searched near each number; found overlapped with ``noise_phrases_all``
     noise_phrases_all: regex.Pattern[str] | None
     time_or_list: re.Pattern[str]
@@ -177,40 +176,13 @@ def _special(lex: Lexicon) -> str:
             rf"(?P<word>{word_tree(specials)})(?P<suf>{word_tree(list(q.suffix))})?")
 
 
-def _special_reach(lex: Lexicon) -> tuple[int, int]:
-    """How far a special word's match reaches before its word (the longest prefix qualifier and
-    scope) and after the end of a word the word scan reports (the longest word, since a word the
-    scan passes over starts inside one it reports, and the longest suffix qualifier)."""
-    q, words = qualifiers(lex), unit_words(lex)
-    longest = max(map(len, [*words.fractions, *words.doubling]), default=0)
-    return (max(map(len, q.prefix), default=0) + max(map(len, ranking_words(lex).scope_heads), default=0),
-            longest + max(map(len, q.suffix), default=0))
-
-
-def special_matches(pats: QuantityPatterns, text: str) -> Iterator[re.Match[str]]:
-    """The matches of ``pats.special`` in ``text``, searched only around the special words (the
-    stretches of ``special_reach``, joined where they overlap). Every match lies inside one, so
-    these are the matches of a scan of the whole text: the pattern has no lookbehind and no
-    negative lookahead, which the bounds of a search could change."""
-    before, after = pats.special_reach
-    stretches: list[list[int]] = []
-    for word in pats.special_word.finditer(text):
-        lo, hi = max(0, word.start() - before), word.end() + after
-        if stretches and lo <= stretches[-1][1]:
-            stretches[-1][1] = max(stretches[-1][1], hi)
-        else:
-            stretches.append([lo, hi])
-    for lo, hi in stretches:
-        yield from pats.special.finditer(text, lo, hi)
-
-
 @cache
 def quantity_patterns(lex: Lexicon) -> QuantityPatterns:
     """The compiled recogniser patterns of a language (cached)."""
     n = noise(lex)
     return QuantityPatterns(
         re.compile(_mention(lex)), re.compile(_special(lex)),
-        re.compile(word_tree(list(unit_words(lex).fractions) + list(unit_words(lex).doubling))), _special_reach(lex),
+        re.compile(word_tree(list(unit_words(lex).fractions) + list(unit_words(lex).doubling))),
         re.compile(word_tree(n.phrases)) if n.phrases else None,
         regex.compile(word_tree(n.phrases)) if n.phrases else None,
         re.compile(word_tree(n.time_followers + n.list_markers)),

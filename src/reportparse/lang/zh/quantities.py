@@ -24,7 +24,6 @@ from .compounds import HALF, digit_pair, discount_digits, shared_scale, subunit_
 from .filters import Candidate, TextNoise, first_drop
 from .named import named_currency
 from .numerals import BIG_UNITS, FILLERS, ONE, parse_numeral
-from .patterns import special_matches
 from .policy import Reading, not_claimable
 from .prepared import recogniser_words, unit_factor
 from .spaced import read_spaced
@@ -83,7 +82,7 @@ class _Recogniser:
         ordered = InOrder([mention for m in self.pats.mention.finditer(self.text) if (mention := self._from_match(m))])
         for second in self.second_ends:
             ordered.place(second)
-        for m in special_matches(self.pats, self.text):
+        for m in self.pats.special.finditer(self.text) if self.pats.special_word.search(self.text) else ():
             mention = self._from_special(m)
             if mention is not None:
                 ordered.place(mention)
@@ -110,7 +109,7 @@ class _Recogniser:
         fraction = word in self.units.fractions
         value = Decimal(str((self.units.fractions if fraction else self.units.doubling)[word]))
         qualifier = self._qualifier(m.group("pre"), word[-1] if not fraction and word[-1] in self.quals.inner else None,
-                                    m.group("suf"), False)  # 翻了一番多: more than double
+                                    m.group("suf"))  # 翻了一番多: more than double
         rule = "zh.fraction" if fraction else "zh.doubling"
         note(m.start(), m.end(), "recognise", rule, "found", f"{word}: value {value}")
         return Mention(m.start(), m.end(), m.start("word"), value, None, None,
@@ -260,11 +259,10 @@ class _Recogniser:
         if is_range:
             return "range"
         inner = c.g["inner"] or ((found := self.words.inner.search(c.num)) and found.group())
-        return self._qualifier(c.g["pre"], inner, c.g["suf"], is_range)
+        return self._qualifier(c.g["pre"], inner, c.g["suf"])
 
-    def _qualifier(self, pre: str | None, inner: str | None, suf: str | None, is_range: bool) -> Qualifier:
-        if is_range:
-            return "range"
+    def _qualifier(self, pre: str | None, inner: str | None, suf: str | None) -> Qualifier:
+        """The qualifier the words around a number say (a range's is decided before)."""
         if not (pre or inner or suf):
             return "exact"
         for word, table in ((suf, self.quals.suffix), (pre, self.quals.prefix), (inner, self.quals.inner)):

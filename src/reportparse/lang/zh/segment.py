@@ -187,9 +187,10 @@ class _Segmenter:
             self.ahead = False
             self.ctx = self.ctx._replace(period=self.report_year)
 
-    def follow(self, sentence: str) -> None:
-        """The context a sentence sets for itself and those after it."""
-        if not self.ahead and not self.follow_cue.search(sentence):
+    def follow(self, sentence: str, cued: bool = False) -> None:
+        """The context a sentence sets for itself and those after it (``cued``: the caller found a
+        word the steps read in it, or 今后五年 is in force)."""
+        if not cued and not self.ahead and not self.follow_cue.search(sentence):
             return  # none of the words the steps below read: the context stays
         self.follow_plan_span(sentence)
         self.follow_review(sentence)
@@ -268,7 +269,7 @@ class _Segmenter:
                 c = self.sentence_context(s.group())
                 out.append(Sentence(start, end, c.section, c.status, c.period, c.span_start))
             elif self.ahead or self.follow_cue.search(body, first, last):
-                self.follow(s.group())  # keep the context; no claim can stand here
+                self.follow(s.group(), cued=True)  # keep the context; no claim can stand here
 
 
 def segment(text: str, lex: Lexicon, report_year: int | None, number_starts: list[int]) -> list[Sentence]:
