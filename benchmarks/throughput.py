@@ -112,7 +112,9 @@ def main() -> int:
     chars = sum(len(t) for t in texts)
     print(f"texts: {len(texts)}, {chars:,} chars; {args.rounds} rounds, medians printed")
     import reportparse
+    from reportparse.build_info import build_summary
 
+    print(f"reportparse build: {build_summary()} (setup.py)")
     for text in texts:  # every language's data loaded (and compiled) outside the timing
         reportparse.parse_text(text)
     others = contenders(texts)

@@ -119,10 +119,11 @@ def test_help_documents_the_exit_codes(command):
 
 def test_python_dash_m_and_version():
     from reportparse import __version__
+    from reportparse.build_info import build_summary
 
     result = rp("--version")
     assert result.returncode == 0
-    assert result.stdout.strip() == f"reportparse {__version__}"
+    assert result.stdout.strip() == f"reportparse {__version__} ({build_summary()})"
 
 
 # ---------------------------------------------------------------- -o

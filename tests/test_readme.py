@@ -96,7 +96,7 @@ def clone(tmp_path_factory) -> Path:
                 shutil.copy2(source, root / name)
     else:  # not a git checkout (a source archive): copy it without build and run leftovers
         shutil.copytree(PROJECT, root, ignore=shutil.ignore_patterns(
-            ".git", ".venv", ".ci-venv", "__pycache__", "*.egg-info", "out", ".pytest_cache", ".hypothesis"))
+            ".git", ".venv", ".ci-venv*", "build", "__pycache__", "*.egg-info", "out", ".pytest_cache", ".hypothesis"))
     assert not (root.parent / "shared").exists()
     assert (root / "corpus" / "SOURCES.md").is_file()
     return root

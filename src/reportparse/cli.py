@@ -13,6 +13,7 @@ from . import __version__
 from .align import add_align_command
 from .batch import Batch, options_key, parse_to_output, progress_bar
 from .batch_files import discover
+from .build_info import build_summary
 from .chart import add_chart_command
 from .codebook import add_codebook_commands
 from .diff_command import add_diff_command
@@ -142,6 +143,19 @@ def _add_parse_command(sub: argparse._SubParsersAction) -> None:  # type: ignore
     p.set_defaults(func=_cmd_parse)
 
 
+class _Version(argparse.Action):
+    """``--version``: the version and how this installation was built (looked up only when asked)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="show the version and whether the parser runs compiled, then exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
+                 option_string: str | None = None) -> None:
+        print(f"reportparse {__version__} ({build_summary()})")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``reportparse`` command."""
     parser = ArgumentParser(
@@ -149,7 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Turn government work reports (政府工作报告) into validated numeric claims.",
         epilog=EXIT_CODES,
     )
-    parser.add_argument("--version", action="version", version=f"reportparse {__version__}")
+    parser.add_argument("--version", action=_Version)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_parse_command(sub)
     add_show_command(sub)

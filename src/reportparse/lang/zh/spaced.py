@@ -59,11 +59,11 @@ def _one_number(run: str) -> bool:
         if ch in BIG_UNITS:
             if BIG_UNITS[ch] >= section:
                 return False
-            section, small = BIG_UNITS[ch], float("inf")
+            section, small = float(BIG_UNITS[ch]), float("inf")
         elif ch in SMALL_UNITS:
             if SMALL_UNITS[ch] >= small:
                 return False
-            small = SMALL_UNITS[ch]
+            small = float(SMALL_UNITS[ch])
     return True
 
 
