@@ -2,7 +2,7 @@
 
 The metadata is in pyproject.toml; this file only adds the compiled modules. mypyc compiles the
 same typed source (mypy --strict clean), so an installed reportparse parses its reports with
-identical output, about 1.3x faster (benchmarks/README.md). The ``.py`` modules are installed
+identical output, about 1.2x faster (benchmarks/README.md). The ``.py`` modules are installed
 too, and Python runs them wherever no extension is built:
 
 * ``REPORTPARSE_PURE=1`` in the environment builds none;
@@ -61,8 +61,8 @@ def extensions() -> list[Any]:
         from mypyc.build import mypycify
 
         return list(mypycify(compiled_sources(), opt_level="3"))
-    except Exception as exc:  # mypyc is a build requirement; a type error in a changed tree lands here
-        print(f"reportparse: WARNING: mypyc could not translate the modules ({exc}); installing pure Python",
+    except (Exception, SystemExit) as exc:  # mypyc reports a type error (a changed tree) by exiting
+        print(f"reportparse: WARNING: mypyc could not translate the modules ({exc!r}); installing pure Python",
               file=sys.stderr)
         return []
 
