@@ -15,9 +15,8 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
-from setuptools import setup
+from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
 
 PACKAGE = Path("src") / "reportparse"
@@ -37,8 +36,15 @@ def compiled_sources() -> list[str]:
 
 
 class OptionalBuildExt(build_ext):
-    """Builds the compiled modules, or none of them: an editable install builds none, and a
-    failed build leaves pure Python (a half-built set would not import)."""
+    """Builds the compiled modules, or none of them: mypyc translates only here, when the wheel is
+    built (pip runs setup.py three times; the other two runs only ask for requirements and
+    metadata); an editable install compiles none, and a failed build leaves pure Python (a
+    half-built set would not import)."""
+
+    def finalize_options(self) -> None:
+        if self.distribution.ext_modules == [PLACEHOLDER]:
+            self.distribution.ext_modules = [] if self.editable_mode else translated()
+        super().finalize_options()
 
     def run(self) -> None:
         if self.editable_mode:
@@ -53,10 +59,8 @@ class OptionalBuildExt(build_ext):
                   file=sys.stderr)
 
 
-def extensions() -> list[Any]:
-    """The mypyc extensions, or none when pure Python is asked for or mypyc cannot translate."""
-    if os.environ.get("REPORTPARSE_PURE", "") not in ("", "0"):
-        return []
+def translated() -> list[Extension]:
+    """The mypyc extensions (C written into build/), or none when mypyc cannot translate."""
     try:
         from mypyc.build import mypycify
 
@@ -67,4 +71,8 @@ def extensions() -> list[Any]:
         return []
 
 
-setup(ext_modules=extensions(), cmdclass={"build_ext": OptionalBuildExt})
+# Stands for the compiled modules until build_ext translates them: it makes the wheel platform-specific
+# and build_ext run. REPORTPARSE_PURE=1 asks for none.
+PLACEHOLDER = Extension("reportparse._compiled", sources=[])
+PURE = os.environ.get("REPORTPARSE_PURE", "") not in ("", "0")
+setup(ext_modules=[] if PURE else [PLACEHOLDER], cmdclass={"build_ext": OptionalBuildExt})
