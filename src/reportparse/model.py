@@ -1,9 +1,9 @@
-"""Data types shared by the pipeline stages: mentions, quantities, claims, documents."""
+"""Data types shared by the pipeline stages: quantities, claims, documents (a mention, the
+recognisers' output, is in :mod:`mention`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal, TypedDict, cast, get_args
 
 if TYPE_CHECKING:
@@ -88,36 +88,6 @@ class Claim(_ClaimFields, total=False):
     ``sentence_span`` only when ``sentence`` is a window of a longer sentence."""
 
     sentence_span: list[int]
-
-
-@dataclass(slots=True)
-class Mention:
-    """A number expression found in the normalised copy (copy coordinates). Treated as a value:
-    nothing assigns to a mention, a changed one is a copy (``dataclasses.replace``). It is not a
-    frozen dataclass because recognisers build tens of thousands per report and a frozen
-    dataclass's ``__init__`` costs five times as much (issue 14).
-
-    ``start``/``end`` cover the qualifier, number, unit and suffix; ``unit_spans`` cover the
-    unit as written with its scale (亿元 of 785.6亿元; 万 and 人 of 1.2万余人), none when implied; ``value`` is the
-    normalised number (scale and unit factor applied, not yet signed for declines).
-    ``claimable`` is False for number expressions that are never claims on their own:
-    numbers without a unit, a lone 一, durations in years.
-    """
-
-    start: int
-    end: int
-    num_start: int
-    value: Decimal | None
-    low: Decimal | None
-    high: Decimal | None
-    unit: str | None
-    unit_kind: UnitFamily | None
-    unit_spans: tuple[tuple[int, int], ...]
-    qualifier: Qualifier
-    rule: str
-    rank_of: int | None = None
-    rank_scope: str | None = None
-    claimable: bool = True
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,9 @@ from typing import Any
 from .explain import tracing
 from .lang import detect, get_pack
 from .lexicon import Lexicon, load_lexicon
+from .mention import Mention
 from .metawarn import metadata_warnings
-from .model import Document, Mention, Quantity
+from .model import Document, Quantity
 from .normalise import NormalisedText, normalise
 from .paths import printable_path
 from .read import Limits, read_source

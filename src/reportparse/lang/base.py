@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from ..lexicon import Lexicon
-    from ..model import Claim, Mention
+    from ..mention import Mention
+    from ..model import Claim
     from ..normalise import NormalisedText
     from ..segment import Sentence
 

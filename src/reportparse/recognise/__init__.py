@@ -4,7 +4,7 @@ in the normalised copy; this stage keeps one reading where they overlap."""
 from __future__ import annotations
 
 from ..explain import note
-from ..model import Mention
+from ..mention import Mention
 
 __all__ = ["resolve_overlaps"]
 

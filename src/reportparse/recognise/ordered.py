@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 from operator import attrgetter
 
-from ..model import Mention
+from ..mention import Mention
 
 __all__ = ["InOrder"]
 

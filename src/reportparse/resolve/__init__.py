@@ -9,7 +9,8 @@ from typing import NamedTuple, Protocol, cast
 
 from ..explain import active, note
 from ..lexicon import Metric
-from ..model import Claim, Kind, Mention, Qualifier, Status, Unit
+from ..mention import Mention
+from ..model import Claim, Kind, Qualifier, Status, Unit
 from ..normalise import NormalisedText
 
 __all__ = ["ClaimFields", "OrderedSpans", "SpanMap", "claim_record", "to_json_number", "to_number"]

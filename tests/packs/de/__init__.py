@@ -13,7 +13,8 @@ from typing import Any
 
 from reportparse.assemble import by_sentence
 from reportparse.lexicon import Lexicon
-from reportparse.model import Claim, Mention
+from reportparse.mention import Mention
+from reportparse.model import Claim
 from reportparse.normalise import NormalisedText
 from reportparse.recognise.patterns import alternation
 from reportparse.resolve import ClaimFields, claim_record

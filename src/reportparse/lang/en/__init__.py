@@ -8,7 +8,8 @@ from ...scripts import letters
 
 if TYPE_CHECKING:
     from ...lexicon import Lexicon
-    from ...model import Claim, Mention
+    from ...mention import Mention
+    from ...model import Claim
     from ...normalise import NormalisedText
     from ...segment import Sentence
     from ..base import LanguagePack

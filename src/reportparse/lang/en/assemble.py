@@ -13,7 +13,8 @@ import regex
 from ... import explain
 from ...assemble import ClaimAssembler, SentenceState
 from ...lexicon import Lexicon, Metric
-from ...model import Claim, Kind, Mention
+from ...mention import Mention
+from ...model import Claim, Kind
 from ...normalise import NormalisedText
 from ...resolve import ClaimFields, claim_record
 from ...segment import Sentence

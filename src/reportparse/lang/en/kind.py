@@ -17,7 +17,8 @@ import regex
 
 from ... import explain
 from ...assemble import SentenceState
-from ...model import Kind, Mention
+from ...mention import Mention
+from ...model import Kind
 from .cues import Cues
 
 Decision = tuple[Kind, int]

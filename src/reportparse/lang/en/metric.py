@@ -14,7 +14,7 @@ import regex
 from ... import explain
 from ...assemble import SentenceState
 from ...lexicon import Lexicon, Metric
-from ...model import Mention
+from ...mention import Mention
 from ...segment import Sentence
 from .cues import Cues, metric_key
 from .meta import YEAR_EN

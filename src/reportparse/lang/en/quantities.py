@@ -22,7 +22,8 @@ import regex
 
 from ... import explain
 from ...lexicon import Lexicon, Unit
-from ...model import Mention, Qualifier, as_qualifier
+from ...mention import Mention
+from ...model import Qualifier, as_qualifier
 from . import ranges
 from .filters import dropped
 from .implied import clause_before, counted_unit, unit_of_label, unit_of_subject

@@ -16,7 +16,8 @@ import regex
 
 from ... import explain
 from ...lexicon import Lexicon
-from ...model import Mention, Qualifier
+from ...mention import Mention
+from ...model import Qualifier
 from ...recognise.patterns import alternation
 from .views import english_data
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from ... import explain
 from ...assemble import SentenceState
-from ...model import Mention, Status
+from ...mention import Mention
+from ...model import Status
 from ...segment import Sentence
 from .cues import Cues
 from .meta import YEAR_EN

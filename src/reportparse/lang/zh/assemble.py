@@ -9,7 +9,8 @@ from __future__ import annotations
 from ...assemble import ClaimAssembler, SentenceState
 from ...explain import note
 from ...lexicon import Lexicon
-from ...model import Claim, Mention, Qualifier
+from ...mention import Mention
+from ...model import Claim, Qualifier
 from ...normalise import NormalisedText
 from ...resolve import ClaimFields, claim_record
 from ...segment import Sentence

@@ -11,7 +11,8 @@ from dataclasses import replace
 from typing import Any
 
 from ...explain import active, note
-from ...model import Mention, as_qualifier
+from ...mention import Mention
+from ...model import as_qualifier
 from ...scripts import HAN
 from .compounds import shared_scale
 

@@ -13,7 +13,8 @@ import regex
 
 from ...assemble import SentenceState
 from ...explain import active, note
-from ...model import Kind, Mention
+from ...mention import Mention
+from ...model import Kind
 from .cues import Cues
 
 _Decision = tuple[Kind, int, str]  # kind, sign, the rule that decided

@@ -12,7 +12,7 @@ from functools import cache
 from ...assemble import SentenceState
 from ...explain import active, note
 from ...lexicon import Lexicon, Metric
-from ...model import Mention
+from ...mention import Mention
 from .cues import Cues
 from .nouns import CountedNouns, Memo
 from .views import Grammar, cue_words, grammar

@@ -9,7 +9,7 @@ from functools import cache
 
 from ...explain import note
 from ...lexicon import Lexicon
-from ...model import Mention
+from ...mention import Mention
 
 _YUAN = "CNY"  # the code of a plain 元, which a name before the number overrides
 

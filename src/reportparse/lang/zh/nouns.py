@@ -13,7 +13,7 @@ from typing import TypeVar
 import regex
 
 from ...lexicon import Lexicon
-from ...model import Mention
+from ...mention import Mention
 from .cues import Cues
 from .numerals import COMMON_SCALES
 from .tokenise import tokens

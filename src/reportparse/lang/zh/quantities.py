@@ -17,7 +17,8 @@ from decimal import Decimal
 
 from ...explain import active, note
 from ...lexicon import Lexicon, Unit
-from ...model import Mention, Qualifier, as_qualifier
+from ...mention import Mention
+from ...model import Qualifier, as_qualifier
 from ...recognise.ordered import InOrder
 from .bounds import join_bounds
 from .compounds import HALF, digit_pair, discount_digits, shared_scale, subunit_value

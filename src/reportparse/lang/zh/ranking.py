@@ -15,7 +15,8 @@ import regex
 
 from ...explain import active, note
 from ...lexicon import Lexicon
-from ...model import Mention, Qualifier
+from ...mention import Mention
+from ...model import Qualifier
 from ...recognise.patterns import alternation
 from .numerals import NUMERAL_CHARS, parse_numeral
 from .views import grammar, ranking_words

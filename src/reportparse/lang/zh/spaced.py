@@ -17,7 +17,7 @@ from functools import cache
 import regex
 
 from ...explain import active, note, tracing
-from ...model import Mention
+from ...mention import Mention
 from .numerals import BIG_UNITS, DECIMAL_POINTS, DIGITS, FILLERS, SMALL_UNITS
 
 _PLACES = {**SMALL_UNITS, **BIG_UNITS}

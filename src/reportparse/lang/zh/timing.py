@@ -20,7 +20,8 @@ from ...assemble import SentenceState
 from ...explain import active, note
 from ...indicators import averages
 from ...lexicon import Lexicon
-from ...model import Mention, Status
+from ...mention import Mention
+from ...model import Status
 from ...recognise.patterns import alternation
 from ...segment import Sentence
 from .cues import Cues
