@@ -15,18 +15,33 @@ from typing import Any
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _REFERENCE = re.compile(rb"&#(\d+);")  # a character the codec lacks, as xmlcharrefreplace writes it
 _SAMPLE_CHARS = 20_000
+_OPENING_CHARS = 1_000  # where a simplified text with a few traditional characters shows too many others
 _MIN_SHARE = 0.05
 
 
 def is_traditional(text: str) -> bool:
     """True when the text (its first 20,000 characters) is written in traditional characters."""
     sample = text[:_SAMPLE_CHARS]
-    if "&#" not in sample and not _lacking(sample):
+    if "&#" in sample:  # the codec's references could not be told from the text's own
+        return _traditional_share(len(_lacking(_distinct_cjk(sample))), sample)
+    return _traditional_share(len(_lacking(sample)), sample)
+
+
+def _traditional_share(lacking: int, sample: str) -> bool:
+    """True when ``lacking`` (the count of different traditional characters in ``sample``) is a fair
+    share of the different Chinese characters ``sample`` uses. The share can only fall as more
+    characters are counted, so a share too small in the opening is too small in the whole sample:
+    a simplified text with a rare character or two is answered without counting all of it."""
+    if not lacking:
         return False  # the common case, found by the codec alone: no character is traditional
-    cjk = "".join(_CJK.findall("".join(set(sample))))  # each character once
-    if not cjk:
+    if lacking < _MIN_SHARE * len(_distinct_cjk(sample[:_OPENING_CHARS])):
         return False
-    return len(_lacking(cjk)) >= _MIN_SHARE * len(cjk)
+    return lacking >= _MIN_SHARE * len(_distinct_cjk(sample))
+
+
+def _distinct_cjk(text: str) -> str:
+    """The Chinese characters of ``text``, each once."""
+    return "".join(_CJK.findall("".join(set(text))))
 
 
 def _lacking(text: str) -> set[str]:

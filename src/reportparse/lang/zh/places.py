@@ -4,6 +4,7 @@ province a report names most when its opening lines say only 省 (我代表省�
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import cache
 
@@ -133,11 +134,13 @@ def _places(lex: Lexicon) -> frozenset[str]:
 
 
 @cache
-def _stems(lex: Lexicon, word: str) -> regex.Pattern[str]:
-    """The stems (长沙, 呼和浩特) of the listed places named with ``word`` (市), longest first."""
+def _stems(lex: Lexicon, word: str) -> re.Pattern[str]:
+    """The stems (长沙, 呼和浩特) of the listed places named with ``word`` (市), longest first (the
+    standard library's ``re``: on an alternation of some 800 plain words it is about six times as
+    fast as the regex package, and finds the same words)."""
     stems = {name[:-len(word)] for name in _places(lex)
              if name.endswith(word) and len(name) - len(word) in _STEM_SIZES}
-    return regex.compile("|".join(map(regex.escape, sorted(stems, key=len, reverse=True))))
+    return re.compile("|".join(map(re.escape, sorted(stems, key=len, reverse=True))))
 
 
 def _stem_counts(text: str, lex: Lexicon, word: str) -> Counter[str]:
