@@ -16,7 +16,7 @@ import os
 import sys
 from pathlib import Path
 
-from setuptools import Extension, setup
+from setuptools import Distribution, Extension, setup
 from setuptools.command.build_ext import build_ext
 
 PACKAGE = Path("src") / "reportparse"
@@ -38,20 +38,15 @@ def compiled_sources() -> list[str]:
 
 
 class OptionalBuildExt(build_ext):
-    """Builds the compiled modules, or none of them: mypyc translates only here, when the wheel is
-    built (pip runs setup.py three times; the other two runs only ask for requirements and
-    metadata); an editable install compiles none, and a failed build leaves pure Python (a
-    half-built set would not import)."""
+    """Builds the compiled modules, or none of them: an editable install compiles none, and a
+    failed build leaves pure Python (a half-built set would not import)."""
 
     def finalize_options(self) -> None:
         if self.distribution.ext_modules == [PLACEHOLDER]:
-            self.distribution.ext_modules = [] if self.editable_mode else translated()
+            self.distribution.ext_modules = translated() if _building_wheel(self.distribution) else []
         super().finalize_options()
 
     def run(self) -> None:
-        if self.editable_mode:
-            print("reportparse: editable install, the modules stay pure Python", file=sys.stderr)
-            return
         try:
             super().run()
         except Exception as exc:  # a missing compiler raises several distutils and OS errors
@@ -59,6 +54,13 @@ class OptionalBuildExt(build_ext):
                 Path(output).unlink(missing_ok=True)
             print(f"reportparse: WARNING: compiling with mypyc failed ({exc}); installing pure Python",
                   file=sys.stderr)
+
+
+def _building_wheel(dist: Distribution) -> bool:
+    """True in the run of setup.py that builds a (non-editable) wheel. pip runs setup.py three
+    times (requirements, metadata, wheel), and egg_info finalizes build_ext in each: mypyc
+    translates only in the last, about 20 s each time it runs."""
+    return "bdist_wheel" in dist.command_obj and "editable_wheel" not in dist.command_obj
 
 
 def translated() -> list[Extension]:
