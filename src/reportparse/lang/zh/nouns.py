@@ -14,6 +14,7 @@ import regex
 
 from ...lexicon import Lexicon
 from ...mention import Mention
+from ...recognise.patterns import word_tree
 from .cues import Cues
 from .numerals import COMMON_SCALES
 from .tokenise import tokens
@@ -40,6 +41,12 @@ class Memo(dict[str, _T]):
 
 
 @cache
+def _stop_or_digit(stops: frozenset[str]) -> regex.Pattern[str]:
+    """A stop word anywhere, or a digit (``_DIGIT``): what can end a counted noun before its tail does."""
+    return regex.compile(rf"{word_tree(stops)}|\d")
+
+
+@cache
 def _parentheses(lex: Lexicon) -> regex.Pattern[str]:
     """A parenthesis with its content (（含税）, (GDP))."""
     g = grammar(lex)
@@ -56,6 +63,7 @@ class CountedNouns:
         self.text = text
         self.lex = lex
         self.stops = cues.stops
+        self.stop_or_digit = _stop_or_digit(cues.stops)
         self.grammar = g
         self.modifier_ends = tuple(c.modifier_suffixes)
         self.conjunctions = frozenset(c.conjunctions)
@@ -72,7 +80,11 @@ class CountedNouns:
         return self._nouns[tail.lstrip(self.grammar.possessive)[:_CUT]]
 
     def _noun_of(self, tail: str) -> str:
-        """The counted noun at the start of ``tail``."""
+        """The counted noun at the start of ``tail``: the tokens before the first stop word or number.
+        A tail holding neither is the noun whole, however jieba would cut it (its tokens join to the
+        tail), so it is not cut: six tails in ten."""
+        if not self.stop_or_digit.search(tail):
+            return tail.strip(self.grammar.noun_strip)
         toks = tokens(tail, self.lex)
         noun, stop = self._noun_tokens(toks)
         if stop < len(toks) - 1 and toks[stop] in self.conjunctions and noun.endswith(self.modifier_ends) \
