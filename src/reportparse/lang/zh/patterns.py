@@ -13,7 +13,7 @@ from functools import cache
 import regex
 
 from ...lexicon import Lexicon
-from ...recognise.patterns import word_tree
+from ...recognise.patterns import optional, word_tree
 from ...scripts import HAN, HAN_RANGES
 from .numerals import (
     BIG_UNITS,
@@ -53,8 +53,8 @@ def number_pattern(numeral_units: str, measure_chars: str, digit_units: str = ""
     if digit_units:
         guard += rf"(?!(?<=[\d{_PLACES}])[{digit_units}](?![\d{NUMERAL_CHARS}])(?!{units}))"
     cn = rf"(?:{guard}(?!(?<=[{SCALES_BEFORE_DIGIT}])[{CN_DIGITS}][{measure_chars}]){CN})"
-    vague = rf"(?:[{VAGUE_LEADS}](?=[{_PLACES}]))?"  # 几十, 数百
-    decimals = rf"(?:[{DECIMAL_POINTS}][{DECIMAL_DIGITS}]+(?:{guard}[{''.join(BIG_UNITS)}])*)?"  # 三点五, 一点五亿
+    vague = optional(rf"[{VAGUE_LEADS}](?=[{_PLACES}])")  # 几十, 数百
+    decimals = optional(rf"[{DECIMAL_POINTS}][{DECIMAL_DIGITS}]+(?:{guard}[{''.join(BIG_UNITS)}])*")  # 三点五, 一点五亿
     return rf"{vague}(?:{ARABIC}|{cn})(?:[{FILLERS}]?(?:{ARABIC}|{cn}))*{decimals}"
 
 
@@ -106,18 +106,17 @@ def _mention(lex: Lexicon) -> str:
     return (
         rf"(?=[{regex.escape(''.join(sorted(starts | {w[0] for w in q.prefix})))}])"  # the engine skips to these
         rf"(?:(?=[{regex.escape(''.join(sorted(starts)))}])|(?={prefix}))"
-        rf"(?P<pre>{prefix})?"
-        rf"(?P<negpre>{signed}(?={upres}))?"  # 负百分之三
-        rf"(?P<upre>{upres})?(?:(?<={_chars(symbols)}) )?"  # US$ 100
-        rf"(?P<neg>(?(upre)(?:{_MINUS})|(?!))|(?<![\d%A-Za-z])-|{signed}|{word_tree(g.minus_words)})?"
-        rf"(?(pre)|(?(upre)|{lone}))"
-        rf"(?P<num>{number})"
-        rf"(?:(?P<unit1>{units})?(?P<sep>{_chars(g.range_separators)})"
-        rf"(?(upre)(?P<upre2>{upres})?|)(?P<num2>{number}))?"
-        rf"(?P<inner>[{''.join(q.inner)}])?"
-        rf"(?:(?: (?={_spaced_units(lex)}))?(?P<unit>{_halved(words)}|{units}))?"  # 12 %, 一个半小时
-        rf"(?(unit){_after_unit(words, number)}|)"
-        rf"(?P<suf>{word_tree(list(q.suffix))})?"
+        + optional(rf"(?P<pre>{prefix})")
+        + optional(rf"(?P<negpre>{signed}(?={upres}))")  # 负百分之三
+        + optional(rf"(?P<upre>{upres})") + optional(rf"(?<={_chars(symbols)}) ")  # US$ 100
+        + optional(rf"(?P<neg>(?(upre)(?:{_MINUS})|(?!))|(?<![\d%A-Za-z])-|{signed}|{word_tree(g.minus_words)})")
+        + rf"(?(pre)|(?(upre)|{lone}))(?P<num>{number})"
+        + optional(optional(rf"(?P<unit1>{units})") + rf"(?P<sep>{_chars(g.range_separators)})"
+                   rf"(?(upre){optional(rf'(?P<upre2>{upres})')}|)(?P<num2>{number})")
+        + optional(rf"(?P<inner>[{''.join(q.inner)}])")
+        + optional(optional(rf" (?={_spaced_units(lex)})") + rf"(?P<unit>{_halved(words)}|{units})")  # 12 %, 一个半小时
+        + rf"(?(unit){_after_unit(words, number)}|)"
+        + optional(rf"(?P<suf>{word_tree(list(q.suffix))})")
     )
 
 
@@ -162,8 +161,8 @@ def _after_unit(words: UnitWords, number: str) -> str:
     money = "(?:" + "|".join(f"(?<={regex.escape(w)})" for w in sorted(sub["units"])) + ")"  # after a money unit
     tenths = "".join(sub["bare"])  # one character each: a fixed-width lookbehind
     bare = rf"(?<=[{regex.escape(tenths)}])[{CN_DIGITS}](?={word_tree(sub['bare_then'])}|[^\d{HAN_RANGES}]|$)"
-    return (rf"(?P<half>{regex.escape(half['word'])}(?!{word_tree(half['not_before'])}))?"
-            rf"(?P<sub>{money}(?:{word_tree(sub['joiners'])})?{piece}(?:{piece})?|{bare})?")
+    return (optional(rf"(?P<half>{regex.escape(half['word'])}(?!{word_tree(half['not_before'])}))")
+            + optional(rf"(?P<sub>{money}{optional(word_tree(sub['joiners']))}{piece}{optional(piece)}|{bare})"))
 
 
 def _special(lex: Lexicon) -> str:
