@@ -29,7 +29,9 @@ from .numerals import (
 )
 from .views import UnitWords, grammar, noise, qualifiers, ranking_words, unit_words
 
-ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Digits with thousands separators and decimals: 1,234.5 as \d+(?:,\d{3})*(?:\.\d+)? reads it, in its
+# order of tries, each optional part a branch its first character rules out at once
+ARABIC = r"\d+" + optional(r",\d{3}(?:,\d{3})*") + optional(r"\.\d+")
 CN = f"[{NUMERAL_CHARS}]"
 CN_DIGITS = "".join(DIGITS)
 _PLACES = "".join(SMALL_UNITS) + "".join(BIG_UNITS)
@@ -50,12 +52,14 @@ def number_pattern(numeral_units: str, measure_chars: str, digit_units: str = ""
     before no other unit (二十两, 36两; 一万两千, 一两年 and 三两 keep it a numeral).
     """
     guard = rf"(?!{numeral_units})" if numeral_units else ""
-    if digit_units:
-        guard += rf"(?!(?<=[\d{_PLACES}])[{digit_units}](?![\d{NUMERAL_CHARS}])(?!{units}))"
-    cn = rf"(?:{guard}(?!(?<=[{SCALES_BEFORE_DIGIT}])[{CN_DIGITS}][{measure_chars}]){CN})"
+    if digit_units:  # each check looks at the characters ahead first, behind only when they fit
+        guard += rf"(?![{digit_units}](?<=[\d{_PLACES}][{digit_units}])(?![\d{NUMERAL_CHARS}])(?!{units}))"
+    cn = rf"(?:{guard}(?![{CN_DIGITS}][{measure_chars}](?<=[{SCALES_BEFORE_DIGIT}][{CN_DIGITS}][{measure_chars}])){CN})"
     vague = optional(rf"[{VAGUE_LEADS}](?=[{_PLACES}])")  # 几十, 数百
     decimals = optional(rf"[{DECIMAL_POINTS}][{DECIMAL_DIGITS}]+(?:{guard}[{''.join(BIG_UNITS)}])*")  # 三点五, 一点五亿
-    return rf"{vague}(?:{ARABIC}|{cn})(?:[{FILLERS}]?(?:{ARABIC}|{cn}))*{decimals}"
+    # the repeat entered only where a filler or numeral stands (each entry costs the engine a repeat record)
+    more = optional(rf"(?=[{FILLERS}\d{NUMERAL_CHARS}])(?:[{FILLERS}]?(?:{ARABIC}|{cn}))*")
+    return rf"{vague}(?:{ARABIC}|{cn}){more}{decimals}"
 
 
 @dataclass(frozen=True)
@@ -103,15 +107,20 @@ def _mention(lex: Lexicon) -> str:
     starts = set(NUMERAL_CHARS + VAGUE_LEADS) | set("0123456789") | set("".join(MINUS_SIGNS)) \
         | {w[0] for w in prefixed} | {w[0] for w in g.minus_words}
     prefix = word_tree(list(q.prefix))
+    seps = regex.escape(g.range_separators)
+    leads = {w[0] for w in list(q.prefix) + list(prefixed) + list(MINUS_SIGNS) + list(g.minus_words)} | {" "}
     return (
-        rf"(?=[{regex.escape(''.join(sorted(starts | {w[0] for w in q.prefix})))}])"  # the engine skips to these
-        rf"(?:(?=[{regex.escape(''.join(sorted(starts)))}])|(?={prefix}))"
-        + optional(rf"(?P<pre>{prefix})")
-        + optional(rf"(?P<negpre>{signed}(?={upres}))")  # 负百分之三
-        + optional(rf"(?P<upre>{upres})") + optional(rf"(?<={_chars(symbols)}) ")  # US$ 100
-        + optional(rf"(?P<neg>(?(upre)(?:{_MINUS})|(?!))|(?<![\d%A-Za-z])-|{signed}|{word_tree(g.minus_words)})")
+        rf"(?=[{regex.escape(''.join(sorted(starts | {w[0] for w in q.prefix})))}])"  # one test at most positions
+        rf"(?=[{regex.escape(''.join(sorted(starts)))}]|{prefix})"
+        + optional(rf"(?=[{regex.escape(''.join(sorted(leads)))}])"  # where a word before the number may start
+                   + optional(rf"(?P<pre>{prefix})")
+                   + optional(rf"(?P<negpre>{signed}(?={upres}))")  # 负百分之三
+                   + optional(rf"(?P<upre>{upres})") + optional(rf"(?<={_chars(symbols)}) ")  # US$ 100
+                   + optional(rf"(?P<neg>(?(upre)(?:{_MINUS})|(?!))|(?<![\d%A-Za-z])-|{signed}"
+                              rf"|{word_tree(g.minus_words)})"))
         + rf"(?(pre)|(?(upre)|{lone}))(?P<num>{number})"
-        + optional(optional(rf"(?P<unit1>{units})") + rf"(?P<sep>{_chars(g.range_separators)})"
+        + optional(rf"(?=[^{seps}]{{0,{max(map(len, lex.units))}}}?[{seps}])"  # a separator in reach of a unit
+                   + optional(rf"(?P<unit1>{units})") + rf"(?P<sep>[{seps}])"
                    rf"(?(upre){optional(rf'(?P<upre2>{upres})')}|)(?P<num2>{number})")
         + optional(rf"(?P<inner>[{''.join(q.inner)}])")
         + optional(optional(rf" (?={_spaced_units(lex)})") + rf"(?P<unit>{_halved(words)}|{units})")  # 12 %, 一个半小时
