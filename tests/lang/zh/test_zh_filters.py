@@ -6,7 +6,7 @@ import pytest
 
 from reportparse.lang.zh import filters
 from reportparse.lang.zh.filters import Candidate, TextNoise, first_drop
-from reportparse.lang.zh.patterns import quantity_patterns
+from reportparse.lang.zh.patterns import MentionGroups, quantity_patterns
 from reportparse.lexicon import load_lexicon
 
 
@@ -16,7 +16,7 @@ def _candidate(text: str, fragment: str) -> Candidate:
     noise = TextNoise(text, lex)
     for m in quantity_patterns(lex).mention.finditer(text):
         if m.group() == fragment:
-            return Candidate(m, m.groupdict(), noise)
+            return Candidate(m, MentionGroups(m), noise)
     raise AssertionError(f"no match {fragment!r} in {text!r}")
 
 

@@ -83,6 +83,37 @@ class QuantityPatterns:
     quote: re.Pattern[str]
 
 
+class MentionGroups:
+    """The groups of one match of the mention pattern (:func:`_mention`), read in one call:
+    ``Match.groups()`` costs a sixth of ``groupdict()``. In the pattern's order: prefix qualifier,
+    minus before a unit word before the number, that unit word, minus, number; the range's unit
+    of its first end, separator, unit word before its second number and that number; inner
+    qualifier, unit, the half inside a unit (个半小时), the half and the smaller money units after
+    the unit, suffix qualifier."""
+
+    __slots__ = ("half", "halfin", "inner", "neg", "negpre", "num", "num2", "pre", "sep", "sub", "suf", "unit",
+                 "unit1", "upre", "upre2")
+    pre: str | None
+    negpre: str | None
+    upre: str | None
+    neg: str | None
+    num: str | None
+    unit1: str | None
+    sep: str | None
+    upre2: str | None
+    num2: str | None
+    inner: str | None
+    unit: str | None
+    halfin: str | None
+    half: str | None
+    sub: str | None
+    suf: str | None
+
+    def __init__(self, m: re.Match[str]) -> None:
+        (self.pre, self.negpre, self.upre, self.neg, self.num, self.unit1, self.sep, self.upre2, self.num2,
+         self.inner, self.unit, self.halfin, self.half, self.sub, self.suf) = m.groups()
+
+
 def _mention(lex: Lexicon) -> str:
     """The pattern of an ordinary number expression: prefix qualifier, unit word before it,
     sign, number, range, inner qualifier, unit and suffix qualifier."""
