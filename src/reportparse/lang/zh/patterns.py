@@ -33,6 +33,7 @@ from .views import UnitWords, grammar, noise, qualifiers, ranking_words, unit_wo
 # order of tries, each optional part a branch its first character rules out at once
 ARABIC = r"\d+" + optional(r",\d{3}(?:,\d{3})*") + optional(r"\.\d+")
 CN = f"[{NUMERAL_CHARS}]"
+NUMBER_STARTS = rf"{VAGUE_LEADS}\d{NUMERAL_CHARS}"  # the characters a match of number_pattern starts with (a class)
 CN_DIGITS = "".join(DIGITS)
 _PLACES = "".join(SMALL_UNITS) + "".join(BIG_UNITS)
 _MINUS = word_tree(s for s in MINUS_SIGNS if s != "-")
@@ -201,8 +202,10 @@ def _after_unit(words: UnitWords, number: str) -> str:
     money = "(?:" + "|".join(f"(?<={regex.escape(w)})" for w in sorted(sub["units"])) + ")"  # after a money unit
     tenths = "".join(sub["bare"])  # one character each: a fixed-width lookbehind
     bare = rf"(?<=[{regex.escape(tenths)}])[{CN_DIGITS}](?={word_tree(sub['bare_then'])}|[^\d{HAN_RANGES}]|$)"
+    sub_starts = regex.escape("".join(w[0] for w in sub["joiners"]) + CN_DIGITS)  # a joiner, a number or a bare digit
     return (optional(rf"(?P<half>{regex.escape(half['word'])}(?!{word_tree(half['not_before'])}))")
-            + optional(rf"(?P<sub>{money}{optional(word_tree(sub['joiners']))}{piece}{optional(piece)}|{bare})"))
+            + optional(rf"(?=[{sub_starts}{NUMBER_STARTS}])"
+                       rf"(?P<sub>{money}{optional(word_tree(sub['joiners']))}{piece}{optional(piece)}|{bare})"))
 
 
 def _special(lex: Lexicon) -> str:
