@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import regex
 
@@ -47,6 +47,19 @@ def slogan(text: str, start: int, end: int) -> bool:
     return len(before) == 2 and before[0] in CN_DIGITS and is_cjk(before[1]) and before[1] not in CN_DIGITS
 
 
+def positions(text: str, marks: Iterable[str]) -> list[int]:
+    """Where any of the one-character ``marks`` stands in ``text``, in order (a character search
+    with str.find is many times faster than a regex scan over the whole text)."""
+    found: list[int] = []
+    for mark in marks:
+        i = text.find(mark)
+        while i >= 0:
+            found.append(i)
+            i = text.find(mark, i + 1)
+    found.sort()
+    return found
+
+
 class TextNoise:
     """Noise look-ups over one whole text: fixed terms and quotations around a position."""
 
@@ -57,7 +70,7 @@ class TextNoise:
         self.noise: Noise = noise(lex)
         self.grammar: Grammar = grammar(lex)
         self.phrase_reach = max((len(p) for p in self.noise.phrases), default=0)
-        self.quote_positions = [q.start() for q in self.pats.quote.finditer(text)]
+        self.quote_positions = positions(text, {*self.noise.quote_chars, *self.noise.quote_chars.values()})
 
     def in_noise_phrase(self, start: int, end: int) -> bool:
         """True when [start, end) overlaps a fixed term (一带一路, 进一步) that is not inside it

@@ -81,7 +81,6 @@ class QuantityPatterns:
     time_or_list: re.Pattern[str]
     abstract_noun: re.Pattern[str]
     name_follower: re.Pattern[str]
-    quote: re.Pattern[str]
 
 
 class MentionGroups:
@@ -230,5 +229,4 @@ def quantity_patterns(lex: Lexicon) -> QuantityPatterns:
         re.compile(word_tree(n.time_followers + n.list_markers)),
         re.compile(word_tree(n.abstract_nouns)),
         re.compile(word_tree(n.name_followers)),
-        re.compile(word_tree(list(n.quote_chars) + list(n.quote_chars.values()))),
     )
