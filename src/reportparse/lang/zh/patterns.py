@@ -130,34 +130,46 @@ def _mention(lex: Lexicon) -> str:
     follow = regex.escape("".join(sorted({u[0] for u in lex.units} | set(NUMERAL_CHARS) | set(FILLERS)
                                          | set(DECIMAL_POINTS + g.range_separators))))
     lone = rf"(?![{CN_DIGITS}](?![\d{follow}]))"
-    upres = word_tree(list(prefixed))
-    symbols = _symbols(prefixed)
-    signed = rf"(?={_MINUS})(?:(?<![{HAN_RANGES}])|(?<={_chars(g.minus_after)}))(?:{_MINUS})"  # 负 after no word
     # A match starts with a prefix qualifier or with one of these (大 of 大约 starts no number: where no
     # prefix qualifier stands, the engine leaves the position at once)
     starts = set(NUMERAL_CHARS + VAGUE_LEADS) | set("0123456789") | set("".join(MINUS_SIGNS)) \
         | {w[0] for w in prefixed} | {w[0] for w in g.minus_words}
-    prefix = word_tree(list(q.prefix))
-    seps = regex.escape(g.range_separators)
-    leads = {w[0] for w in list(q.prefix) + list(prefixed) + list(MINUS_SIGNS) + list(g.minus_words)} | {" "}
     return (
         rf"(?=[{regex.escape(''.join(sorted(starts | {w[0] for w in q.prefix})))}])"  # one test at most positions
-        rf"(?=[{regex.escape(''.join(sorted(starts)))}]|{prefix})"
-        + optional(rf"(?=[{regex.escape(''.join(sorted(leads)))}])"  # where a word before the number may start
-                   + optional(rf"(?P<pre>{prefix})")
-                   + optional(rf"(?P<negpre>{signed}(?={upres}))")  # 负百分之三
-                   + optional(rf"(?P<upre>{upres})") + optional(rf"(?<={_chars(symbols)}) ")  # US$ 100
-                   + optional(rf"(?P<neg>(?(upre)(?:{_MINUS})|(?!))|(?<![\d%A-Za-z])-|{signed}"
-                              rf"|{word_tree(g.minus_words)})"))
+        rf"(?=[{regex.escape(''.join(sorted(starts)))}]|{word_tree(list(q.prefix))})"
+        + _before_number(lex)
         + rf"(?(pre)|(?(upre)|{lone}))(?P<num>{number})"
-        + optional(rf"(?=[^{seps}]{{0,{max(map(len, lex.units))}}}?[{seps}])"  # a separator in reach of a unit
-                   + optional(rf"(?P<unit1>{units})") + rf"(?P<sep>[{seps}])"
-                   rf"(?(upre){optional(rf'(?P<upre2>{upres})')}|)(?P<num2>{number})")
+        + _range(lex, units, number)
         + optional(rf"(?P<inner>[{''.join(q.inner)}])")
         + optional(optional(rf" (?={_spaced_units(lex)})") + rf"(?P<unit>{_halved(words)}|{units})")  # 12 %, 一个半小时
         + rf"(?(unit){_after_unit(words, number)}|)"
         + optional(rf"(?P<suf>{word_tree(list(q.suffix))})")
     )
+
+
+def _before_number(lex: Lexicon) -> str:
+    """The words before the number: prefix qualifier (超过), minus before a unit word (负百分之三),
+    unit word (US$ 100, 百分之) and minus, tried only where one of them may start."""
+    q, g, prefixed = qualifiers(lex), grammar(lex), unit_words(lex).prefixed
+    upres = word_tree(list(prefixed))
+    signed = rf"(?={_MINUS})(?:(?<![{HAN_RANGES}])|(?<={_chars(g.minus_after)}))(?:{_MINUS})"  # 负 after no word
+    leads = {w[0] for w in list(q.prefix) + list(prefixed) + list(MINUS_SIGNS) + list(g.minus_words)} | {" "}
+    return optional(rf"(?=[{regex.escape(''.join(sorted(leads)))}])"
+                    + optional(rf"(?P<pre>{word_tree(list(q.prefix))})")
+                    + optional(rf"(?P<negpre>{signed}(?={upres}))")
+                    + optional(rf"(?P<upre>{upres})") + optional(rf"(?<={_chars(_symbols(prefixed))}) ")
+                    + optional(rf"(?P<neg>(?(upre)(?:{_MINUS})|(?!))|(?<![\d%A-Za-z])-|{signed}"
+                               rf"|{word_tree(g.minus_words)})"))
+
+
+def _range(lex: Lexicon, units: str, number: str) -> str:
+    """The second end of a range (3至5个, 5%—6%, 百分之十到千分之二十), tried only where a
+    separator stands within a unit's length."""
+    upres = word_tree(list(unit_words(lex).prefixed))
+    seps = regex.escape(grammar(lex).range_separators)
+    return optional(rf"(?=[^{seps}]{{0,{max(map(len, lex.units))}}}?[{seps}])"
+                    + optional(rf"(?P<unit1>{units})") + rf"(?P<sep>[{seps}])"
+                    rf"(?(upre){optional(rf'(?P<upre2>{upres})')}|)(?P<num2>{number})")
 
 
 def _symbols(prefixed: Mapping[str, str]) -> str:
