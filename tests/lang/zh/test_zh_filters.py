@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from reportparse.lang.zh import filters
-from reportparse.lang.zh.filters import Candidate, TextNoise, first_drop
-from reportparse.lang.zh.patterns import quantity_patterns
+from reportparse.lang.zh.filters import Candidate, TextNoise, first_drop, positions
+from reportparse.lang.zh.patterns import MentionGroups, quantity_patterns
 from reportparse.lexicon import load_lexicon
 
 
@@ -16,7 +16,7 @@ def _candidate(text: str, fragment: str) -> Candidate:
     noise = TextNoise(text, lex)
     for m in quantity_patterns(lex).mention.finditer(text):
         if m.group() == fragment:
-            return Candidate(m, m.groupdict(), noise)
+            return Candidate(m, MentionGroups(m), noise)
     raise AssertionError(f"no match {fragment!r} in {text!r}")
 
 
@@ -48,3 +48,8 @@ def test_a_number_with_a_digit_skips_the_numeral_filters():
     """A number with an Arabic digit is never a numeral inside a word: 2个 after 这 is a count."""
     assert first_drop(_candidate("这2个项目", "2个")) is None
     assert filters.demonstrative(_candidate("这2个项目", "2个")) is not None
+
+
+def test_positions_of_marks_in_order():
+    assert positions("“三个一批”和《十四五》", "“”《》") == [0, 5, 7, 11]
+    assert positions("no quotes", "“”") == []

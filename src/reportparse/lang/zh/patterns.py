@@ -13,7 +13,7 @@ from functools import cache
 import regex
 
 from ...lexicon import Lexicon
-from ...recognise.patterns import word_tree
+from ...recognise.patterns import optional, word_tree
 from ...scripts import HAN, HAN_RANGES
 from .numerals import (
     BIG_UNITS,
@@ -29,8 +29,11 @@ from .numerals import (
 )
 from .views import UnitWords, grammar, noise, qualifiers, ranking_words, unit_words
 
-ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Digits with thousands separators and decimals: 1,234.5 as \d+(?:,\d{3})*(?:\.\d+)? reads it, in its
+# order of tries, each optional part a branch its first character rules out at once
+ARABIC = r"\d+" + optional(r",\d{3}(?:,\d{3})*") + optional(r"\.\d+")
 CN = f"[{NUMERAL_CHARS}]"
+NUMBER_STARTS = rf"{VAGUE_LEADS}\d{NUMERAL_CHARS}"  # the characters a match of number_pattern starts with (a class)
 CN_DIGITS = "".join(DIGITS)
 _PLACES = "".join(SMALL_UNITS) + "".join(BIG_UNITS)
 _MINUS = word_tree(s for s in MINUS_SIGNS if s != "-")
@@ -50,12 +53,14 @@ def number_pattern(numeral_units: str, measure_chars: str, digit_units: str = ""
     before no other unit (二十两, 36两; 一万两千, 一两年 and 三两 keep it a numeral).
     """
     guard = rf"(?!{numeral_units})" if numeral_units else ""
-    if digit_units:
-        guard += rf"(?!(?<=[\d{_PLACES}])[{digit_units}](?![\d{NUMERAL_CHARS}])(?!{units}))"
-    cn = rf"(?:{guard}(?!(?<=[{SCALES_BEFORE_DIGIT}])[{CN_DIGITS}][{measure_chars}]){CN})"
-    vague = rf"(?:[{VAGUE_LEADS}](?=[{_PLACES}]))?"  # 几十, 数百
-    decimals = rf"(?:[{DECIMAL_POINTS}][{DECIMAL_DIGITS}]+(?:{guard}[{''.join(BIG_UNITS)}])*)?"  # 三点五, 一点五亿
-    return rf"{vague}(?:{ARABIC}|{cn})(?:[{FILLERS}]?(?:{ARABIC}|{cn}))*{decimals}"
+    if digit_units:  # each check looks at the characters ahead first, behind only when they fit
+        guard += rf"(?![{digit_units}](?<=[\d{_PLACES}][{digit_units}])(?![\d{NUMERAL_CHARS}])(?!{units}))"
+    cn = rf"(?:{guard}(?![{CN_DIGITS}][{measure_chars}](?<=[{SCALES_BEFORE_DIGIT}][{CN_DIGITS}][{measure_chars}])){CN})"
+    vague = optional(rf"[{VAGUE_LEADS}](?=[{_PLACES}])")  # 几十, 数百
+    decimals = optional(rf"[{DECIMAL_POINTS}][{DECIMAL_DIGITS}]+(?:{guard}[{''.join(BIG_UNITS)}])*")  # 三点五, 一点五亿
+    # the repeat entered only where a filler or numeral stands (each entry costs the engine a repeat record)
+    more = optional(rf"(?=[{FILLERS}\d{NUMERAL_CHARS}])(?:[{FILLERS}]?(?:{ARABIC}|{cn}))*")
+    return rf"{vague}(?:{ARABIC}|{cn}){more}{decimals}"
 
 
 @dataclass(frozen=True)
@@ -76,7 +81,37 @@ class QuantityPatterns:
     time_or_list: re.Pattern[str]
     abstract_noun: re.Pattern[str]
     name_follower: re.Pattern[str]
-    quote: re.Pattern[str]
+
+
+class MentionGroups:
+    """The groups of one match of the mention pattern (:func:`_mention`), read in one call:
+    ``Match.groups()`` costs a sixth of ``groupdict()``. In the pattern's order: prefix qualifier,
+    minus before a unit word before the number, that unit word, minus, number; the range's unit
+    of its first end, separator, unit word before its second number and that number; inner
+    qualifier, unit, the half inside a unit (个半小时), the half and the smaller money units after
+    the unit, suffix qualifier."""
+
+    __slots__ = ("half", "halfin", "inner", "neg", "negpre", "num", "num2", "pre", "sep", "sub", "suf", "unit",
+                 "unit1", "upre", "upre2")
+    pre: str | None
+    negpre: str | None
+    upre: str | None
+    neg: str | None
+    num: str | None
+    unit1: str | None
+    sep: str | None
+    upre2: str | None
+    num2: str | None
+    inner: str | None
+    unit: str | None
+    halfin: str | None
+    half: str | None
+    sub: str | None
+    suf: str | None
+
+    def __init__(self, m: re.Match[str]) -> None:
+        (self.pre, self.negpre, self.upre, self.neg, self.num, self.unit1, self.sep, self.upre2, self.num2,
+         self.inner, self.unit, self.halfin, self.half, self.sub, self.suf) = m.groups()
 
 
 def _mention(lex: Lexicon) -> str:
@@ -95,30 +130,46 @@ def _mention(lex: Lexicon) -> str:
     follow = regex.escape("".join(sorted({u[0] for u in lex.units} | set(NUMERAL_CHARS) | set(FILLERS)
                                          | set(DECIMAL_POINTS + g.range_separators))))
     lone = rf"(?![{CN_DIGITS}](?![\d{follow}]))"
-    upres = word_tree(list(prefixed))
-    symbols = _symbols(prefixed)
-    signed = rf"(?={_MINUS})(?:(?<![{HAN_RANGES}])|(?<={_chars(g.minus_after)}))(?:{_MINUS})"  # 负 after no word
     # A match starts with a prefix qualifier or with one of these (大 of 大约 starts no number: where no
     # prefix qualifier stands, the engine leaves the position at once)
     starts = set(NUMERAL_CHARS + VAGUE_LEADS) | set("0123456789") | set("".join(MINUS_SIGNS)) \
         | {w[0] for w in prefixed} | {w[0] for w in g.minus_words}
-    prefix = word_tree(list(q.prefix))
     return (
-        rf"(?=[{regex.escape(''.join(sorted(starts | {w[0] for w in q.prefix})))}])"  # the engine skips to these
-        rf"(?:(?=[{regex.escape(''.join(sorted(starts)))}])|(?={prefix}))"
-        rf"(?P<pre>{prefix})?"
-        rf"(?P<negpre>{signed}(?={upres}))?"  # 负百分之三
-        rf"(?P<upre>{upres})?(?:(?<={_chars(symbols)}) )?"  # US$ 100
-        rf"(?P<neg>(?(upre)(?:{_MINUS})|(?!))|(?<![\d%A-Za-z])-|{signed}|{word_tree(g.minus_words)})?"
-        rf"(?(pre)|(?(upre)|{lone}))"
-        rf"(?P<num>{number})"
-        rf"(?:(?P<unit1>{units})?(?P<sep>{_chars(g.range_separators)})"
-        rf"(?(upre)(?P<upre2>{upres})?|)(?P<num2>{number}))?"
-        rf"(?P<inner>[{''.join(q.inner)}])?"
-        rf"(?:(?: (?={_spaced_units(lex)}))?(?P<unit>{_halved(words)}|{units}))?"  # 12 %, 一个半小时
-        rf"(?(unit){_after_unit(words, number)}|)"
-        rf"(?P<suf>{word_tree(list(q.suffix))})?"
+        rf"(?=[{regex.escape(''.join(sorted(starts | {w[0] for w in q.prefix})))}])"  # one test at most positions
+        rf"(?=[{regex.escape(''.join(sorted(starts)))}]|{word_tree(list(q.prefix))})"
+        + _before_number(lex)
+        + rf"(?(pre)|(?(upre)|{lone}))(?P<num>{number})"
+        + _range(lex, units, number)
+        + optional(rf"(?P<inner>[{''.join(q.inner)}])")
+        + optional(optional(rf" (?={_spaced_units(lex)})") + rf"(?P<unit>{_halved(words)}|{units})")  # 12 %, 一个半小时
+        + rf"(?(unit){_after_unit(words, number)}|)"
+        + optional(rf"(?P<suf>{word_tree(list(q.suffix))})")
     )
+
+
+def _before_number(lex: Lexicon) -> str:
+    """The words before the number: prefix qualifier (超过), minus before a unit word (负百分之三),
+    unit word (US$ 100, 百分之) and minus, tried only where one of them may start."""
+    q, g, prefixed = qualifiers(lex), grammar(lex), unit_words(lex).prefixed
+    upres = word_tree(list(prefixed))
+    signed = rf"(?={_MINUS})(?:(?<![{HAN_RANGES}])|(?<={_chars(g.minus_after)}))(?:{_MINUS})"  # 负 after no word
+    leads = {w[0] for w in list(q.prefix) + list(prefixed) + list(MINUS_SIGNS) + list(g.minus_words)} | {" "}
+    return optional(rf"(?=[{regex.escape(''.join(sorted(leads)))}])"
+                    + optional(rf"(?P<pre>{word_tree(list(q.prefix))})")
+                    + optional(rf"(?P<negpre>{signed}(?={upres}))")
+                    + optional(rf"(?P<upre>{upres})") + optional(rf"(?<={_chars(_symbols(prefixed))}) ")
+                    + optional(rf"(?P<neg>(?(upre)(?:{_MINUS})|(?!))|(?<![\d%A-Za-z])-|{signed}"
+                               rf"|{word_tree(g.minus_words)})"))
+
+
+def _range(lex: Lexicon, units: str, number: str) -> str:
+    """The second end of a range (3至5个, 5%—6%, 百分之十到千分之二十), tried only where a
+    separator stands within a unit's length."""
+    upres = word_tree(list(unit_words(lex).prefixed))
+    seps = regex.escape(grammar(lex).range_separators)
+    return optional(rf"(?=[^{seps}]{{0,{max(map(len, lex.units))}}}?[{seps}])"
+                    + optional(rf"(?P<unit1>{units})") + rf"(?P<sep>[{seps}])"
+                    rf"(?(upre){optional(rf'(?P<upre2>{upres})')}|)(?P<num2>{number})")
 
 
 def _symbols(prefixed: Mapping[str, str]) -> str:
@@ -162,8 +213,10 @@ def _after_unit(words: UnitWords, number: str) -> str:
     money = "(?:" + "|".join(f"(?<={regex.escape(w)})" for w in sorted(sub["units"])) + ")"  # after a money unit
     tenths = "".join(sub["bare"])  # one character each: a fixed-width lookbehind
     bare = rf"(?<=[{regex.escape(tenths)}])[{CN_DIGITS}](?={word_tree(sub['bare_then'])}|[^\d{HAN_RANGES}]|$)"
-    return (rf"(?P<half>{regex.escape(half['word'])}(?!{word_tree(half['not_before'])}))?"
-            rf"(?P<sub>{money}(?:{word_tree(sub['joiners'])})?{piece}(?:{piece})?|{bare})?")
+    sub_starts = regex.escape("".join(w[0] for w in sub["joiners"]) + CN_DIGITS)  # a joiner, a number or a bare digit
+    return (optional(rf"(?P<half>{regex.escape(half['word'])}(?!{word_tree(half['not_before'])}))")
+            + optional(rf"(?=[{sub_starts}{NUMBER_STARTS}])"
+                       rf"(?P<sub>{money}{optional(word_tree(sub['joiners']))}{piece}{optional(piece)}|{bare})"))
 
 
 def _special(lex: Lexicon) -> str:
@@ -188,5 +241,4 @@ def quantity_patterns(lex: Lexicon) -> QuantityPatterns:
         re.compile(word_tree(n.time_followers + n.list_markers)),
         re.compile(word_tree(n.abstract_nouns)),
         re.compile(word_tree(n.name_followers)),
-        re.compile(word_tree(list(n.quote_chars) + list(n.quote_chars.values()))),
     )

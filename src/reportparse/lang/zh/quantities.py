@@ -25,6 +25,7 @@ from .compounds import HALF, digit_pair, discount_digits, shared_scale, subunit_
 from .filters import Candidate, TextNoise, first_drop
 from .named import named_currency
 from .numerals import BIG_UNITS, FILLERS, ONE, parse_numeral
+from .patterns import MentionGroups
 from .policy import Reading, not_claimable
 from .prepared import recogniser_words, unit_factor
 from .spaced import read_spaced
@@ -45,24 +46,24 @@ def _scale_text(num: str) -> str:
     return after_digits.group(1).translate(_NO_FILLERS) if after_digits else ""
 
 
-def unit_spans(m: re.Match[str], g: dict[str, str | None]) -> tuple[tuple[int, int], ...]:
+def unit_spans(m: re.Match[str], g: MentionGroups) -> tuple[tuple[int, int], ...]:
     """The unit as written with the scale of the number before it: 亿元 of 785.6亿元,
     万 and 人 of 1.2万余人, 百分之 of 百分之五."""
-    if g["upre"] and not (g["unit"] or g["unit1"]):
+    if g.upre and not (g.unit or g.unit1):
         return (m.span("upre"),)
-    last = "num2" if g["num2"] else "num"
-    unit = "unit1" if last == "num" and g["unit1"] else "unit"
-    written = (m.span(unit),) if g[unit] else ()
-    scale = len(_scale_text(g[last] or ""))
+    last, number = ("num2", g.num2) if g.num2 else ("num", g.num)
+    unit, word = ("unit1", g.unit1) if last == "num" and g.unit1 else ("unit", g.unit)
+    written = (m.span(unit),) if word else ()
+    scale = len(_scale_text(number or ""))
     return ((m.end(last) - scale, m.end(last)), *written) if scale else written
 
 
-def _end(m: re.Match[str], g: dict[str, str | None], has_unit: bool) -> int:
+def _end(m: re.Match[str], g: MentionGroups, has_unit: bool) -> int:
     """Where a mention ends: after its unit and suffix, else after its suffix (一千以下), inner
     qualifier (三十余), range end or number."""
-    if has_unit or g["suf"]:
+    if has_unit or g.suf:
         return m.end()
-    return m.end("inner") if g["inner"] else m.end("num2") if g["num2"] else m.end("num")
+    return m.end("inner") if g.inner else m.end("num2") if g.num2 else m.end("num")
 
 
 class _Recogniser:
@@ -123,7 +124,7 @@ class _Recogniser:
 
     def _from_match(self, m: re.Match[str]) -> Mention | None:
         """The mention of a match, read in named steps, or None when a filter or step drops it."""
-        c = Candidate(m, m.groupdict(), self.noise)
+        c = Candidate(m, MentionGroups(m), self.noise)
         if dropped := first_drop(c):
             self._dropped(m, *dropped)
             return None
@@ -135,7 +136,7 @@ class _Recogniser:
             return None
         unit = self.lex.units.get(unit_word) or self._implied_unit(c.nstart, c.end, c.num)
         value, value2 = values
-        if c.g["num2"] and not self._good_range(c.g, value, value2, unit):
+        if c.g.num2 and not self._good_range(c.g, value, value2, unit):
             self._dropped(m, "range", "not a rising range of one unit: two numbers (or a date such as 2026-02)")
             return self._two_numbers(m)
         return self._mention(c, value, value2, unit)
@@ -150,51 +151,51 @@ class _Recogniser:
         first = self.pats.mention.match(self.text, m.start(), m.start("sep"))
         return self._from_match(first) if first is not None else None
 
-    def _per_n(self, g: dict[str, str | None], value2: Decimal | None) -> Decimal | None:
+    def _per_n(self, g: MentionGroups, value2: Decimal | None) -> Decimal | None:
         """The upper end of a range across two per-N units in the unit of its first end
         (千分之五到百分之一: 10 per mille)."""
         per_n = self.units.per_n
-        if value2 is None or g["upre2"] in (None, g["upre"]) or g["upre"] not in per_n or g["upre2"] not in per_n:
+        if value2 is None or g.upre2 in (None, g.upre) or g.upre not in per_n or g.upre2 not in per_n:
             return value2
-        return value2 * Decimal(per_n[g["upre"] or ""]) / Decimal(per_n[g["upre2"] or ""])
+        return value2 * Decimal(per_n[g.upre or ""]) / Decimal(per_n[g.upre2 or ""])
 
     def _values(self, c: Candidate) -> tuple[Decimal, Decimal | None] | None:
         """Step: the value of the number (signed) and of the range's upper end."""
         g = c.g
         try:  # 八五折: two digits side by side before a discount word are 8.5 tenths
-            digits = discount_digits(c.num) if g["unit"] in self.words.discounts else None
+            digits = discount_digits(c.num) if g.unit in self.words.discounts else None
             value = parse_numeral(c.num) if digits is None else digits
-            value2 = parse_numeral(g["num2"]) if g["num2"] else None
+            value2 = parse_numeral(g.num2) if g.num2 else None
             if value2 is None and (pair := digit_pair(c.num)) is not None:
                 value, value2 = pair  # 一两千: 1000..2000
-            extra = self._extra(c) if g["half"] or g["halfin"] or g["sub"] else _ZERO
+            extra = self._extra(c) if g.half or g.halfin or g.sub else _ZERO
         except ValueError as exc:
             self._dropped(c.m, "not_a_numeral", str(exc))
             return None
         if value2 is not None:
             value2 += extra
-            value = shared_scale(value, c.num, value2, g["num2"] or "")
+            value = shared_scale(value, c.num, value2, g.num2 or "")
             value2 = self._per_n(g, value2)
         elif extra:
             value += extra
-        return (-value if g["neg"] or g["negpre"] else value), value2
+        return (-value if g.neg or g.negpre else value), value2
 
     def _extra(self, c: Candidate) -> Decimal:
         """What is written after the unit: 半 (两吨半) or smaller money units (12元3角4分)."""
-        half = HALF if c.g["half"] or c.g["halfin"] else _ZERO
-        return half + (subunit_value(self.lex, c.g["unit"] or "", c.g["sub"]) if c.g["sub"] else _ZERO)
+        half = HALF if c.g.half or c.g.halfin else _ZERO
+        return half + (subunit_value(self.lex, c.g.unit or "", c.g.sub) if c.g.sub else _ZERO)
 
     def _unit_word(self, c: Candidate) -> str | None:
         """Step: the unit word written after the number or before it (百分之), "" when none is
         written; None when two different ones are written before and after (百分之五个; not ￥1,000元)."""
-        unit_word = c.g["unit"] or c.g["unit1"] or ""
-        if c.g["halfin"]:  # 一个半小时: 个半小时 is 个小时 and a half
+        unit_word = c.g.unit or c.g.unit1 or ""
+        if c.g.halfin:  # 一个半小时: 个半小时 is 个小时 and a half
             unit_word = self.units.half["inside"].get(unit_word, unit_word)
-        if c.g["sub"]:  # 八块五毛: 块 is money
+        if c.g.sub:  # 八块五毛: 块 is money
             unit_word = self.units.subunits["as_money"].get(unit_word, unit_word)
-        if not c.g["upre"]:
+        if not c.g.upre:
             return unit_word
-        before = self.units.prefixed[c.g["upre"]]
+        before = self.units.prefixed[c.g.upre]
         if unit_word and not self._same_unit(before, unit_word):
             self._dropped(c.m, "two_units", "a unit word both before and after the number")
             return None
@@ -213,7 +214,7 @@ class _Recogniser:
         high = value2 * factor if value2 is not None else None
         qualifier = self._qualifier_of(c, value2 is not None)
         end = _end(m, g, unit is not None)
-        rule = "zh.discount" if g["unit"] in self.words.discounts else \
+        rule = "zh.discount" if g.unit in self.words.discounts else \
             "zh.arabic" if c.has_digit else "zh.chinese_numeral"
         if active():
             note(m.start(), end, "recognise", rule, "found", f"unit {unit.code}" if unit else "no unit")
@@ -231,14 +232,14 @@ class _Recogniser:
         note(start, end, "recognise", f"zh.policy.{refused[0]}", "not_claimable", refused[1])
         return False
 
-    def _good_range(self, g: dict[str, str | None], low: Decimal, high: Decimal | None, unit: Unit | None) -> bool:
+    def _good_range(self, g: MentionGroups, low: Decimal, high: Decimal | None, unit: Unit | None) -> bool:
         if high is None or high <= low:
             return False
-        if g["upre2"] not in (None, g["upre"]) and g["upre2"] not in self.units.per_n:
+        if g.upre2 not in (None, g.upre) and g.upre2 not in self.units.per_n:
             return False  # ¥3到$5: two units
-        if g["sep"] == "-" and (g["num2"] or "").startswith("0"):
+        if g.sep == "-" and (g.num2 or "").startswith("0"):
             return False  # a date like 2026-02
-        unit1 = g["unit1"]
+        unit1 = g.unit1
         return unit1 is None or (unit is not None and self.lex.units[unit1].code == unit.code)
 
     def _implied_unit(self, nstart: int, end: int, num: str) -> Unit | None:
@@ -259,8 +260,8 @@ class _Recogniser:
         """Step: the qualifier of a number (prefix 超过, inner 500余家, suffix 5个以上 or 一千以下)."""
         if is_range:
             return "range"
-        inner = c.g["inner"] or ((found := self.words.inner.search(c.num)) and found.group())
-        return self._qualifier(c.g["pre"], inner, c.g["suf"])
+        inner = c.g.inner or ((found := self.words.inner.search(c.num)) and found.group())
+        return self._qualifier(c.g.pre, inner, c.g.suf)
 
     def _qualifier(self, pre: str | None, inner: str | None, suf: str | None) -> Qualifier:
         """The qualifier the words around a number say (a range's is decided before)."""

@@ -7,6 +7,7 @@ generations (第十七届, 第二批, 第四代) are not rankings.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from functools import cache
@@ -17,7 +18,7 @@ from ...explain import active, note
 from ...lexicon import Lexicon
 from ...mention import Mention
 from ...model import Qualifier
-from ...recognise.patterns import alternation
+from ...recognise.patterns import alternation, word_tree
 from .numerals import NUMERAL_CHARS, parse_numeral
 from .views import grammar, ranking_words
 
@@ -46,24 +47,27 @@ def _pattern(lex: Lexicon) -> regex.Pattern[str]:
 
 
 @cache
-def _stretch_patterns(lex: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
-    """What every ranking holds (an ordinal's first word with its number, or a ranking word) and
-    what none crosses (a space or a scope end mark), forwards and backwards."""
+def _stretch_patterns(lex: Lexicon) -> tuple[re.Pattern[str], regex.Pattern[str], regex.Pattern[str],
+                                             regex.Pattern[str]]:
+    """Where a cue may start (the standard library's ``re``, which skips to those characters fast),
+    what every ranking holds (an ordinal's first word with its number, or a ranking word) and what
+    none crosses (a space or a scope end mark), forwards and backwards."""
     r, g = ranking_words(lex), grammar(lex)
     ordinal = rf"(?:{alternation([g.ordinal_prefix, r.top_prefix])})(?={_ORD_NUM})"  # 第 or 前 before its number
     cue = rf"{ordinal}|{alternation([*r.words, *r.vague_words])}"
     stop = rf"[\s{regex.escape(g.scope_end_marks)}]"
-    return regex.compile(cue), regex.compile(stop), regex.compile(rf"(?r){stop}")
+    may_start = re.compile(word_tree([g.ordinal_prefix, r.top_prefix, *r.words, *r.vague_words]))
+    return may_start, regex.compile(cue), regex.compile(stop), regex.compile(rf"(?r){stop}")
 
 
 def _stretches(text: str, lex: Lexicon) -> Iterator[tuple[int, int]]:
     """The stretches between spaces and scope end marks that hold an ordinal or a ranking word:
     the only places a ranking can stand (its scope, verb and ordinal hold no such mark)."""
-    cue, stop, stop_back = _stretch_patterns(lex)
+    may_start, cue, stop, stop_back = _stretch_patterns(lex)
     done = 0
-    for m in cue.finditer(text):
-        if m.start() < done:
-            continue  # inside the stretch just given
+    for hit in may_start.finditer(text):
+        if hit.start() < done or (m := cue.match(text, hit.start())) is None:
+            continue  # inside the stretch just given, or no cue
         before = stop_back.search(text, done, m.start())
         start = before.end() if before else done
         after = stop.search(text, m.end())
