@@ -70,6 +70,13 @@ def _firsts(words: Iterable[str]) -> frozenset[str]:
     return frozenset(w[0] for w in words if w)
 
 
+def holds_any(text: str, chars: frozenset[str]) -> bool:
+    """True when the text holds one of a few characters (an ``X_starts`` set). A substring test per
+    character is far cheaper than ``not chars.isdisjoint(text)``, which makes a string of each
+    character of the text and hashes it."""
+    return any(ch in text for ch in chars)
+
+
 def _prefix_words(lex: Lexicon) -> str:
     """Words that may stand before a standard metric's name without narrowing it: scope and
     time words (全市, 今年), verbs (完成, 拟安排), new-item words and region names (北京地区)."""

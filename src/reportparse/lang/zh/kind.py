@@ -15,7 +15,7 @@ from ...assemble import SentenceState
 from ...explain import active, note
 from ...mention import Mention
 from ...model import Kind
-from .cues import Cues
+from .cues import Cues, holds_any
 
 _Decision = tuple[Kind, int, str]  # kind, sign, the rule that decided
 _KINDS: dict[str | None, Kind] = {k: k for k in get_args(Kind)}
@@ -26,7 +26,7 @@ _AMOUNT_KINDS, _AMOUNT_UNITS = frozenset({"money"}), frozenset({"year"})
 
 def _last_cue(before: str, cues: Cues) -> regex.Match[str] | None:
     """The cue that ends closest to the number; on a tie the longest (提高到 beats 提高)."""
-    if not cues.new_item_starts.isdisjoint(before):  # 新增 is not a growth cue
+    if holds_any(before, cues.new_item_starts):  # 新增 is not a growth cue
         before = cues.new_item.sub(lambda m: " " * len(m.group()), before)
     return cues.kind_cue.search(before)  # a backward search: its first hit is that cue
 

@@ -13,7 +13,7 @@ from ...assemble import SentenceState
 from ...explain import active, note
 from ...lexicon import Lexicon, Metric
 from ...mention import Mention
-from .cues import Cues
+from .cues import Cues, holds_any
 from .nouns import CountedNouns, Memo
 from .views import Grammar, cue_words, grammar
 from .years import YEAR_SUFFIX
@@ -31,7 +31,7 @@ def _quotes(lex: Lexicon) -> frozenset[str]:
 def _unbalanced_quotes_removed(phrase: str, g: Grammar, quotes: frozenset[str]) -> str:
     """Drop quotation marks whose partner lies outside the phrase (三个一批”项目 -> 三个一批项目);
     balanced ones stay (“获得信贷指标”考核)."""
-    if quotes.isdisjoint(phrase):
+    if not holds_any(phrase, quotes):
         return phrase
     drop: set[int] = set()
     for opening, closing in g.quote_pairs.items():
@@ -83,7 +83,7 @@ class MetricFinder:
     def _trim(self, phrase: str) -> str:
         cues, g = self.cues, self.grammar
         phrase = self._object(phrase)
-        if not cues.comparison_base_starts.isdisjoint(phrase):
+        if holds_any(phrase, cues.comparison_base_starts):
             phrase = cues.comparison_base.sub("", phrase)
         phrase = _unbalanced_quotes_removed(phrase, g, self.quotes)
         phrase = phrase.strip(g.phrase_strip)
@@ -134,7 +134,7 @@ class MetricFinder:
         so a subset (海洋生产总值, 脱贫县农村居民人均可支配收入) does not take the headline id.
         In a list (二氧化硫、氮氧化物排放量) the first item names the metric.
         """
-        separated = not self.separator_chars.isdisjoint(phrase)  # most phrases are no list
+        separated = holds_any(phrase, self.separator_chars)  # most phrases are no list
         if separated and len(items := [i for i in self.item_separators.split(phrase) if i]) > 1:
             phrase = self._item(tuple(items), 0)
         phrase = phrase.replace(" ", "")  # 社会消 费品零售总额: a line broke a word
@@ -179,7 +179,7 @@ class MetricFinder:
         compared = cues.comparison.search(before)
         gap = compared is not None
         phrase = before[: compared.start()] if compared else before
-        if not cues.from_starts.isdisjoint(phrase):  # most clauses have no from-word (从, 由)
+        if holds_any(phrase, cues.from_starts):  # most clauses have no from-word (从, 由)
             phrase = cues.from_end.sub("", phrase)
         phrase = self._walk_list(before, self.trim(phrase), prev)
         if m.unit != "rank" and not gap and (carried := self._carried(phrase, before, prev)):

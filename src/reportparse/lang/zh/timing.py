@@ -24,7 +24,7 @@ from ...mention import Mention
 from ...model import Status
 from ...recognise.patterns import alternation
 from ...segment import Sentence
-from .cues import Cues
+from .cues import Cues, holds_any
 from .views import cue_words, grammar
 from .years import YEAR, YEAR_SUFFIX, year_value
 
@@ -100,7 +100,7 @@ class Timing:
 
     def is_from_value(self, m: Mention, before: str, nxt: Mention | None) -> bool:
         """True for X of 从X提高到Y (a later number follows the to-verb)."""
-        if nxt is None or self.cues.from_starts.isdisjoint(before):  # most clauses have no from-word (从, 由)
+        if nxt is None or not holds_any(before, self.cues.from_starts):  # most clauses have no from-word (从, 由)
             return False
         return bool(self.cues.from_end.search(before)) and bool(self.cues.to_start.search(self.text[m.end : m.end + 8]))
 
