@@ -13,7 +13,7 @@ from ...assemble import SentenceState
 from ...explain import active, note
 from ...lexicon import Lexicon, Metric
 from ...mention import Mention
-from .cues import Cues, holds_any
+from .cues import Cues, ends_with_word, holds_any, holds_word
 from .nouns import CountedNouns, Memo
 from .views import Grammar, cue_words, grammar
 from .years import YEAR_SUFFIX
@@ -149,7 +149,7 @@ class MetricFinder:
 
     def _walk_list(self, before: str, phrase: str, prev: SentenceState) -> str:
         """The metric phrase of a number in a 分别 list: item by item, in ``prev``."""
-        if resp := self.cues.respectively.search(before):
+        if holds_word(before, self.cues.respectively_words) and (resp := self.cues.respectively.search(before)):
             head = self.trim(before[: resp.start()])
             items = tuple(i for i in (self.trim(x) for x in self.item_separators.split(head)) if i)
             if len(items) == 1:
@@ -176,7 +176,7 @@ class MetricFinder:
         (``zh.metric.<name>`` in an explain trace).
         """
         cues = self.cues
-        compared = cues.comparison.search(before)
+        compared = cues.comparison.search(before) if holds_word(before, cues.comparison_words) else None
         gap = compared is not None
         phrase = before[: compared.start()] if compared else before
         if holds_any(phrase, cues.from_starts):  # most clauses have no from-word (从, 由)
@@ -219,12 +219,12 @@ class MetricFinder:
         """Rule ``counted_noun``: a count, or an amount with no subject before it or after an
         object verb (拟发行1400亿元长期建设国债), is named by the noun after it."""
         return m.unit_kind in _COUNT_KINDS or (m.unit_kind in ("money", "measure") and (
-            len(phrase) <= 2 or bool(self.cues.object_verb_end.search(phrase))))
+            len(phrase) <= 2 or ends_with_word(phrase, self.cues.object_verbs)))
 
     def _completed(self, m: Mention, before: str, phrase: str, sentence_start: int, prev: SentenceState) -> str:
         """The phrase completed by the metric before it (a share: 占全国28.7%), a ranking's scope
         (全球百强科技集群前三位), or the clause before when the number has no subject of its own."""
-        if self.cues.share_start.match(phrase) and prev.metric:
+        if phrase.startswith(self.cues.share_words) and prev.metric:
             phrase = prev.metric + phrase  # 国家科学技术奖58项、占全国28.7%
         elif m.unit == "rank" and before.endswith(self.grammar.possessive) and m.rank_scope:
             phrase = phrase + m.rank_scope  # 发布的全球百强科技集群前三位
