@@ -141,9 +141,10 @@ class MetricFinder:
         if phrase[-1:] not in self.cues.metric_id_ends:  # a cheap test first: four phrases in ten end otherwise
             return None
         metric, start, end = self._matches[phrase]
-        if metric is None or not self.cues.metric_suffix.match(phrase[end:]):
+        # both patterns match an empty text: most names stand at an end of the phrase, and need no call
+        if metric is None or (end < len(phrase) and not self.cues.metric_suffix.match(phrase[end:])):
             return None
-        if not self.cues.metric_prefix.match(phrase[:start]):
+        if start and not self.cues.metric_prefix.match(phrase[:start]):
             return None
         return metric
 
