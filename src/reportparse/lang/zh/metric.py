@@ -13,7 +13,7 @@ from ...assemble import SentenceState
 from ...explain import active, note
 from ...lexicon import Lexicon, Metric
 from ...mention import Mention
-from .cues import Cues, ends_with_word, holds_any, holds_word
+from .cues import Cues, ends_with_word, holds_any, holds_word, strip_end_word, strip_start_word
 from .nouns import CountedNouns, Memo
 from .views import Grammar, cue_words, grammar
 from .years import YEAR_SUFFIX
@@ -92,9 +92,8 @@ class MetricFinder:
             # cheap tests first: most phrases end with no cue, have nothing to strip, or end with no name
             cue_end = trimmed[-1:] in cues.trailing_ends
             if (cue_end or trimmed != trimmed.strip(self.item_strip)) and not self._ends_with_name(trimmed):
-                trimmed = (cues.trailing.sub("", trimmed) if cue_end else trimmed).strip(self.item_strip)
-            if trimmed[:1] in cues.leading_starts:
-                trimmed = cues.leading.sub("", trimmed)
+                trimmed = (strip_end_word(trimmed, cues.trailing) if cue_end else trimmed).strip(self.item_strip)
+            trimmed = strip_start_word(trimmed, cues.leading)
             trimmed = trimmed.strip(self.item_strip)
             if YEAR_SUFFIX in trimmed:
                 trimmed = cues.trailing_year.sub("", trimmed)
