@@ -23,10 +23,10 @@ class Cues:
     kind_cue: regex.Pattern[str]
     clause_end: regex.Pattern[str]
     span_phrase: regex.Pattern[str]
-    span_starts: frozenset[str]
+    span_starts: tuple[str, ...]
     plan_span: regex.Pattern[str]
     new_item: regex.Pattern[str]
-    new_item_starts: frozenset[str]
+    new_item_starts: tuple[str, ...]
     ratio_word: regex.Pattern[str]
     level_change_verbs: tuple[str, ...]
     down_start_verbs: tuple[str, ...]
@@ -36,12 +36,12 @@ class Cues:
     comparison: regex.Pattern[str]
     comparison_words: tuple[str, ...]
     comparison_base: regex.Pattern[str]
-    comparison_base_starts: frozenset[str]
+    comparison_base_starts: tuple[str, ...]
     years: regex.Pattern[str]
     trailing_year: regex.Pattern[str]
     share_words: tuple[str, ...]
     from_end: regex.Pattern[str]
-    from_starts: frozenset[str]
+    from_starts: tuple[str, ...]
     to_start: regex.Pattern[str]
     to_verb: regex.Pattern[str]
     clause_target_words: tuple[str, ...]
@@ -68,23 +68,19 @@ class Cues:
     tail_noise: str
 
 
-def _firsts(words: Iterable[str]) -> frozenset[str]:
+def _firsts(words: Iterable[str]) -> tuple[str, ...]:
     """The first characters of the words a pattern starts with (``X_starts`` for pattern ``X``): a
-    text that holds none of them cannot match, a cheap test before the pattern's search or substitution."""
-    return frozenset(w[0] for w in words if w)
+    text that holds none of them cannot match, a cheap test (:func:`holds_any`) before the
+    pattern's search or substitution."""
+    return tuple(sorted({w[0] for w in words if w}))
 
 
-def holds_any(text: str, chars: frozenset[str]) -> bool:
-    """True when the text holds one of a few characters (an ``X_starts`` set). A substring test per
-    character is far cheaper than ``not chars.isdisjoint(text)``, which makes a string of each
-    character of the text and hashes it."""
-    return any(ch in text for ch in chars)
-
-
-def holds_word(text: str, words: tuple[str, ...]) -> bool:
-    """True when the text holds one of the words: what the search of their alternation tells,
-    without the cost of a regex call (most texts hold none)."""
-    return any(w in text for w in words)
+def holds_any(text: str, parts: tuple[str, ...]) -> bool:
+    """True when the text holds one of the parts (a few characters, or words): what the search of
+    their alternation tells, without the cost of a regex call. A substring test per part is also
+    far cheaper than ``frozenset.isdisjoint(text)``, which makes and hashes a string of each
+    character of the text."""
+    return any(part in text for part in parts)
 
 
 def ends_with_word(text: str, words: tuple[str, ...]) -> bool:
@@ -123,7 +119,7 @@ def strip_end_word(text: str, by_last: dict[str, tuple[str, ...]]) -> str:
 
 
 def _words(words: Iterable[str]) -> tuple[str, ...]:
-    """The words of an alternation as a tuple for :func:`holds_word`, ``str.startswith`` and
+    """The words of an alternation as a tuple for :func:`holds_any`, ``str.startswith`` and
     :func:`ends_with_word` (no empty word: it would hold in every text)."""
     return tuple(w for w in words if w)
 

@@ -13,7 +13,7 @@ from ...assemble import SentenceState
 from ...explain import active, note
 from ...lexicon import Lexicon, Metric
 from ...mention import Mention
-from .cues import Cues, ends_with_word, holds_any, holds_word, strip_end_word, strip_start_word
+from .cues import Cues, ends_with_word, holds_any, strip_end_word, strip_start_word
 from .nouns import CountedNouns, Memo
 from .views import Grammar, cue_words, grammar
 from .years import YEAR_SUFFIX
@@ -22,13 +22,13 @@ _COUNT_KINDS = ("count", "people")
 
 
 @cache
-def _quotes(lex: Lexicon) -> frozenset[str]:
+def _quotes(lex: Lexicon) -> tuple[str, ...]:
     """The quotation marks."""
     g = grammar(lex)
-    return frozenset("".join(g.quote_pairs) + "".join(g.quote_pairs.values()) + '"')
+    return tuple(sorted(set("".join(g.quote_pairs) + "".join(g.quote_pairs.values()) + '"')))
 
 
-def _unbalanced_quotes_removed(phrase: str, g: Grammar, quotes: frozenset[str]) -> str:
+def _unbalanced_quotes_removed(phrase: str, g: Grammar, quotes: tuple[str, ...]) -> str:
     """Drop quotation marks whose partner lies outside the phrase (三个一批”项目 -> 三个一批项目);
     balanced ones stay (“获得信贷指标”考核)."""
     if not holds_any(phrase, quotes):
@@ -62,7 +62,7 @@ class MetricFinder:
         self.cues = cues
         c = cue_words(lex)
         self.item_separators = cues.item_separator
-        self.separator_chars = frozenset("".join(c.list_separators))  # what ``item_separators`` finds
+        self.separator_chars = tuple(sorted(set("".join(c.list_separators))))  # what ``item_separators`` finds
         self.clause_ends = lex.segment.clause_ends
         self.grammar = grammar(lex)
         self.quotes = _quotes(lex)
@@ -149,7 +149,7 @@ class MetricFinder:
 
     def _walk_list(self, before: str, phrase: str, prev: SentenceState) -> str:
         """The metric phrase of a number in a 分别 list: item by item, in ``prev``."""
-        if holds_word(before, self.cues.respectively_words) and (resp := self.cues.respectively.search(before)):
+        if holds_any(before, self.cues.respectively_words) and (resp := self.cues.respectively.search(before)):
             head = self.trim(before[: resp.start()])
             items = tuple(i for i in (self.trim(x) for x in self.item_separators.split(head)) if i)
             if len(items) == 1:
@@ -176,7 +176,7 @@ class MetricFinder:
         (``zh.metric.<name>`` in an explain trace).
         """
         cues = self.cues
-        compared = cues.comparison.search(before) if holds_word(before, cues.comparison_words) else None
+        compared = cues.comparison.search(before) if holds_any(before, cues.comparison_words) else None
         gap = compared is not None
         phrase = before[: compared.start()] if compared else before
         if holds_any(phrase, cues.from_starts):  # most clauses have no from-word (从, 由)
