@@ -15,7 +15,7 @@ from ...assemble import SentenceState
 from ...explain import active, note
 from ...mention import Mention
 from ...model import Kind
-from .cues import Cues
+from .cues import Cues, ends_with_word, holds_any
 
 _Decision = tuple[Kind, int, str]  # kind, sign, the rule that decided
 _KINDS: dict[str | None, Kind] = {k: k for k in get_args(Kind)}
@@ -26,7 +26,7 @@ _AMOUNT_KINDS, _AMOUNT_UNITS = frozenset({"money"}), frozenset({"year"})
 
 def _last_cue(before: str, cues: Cues) -> regex.Match[str] | None:
     """The cue that ends closest to the number; on a tie the longest (提高到 beats 提高)."""
-    if not cues.new_item_starts.isdisjoint(before):  # 新增 is not a growth cue
+    if holds_any(before, cues.new_item_starts):  # 新增 is not a growth cue
         before = cues.new_item.sub(lambda m: " " * len(m.group()), before)
     return cues.kind_cue.search(before)  # a backward search: its first hit is that cue
 
@@ -61,11 +61,11 @@ def _level(m: Mention, before: str, last: regex.Match[str] | None, sign: int, cu
     if word in cues.to_verbs or word in cues.copulas:
         return "level", 1, "level_reached"  # 减少到2820万人: the level reached
     trimmed = before.rstrip(cues.tail_noise)
-    if cues.level_change_end.search(trimmed):
+    if ends_with_word(trimmed, cues.level_change_verbs):
         return "growth", sign, "level_change"
     if (m.unit_kind in _AMOUNT_KINDS or m.unit in _AMOUNT_UNITS) and word in cues.growth_up and trimmed.endswith(word):
         return "growth", sign, "amount_change"  # 最低标准提高20元: an increase by an amount (提升100所学校 is a count)
-    if m.unit_kind != "count" and cues.down_start.search(before.lstrip()):
+    if m.unit_kind != "count" and before.lstrip().startswith(cues.down_start_verbs):
         return "growth", -1, "down_verb"  # 压减地下水开采量1.57亿立方米
     return "level", 1, "level"
 

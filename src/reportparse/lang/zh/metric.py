@@ -13,7 +13,7 @@ from ...assemble import SentenceState
 from ...explain import active, note
 from ...lexicon import Lexicon, Metric
 from ...mention import Mention
-from .cues import Cues
+from .cues import Cues, ends_with_word, holds_any, strip_end_word, strip_start_word
 from .nouns import CountedNouns, Memo
 from .views import Grammar, cue_words, grammar
 from .years import YEAR_SUFFIX
@@ -22,16 +22,16 @@ _COUNT_KINDS = ("count", "people")
 
 
 @cache
-def _quotes(lex: Lexicon) -> frozenset[str]:
+def _quotes(lex: Lexicon) -> tuple[str, ...]:
     """The quotation marks."""
     g = grammar(lex)
-    return frozenset("".join(g.quote_pairs) + "".join(g.quote_pairs.values()) + '"')
+    return tuple(sorted(set("".join(g.quote_pairs) + "".join(g.quote_pairs.values()) + '"')))
 
 
-def _unbalanced_quotes_removed(phrase: str, g: Grammar, quotes: frozenset[str]) -> str:
+def _unbalanced_quotes_removed(phrase: str, g: Grammar, quotes: tuple[str, ...]) -> str:
     """Drop quotation marks whose partner lies outside the phrase (三个一批”项目 -> 三个一批项目);
     balanced ones stay (“获得信贷指标”考核)."""
-    if quotes.isdisjoint(phrase):
+    if not holds_any(phrase, quotes):
         return phrase
     drop: set[int] = set()
     for opening, closing in g.quote_pairs.items():
@@ -62,7 +62,7 @@ class MetricFinder:
         self.cues = cues
         c = cue_words(lex)
         self.item_separators = cues.item_separator
-        self.separator_chars = frozenset("".join(c.list_separators))  # what ``item_separators`` finds
+        self.separator_chars = tuple(sorted(set("".join(c.list_separators))))  # what ``item_separators`` finds
         self.clause_ends = lex.segment.clause_ends
         self.grammar = grammar(lex)
         self.quotes = _quotes(lex)
@@ -83,7 +83,7 @@ class MetricFinder:
     def _trim(self, phrase: str) -> str:
         cues, g = self.cues, self.grammar
         phrase = self._object(phrase)
-        if not cues.comparison_base_starts.isdisjoint(phrase):
+        if holds_any(phrase, cues.comparison_base_starts):
             phrase = cues.comparison_base.sub("", phrase)
         phrase = _unbalanced_quotes_removed(phrase, g, self.quotes)
         phrase = phrase.strip(g.phrase_strip)
@@ -92,9 +92,8 @@ class MetricFinder:
             # cheap tests first: most phrases end with no cue, have nothing to strip, or end with no name
             cue_end = trimmed[-1:] in cues.trailing_ends
             if (cue_end or trimmed != trimmed.strip(self.item_strip)) and not self._ends_with_name(trimmed):
-                trimmed = (cues.trailing.sub("", trimmed) if cue_end else trimmed).strip(self.item_strip)
-            if trimmed[:1] in cues.leading_starts:
-                trimmed = cues.leading.sub("", trimmed)
+                trimmed = (strip_end_word(trimmed, cues.trailing) if cue_end else trimmed).strip(self.item_strip)
+            trimmed = strip_start_word(trimmed, cues.leading)
             trimmed = trimmed.strip(self.item_strip)
             if YEAR_SUFFIX in trimmed:
                 trimmed = cues.trailing_year.sub("", trimmed)
@@ -134,22 +133,23 @@ class MetricFinder:
         so a subset (海洋生产总值, 脱贫县农村居民人均可支配收入) does not take the headline id.
         In a list (二氧化硫、氮氧化物排放量) the first item names the metric.
         """
-        separated = not self.separator_chars.isdisjoint(phrase)  # most phrases are no list
+        separated = holds_any(phrase, self.separator_chars)  # most phrases are no list
         if separated and len(items := [i for i in self.item_separators.split(phrase) if i]) > 1:
             phrase = self._item(tuple(items), 0)
         phrase = phrase.replace(" ", "")  # 社会消 费品零售总额: a line broke a word
         if phrase[-1:] not in self.cues.metric_id_ends:  # a cheap test first: four phrases in ten end otherwise
             return None
         metric, start, end = self._matches[phrase]
-        if metric is None or not self.cues.metric_suffix.match(phrase[end:]):
+        # both patterns match an empty text: most names stand at an end of the phrase, and need no call
+        if metric is None or (end < len(phrase) and not self.cues.metric_suffix.match(phrase[end:])):
             return None
-        if not self.cues.metric_prefix.match(phrase[:start]):
+        if start and not self.cues.metric_prefix.match(phrase[:start]):
             return None
         return metric
 
     def _walk_list(self, before: str, phrase: str, prev: SentenceState) -> str:
         """The metric phrase of a number in a 分别 list: item by item, in ``prev``."""
-        if resp := self.cues.respectively.search(before):
+        if holds_any(before, self.cues.respectively_words) and (resp := self.cues.respectively.search(before)):
             head = self.trim(before[: resp.start()])
             items = tuple(i for i in (self.trim(x) for x in self.item_separators.split(head)) if i)
             if len(items) == 1:
@@ -176,10 +176,10 @@ class MetricFinder:
         (``zh.metric.<name>`` in an explain trace).
         """
         cues = self.cues
-        compared = cues.comparison.search(before)
+        compared = cues.comparison.search(before) if holds_any(before, cues.comparison_words) else None
         gap = compared is not None
         phrase = before[: compared.start()] if compared else before
-        if not cues.from_starts.isdisjoint(phrase):  # most clauses have no from-word (从, 由)
+        if holds_any(phrase, cues.from_starts):  # most clauses have no from-word (从, 由)
             phrase = cues.from_end.sub("", phrase)
         phrase = self._walk_list(before, self.trim(phrase), prev)
         if m.unit != "rank" and not gap and (carried := self._carried(phrase, before, prev)):
@@ -219,12 +219,12 @@ class MetricFinder:
         """Rule ``counted_noun``: a count, or an amount with no subject before it or after an
         object verb (拟发行1400亿元长期建设国债), is named by the noun after it."""
         return m.unit_kind in _COUNT_KINDS or (m.unit_kind in ("money", "measure") and (
-            len(phrase) <= 2 or bool(self.cues.object_verb_end.search(phrase))))
+            len(phrase) <= 2 or ends_with_word(phrase, self.cues.object_verbs)))
 
     def _completed(self, m: Mention, before: str, phrase: str, sentence_start: int, prev: SentenceState) -> str:
         """The phrase completed by the metric before it (a share: 占全国28.7%), a ranking's scope
         (全球百强科技集群前三位), or the clause before when the number has no subject of its own."""
-        if self.cues.share_start.match(phrase) and prev.metric:
+        if phrase.startswith(self.cues.share_words) and prev.metric:
             phrase = prev.metric + phrase  # 国家科学技术奖58项、占全国28.7%
         elif m.unit == "rank" and before.endswith(self.grammar.possessive) and m.rank_scope:
             phrase = phrase + m.rank_scope  # 发布的全球百强科技集群前三位

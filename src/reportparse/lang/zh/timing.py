@@ -24,7 +24,7 @@ from ...mention import Mention
 from ...model import Status
 from ...recognise.patterns import alternation
 from ...segment import Sentence
-from .cues import Cues
+from .cues import Cues, holds_any
 from .views import cue_words, grammar
 from .years import YEAR, YEAR_SUFFIX, year_value
 
@@ -88,6 +88,8 @@ class Timing:
     def _about_last_year(self, text: str) -> bool:
         """True when the text before a number inside a plan speaks of last year (去年, 上年,
         not 比去年) and has not turned back to this year (今年) since."""
+        if not holds_any(text, self.cues.last_year_words):  # most texts name no last year
+            return False
         last = None
         for last in self.cues.last_year.finditer(text):  # noqa: B007 (the last match is wanted)
             pass
@@ -100,7 +102,7 @@ class Timing:
 
     def is_from_value(self, m: Mention, before: str, nxt: Mention | None) -> bool:
         """True for X of 从X提高到Y (a later number follows the to-verb)."""
-        if nxt is None or self.cues.from_starts.isdisjoint(before):  # most clauses have no from-word (从, 由)
+        if nxt is None or not holds_any(before, self.cues.from_starts):  # most clauses have no from-word (从, 由)
             return False
         return bool(self.cues.from_end.search(before)) and bool(self.cues.to_start.search(self.text[m.end : m.end + 8]))
 
@@ -111,7 +113,8 @@ class Timing:
             return False
         since_prev = self.text[max(sent.start, prev.end, m.start - _REACH) : m.start]
         return self._about_last_year(since_prev) or (
-            prev.last_year and not self.cues.this_year.search(since_prev) and not self.cues.to_verb.search(since_prev))
+            prev.last_year and not holds_any(since_prev, self.cues.this_year_words)
+            and not self.cues.to_verb.search(since_prev))
 
     @staticmethod
     def _decided(m: Mention, rule: str, status: Status, period: int | None) -> tuple[Status, int | None]:
@@ -127,7 +130,7 @@ class Timing:
         prev.last_year = self._speaks_of_last_year(m, sent, prev)
         if prev.last_year and self.report_year:
             return self._decided(m, "last_year", "actual", self.report_year - 1)  # 去年全国财政超收7239亿元
-        if sent.status == "target" and self.report_year and self.cues.done.search(before):
+        if sent.status == "target" and self.report_year and holds_any(before, self.cues.done_words):
             return self._decided(m, "done", "actual", self.report_year - 1)  # 60岁以上人口已达2.5亿
         if (past := self._past_year(sent, before, sentence_before)) is not None:
             return self._decided(m, "past_year", "actual", past)  # 一九八二年亏损企业的亏损金额达42亿元
@@ -151,7 +154,7 @@ class Timing:
         if YEAR_SUFFIX in before and (base := self.base_year.search(before)) and (year := year_value(base.group(1))):
             return year if year < self.report_year else None
         year, before = self._written_year(sent, before, sentence_before)
-        if year is None or year >= self.report_year or self.cues.clause_target.search(before):
+        if year is None or year >= self.report_year or holds_any(before, self.cues.clause_target_words):
             return None
         return None if self.future_word.search(before) else year
 
@@ -183,15 +186,23 @@ class Timing:
         """Rule ``clause_target``: inside a review, a target cue in the clause (力争粮食产量达到...)
         or a future marker after this year in the sentence (今年...将达305亿元) makes a target."""
         if sent.status == "actual" and (
-                self.cues.clause_target.search(self.quoted.sub("", before) if self.quote_open in before else before)
-                or self.cues.future.search(sentence_before)):
+                holds_any(self.quoted.sub("", before) if self.quote_open in before else before,
+                           self.cues.clause_target_words)
+                or self._future_after_this_year(sentence_before)):
             return self._decided(m, "clause_target", "target", self.report_year)
         if active():
             note(m.start, m.end, "assemble", "zh.timing.sentence", "status", f"{sent.status} {sent.period}")
         return _STATUSES[sent.status], sent.period
 
+    def _future_after_this_year(self, sentence_before: str) -> bool:
+        """True when a future marker follows this year in the sentence (今年...将); the search runs
+        only when the sentence names this year (few do)."""
+        return holds_any(sentence_before, self.cues.this_year_words) and bool(self.cues.future.search(sentence_before))
+
     def _plan_span(self, m: Mention, period: int | None, sentence_before: str) -> int | None:
         """Rule ``plan_span``: a target of a named future plan span (“十五五”时期) is for its last year."""
+        if not holds_any(sentence_before, self.cues.span_starts):  # most sentences name no plan span
+            return period
         if span := self.cues.span_phrase.search(sentence_before):
             end = self.plan_spans.get(span.group(1))
             if end and (self.report_year is None or end > self.report_year):
