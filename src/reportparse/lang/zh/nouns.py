@@ -15,7 +15,7 @@ import regex
 from ...lexicon import Lexicon
 from ...mention import Mention
 from ...recognise.patterns import word_tree
-from .cues import Cues
+from .cues import Cues, holds_any
 from .numerals import COMMON_SCALES
 from .tokenise import tokens
 from .views import cue_words, grammar
@@ -68,14 +68,14 @@ class CountedNouns:
         self.modifier_ends = tuple(c.modifier_suffixes)
         self.conjunctions = frozenset(c.conjunctions)
         self.parentheses = _parentheses(lex)
-        self.bracket_starts = frozenset(o[0] for o in g.bracket_opens)  # what ``parentheses`` starts with
+        self.bracket_starts = tuple(sorted({o[0] for o in g.bracket_opens}))  # what ``parentheses`` starts with
         self.noun_end = re.compile(f"[{re.escape(lex.segment.clause_ends + g.list_comma)}]")  # ends a noun
         self._nouns = Memo(self._noun_of)
 
     def after(self, m: Mention, sentence_end: int) -> str:
         """The noun after the measure word of ``m``: 370个重大项目 -> 重大项目."""
         tail = self.noun_end.split(self.text[m.end : min(sentence_end, m.end + 64)], maxsplit=1)[0]
-        if not self.bracket_starts.isdisjoint(tail):
+        if holds_any(tail, self.bracket_starts):
             tail = self.parentheses.sub("", tail)
         return self._nouns[tail.lstrip(self.grammar.possessive)[:_CUT]]
 
