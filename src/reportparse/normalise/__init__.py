@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from ..lang import get_pack
 from ..lexicon import Lexicon
-from .markdown import markdown_cuts, visible
+from .markdown import mark_kinds, markdown_cuts, visible
 
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20  # ideographic space
@@ -67,8 +67,11 @@ class NormalisedText:
 def _deletions(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     """Spans of the original (already width-normalised) text that the copy leaves out: Markdown
     marks, clutter lines and the line breaks inside a sentence."""
-    cuts = markdown_cuts(text)
-    lines = [_Line(m.start(), m.end(), seen) for m in _LINE.finditer(text) if (seen := visible(m.group()))]
+    kinds = mark_kinds(text)
+    cuts = markdown_cuts(text, kinds)
+    marked = any(kinds)  # else every line is seen as it is
+    lines = [_Line(m.start(), m.end(), seen) for m in _LINE.finditer(text)
+             if (seen := visible(m.group()) if marked else m.group().strip())]
     cuts += [(line.start, line.end) for line in lines if lex.is_clutter_line(line.seen)]
     ends = lex.segment.line_terminators  # they end most lines: tested here, not in a call of _joins
     cuts += [_gap(text, prev, nxt) for prev, nxt in zip(lines, lines[1:])

@@ -12,6 +12,8 @@ Nothing here names a language.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import regex
 
 _BOLD_MARKS = "*_"  # a run of two or more of one of them is a bold mark (found by str.find: many times
@@ -29,12 +31,14 @@ _MARKS = regex.compile(
 )
 _LINK = regex.compile(r"(\[)[^\]\n]*(\]\([^)\s]*\))")
 # Strings every mark of _MARKS holds one of (a heading's ``#``, a bullet's mark and the blank after
-# it, ...) and every link of _LINK: a text without any has none of those
-# marks, and a pattern need not scan it (most reports hold no Markdown; a scan by ``in`` is many
-# times as fast as one by a pattern).
-_MARK_KEYS = ("#", ">", "- ", "-\t", "* ", "*\t", "+ ", "+\t", "![", "<!--", "[^", "\\",
-              "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff")
-_LINK_KEY = "]("
+# it, ...): a text without any has no such mark, and the pattern need not scan it (most reports hold
+# no Markdown). They are looked for in the text's ASCII characters as bytes (a text that holds "- "
+# holds it there too; ``in`` is slow on Chinese text for a string of two characters), the zero-width
+# characters in the text itself.
+_MARK_KEYS = (b"#", b">", b"- ", b"-\t", b"* ", b"*\t", b"+ ", b"+\t", b"![", b"<!--", b"[^", b"\\")
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+_BOLD_KEYS = (b"**", b"__")
+_LINK_KEY = "]("  # every link of _LINK holds it
 # A front matter block: ``---`` on the first line, ``key: value`` lines, ``---`` (or more dashes: a
 # collection closes one with ``----``) or ``...`` closing it.
 _FRONT_MATTER = regex.compile(r"\A\ufeff?---[ \t]*\r?\n((?:[^\n]*\n){1,60}?)(?:-{3,}|\.\.\.)[ \t]*(?:\r?\n|\Z)")
@@ -70,14 +74,32 @@ def _scalar(value: str) -> str:
     return value
 
 
-def markdown_cuts(text: str) -> list[tuple[int, int]]:
-    """Spans of ``text`` that are Markdown marks, not words (front matter included)."""
+class MarkKinds(NamedTuple):
+    """The kinds of Markdown marks a text may hold (False: it holds none of that kind)."""
+
+    bold: bool
+    marks: bool  # those of _MARKS
+    links: bool
+
+
+def mark_kinds(text: str) -> MarkKinds:
+    """The kinds of Markdown marks ``text`` may hold, by the strings each kind must hold."""
+    ascii_bytes = text.encode("ascii", "ignore")
+    return MarkKinds(any(key in ascii_bytes for key in _BOLD_KEYS),
+                     any(key in ascii_bytes for key in _MARK_KEYS) or any(ch in text for ch in _ZERO_WIDTH),
+                     _LINK_KEY.encode() in ascii_bytes)
+
+
+def markdown_cuts(text: str, kinds: MarkKinds) -> list[tuple[int, int]]:
+    """Spans of ``text`` that are Markdown marks, not words (front matter included); ``kinds``: its
+    :func:`mark_kinds`."""
     end, _ = front_matter(text)
     cuts = [(0, end)] if end else []
-    cuts += _bold_marks(text)
-    if _holds_any(text, _MARK_KEYS):
+    if kinds.bold:
+        cuts += _bold_marks(text)
+    if kinds.marks:
         cuts += [m.span() for m in _MARKS.finditer(text)]
-    if _LINK_KEY in text:
+    if kinds.links:
         for m in _LINK.finditer(text):
             cuts += [m.span(1), m.span(2)]
     return cuts
@@ -87,7 +109,7 @@ def visible(line: str) -> str:
     """A line without its Markdown marks, stripped: what a reader sees of it."""
     if bold := _bold_marks(line):
         line = _without(line, bold)
-    if _holds_any(line, _MARK_KEYS):
+    if mark_kinds(line).marks:
         line = _MARKS.sub("", line)
     if _LINK_KEY in line:
         line = _LINK.sub(_link_words, line)
@@ -102,13 +124,14 @@ def _bold_marks(text: str) -> list[tuple[int, int]]:
 def _runs(text: str, mark: str) -> list[tuple[int, int]]:
     """The spans of the runs of two or more ``mark`` in ``text``."""
     spans = []
-    start = text.find(mark * 2)
+    start = text.find(mark)
     while start >= 0:
-        end = start + 2
+        end = start + 1
         while end < len(text) and text[end] == mark:
             end += 1
-        spans.append((start, end))
-        start = text.find(mark * 2, end)
+        if end - start > 1:
+            spans.append((start, end))
+        start = text.find(mark, end)
     return spans
 
 
@@ -119,11 +142,6 @@ def _without(text: str, spans: list[tuple[int, int]]) -> str:
         kept.append(text[pos:start])
         pos = end
     return "".join(kept) + text[pos:]
-
-
-def _holds_any(text: str, keys: tuple[str, ...]) -> bool:
-    """True when ``text`` holds one of ``keys``."""
-    return any(key in text for key in keys)
 
 
 def _link_words(link: regex.Match[str]) -> str:
