@@ -52,8 +52,8 @@ class _Segmenter:
         self.opening = False  # the next paragraph opens the report's first part, headed as a plan
         self.spans = PlanSpans(lex, report_year)
         self.pats = pats = segment_patterns(lex)
-        self.sentence_re, self.follow_cue, self.leading_year, self.by_year = (
-            pats.sentence, pats.follow_cue, pats.leading_year, pats.by_year)
+        self.follow_cue, self.leading_year, self.by_year = pats.follow_cue, pats.leading_year, pats.by_year
+        self.terminators = lex.segment.sentence_terminators
 
     def heading_length(self, line: str) -> int:
         """Length of the heading that opens ``line`` (0 when it is a paragraph).
@@ -260,16 +260,37 @@ class _Segmenter:
         after = self.next_number(offset + head)  # a number's start, and none between the sentence and it
         if not self.ahead and after >= offset + len(body) and not self.follow_cue.search(body, head):
             return  # a paragraph with no number and no word that moves the context
-        for s in self.sentence_re.finditer(body, head):
-            first, last = s.span()
+        for first, last in _sentence_spans(body, head, self.terminators):
             start, end = offset + first, offset + last
             if after < start:
                 after = self.next_number(start)  # only after a sentence with a number
             if after < end:
-                c = self.sentence_context(s.group())
+                c = self.sentence_context(body[first:last])
                 out.append(Sentence(start, end, c.section, c.status, c.period, c.span_start))
             elif self.ahead or self.follow_cue.search(body, first, last):
-                self.follow(s.group(), cued=True)  # keep the context; no claim can stand here
+                self.follow(body[first:last], cued=True)  # keep the context; no claim can stand here
+
+
+def _sentence_spans(body: str, pos: int, terminators: str) -> list[tuple[int, int]]:
+    """The spans of the sentences of ``body`` from ``pos`` on: a run of other characters with the run
+    of ``terminators`` after it (what the pattern ``[^T]+[T]*`` finds, by ``str.find`` of each
+    terminator: many times as fast on Chinese text)."""
+    spans = []
+    upcoming = [body.find(t, pos) for t in terminators]  # the next of each at or after pos (-1: none)
+    while pos < len(body) and body[pos] in terminators:
+        pos += 1  # terminators before the first sentence belong to none
+    while pos < len(body):
+        end = len(body)
+        for k, t in enumerate(terminators):
+            if 0 <= upcoming[k] < pos:
+                upcoming[k] = body.find(t, pos)
+            if 0 <= upcoming[k] < end:
+                end = upcoming[k]
+        while end < len(body) and body[end] in terminators:
+            end += 1
+        spans.append((pos, end))
+        pos = end
+    return spans
 
 
 def segment(text: str, lex: Lexicon, report_year: int | None, number_starts: list[int]) -> list[Sentence]:
