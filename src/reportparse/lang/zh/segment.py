@@ -15,17 +15,14 @@ import math
 import re
 from typing import NamedTuple
 
-import regex
-
 from ...lexicon import Lexicon
 from ...segment import Sentence
-from .segment_patterns import segment_patterns
+from .segment_patterns import bare_number, segment_patterns, sentence_spans
 from .spans import PlanSpans
 from .views import cue_words
-from .years import YEAR_IN_TEXT, year_value
+from .years import YEAR_CHARS, YEAR_IN_TEXT, YEAR_SUFFIX, year_value
 
 _LINE = re.compile(r"[^\n]+")  # the stdlib re: a faster finditer
-_BARE_NUMBER = regex.compile(r"\s*\d+\s*")
 
 
 class _Context(NamedTuple):
@@ -223,18 +220,26 @@ class _Segmenter:
             return ctx._replace(status="target", period=self.report_year, span_start=None)
         if ctx.span_start is None and (start := self.spans.reviewed_start(sentence)):
             ctx = ctx._replace(span_start=start)  # 过去五年，... / “十四五”时期，... inside a yearly review
-        lead = self.leading_year.match(sentence)
-        if lead and (year := year_value(lead.group(1))):
+        if year := self.opening_year(sentence):
             if self.report_year is None or year < self.report_year:
                 return ctx._replace(period=year)
         return ctx
+
+    def opening_year(self, text: str) -> int | None:
+        """The year ``text`` opens with as the year it is about (2022年，...), or None. A year is
+        YEAR_CHARS characters with its suffix after them, blanks before: most texts, which open with
+        neither, are answered without the pattern."""
+        if text[YEAR_CHARS:YEAR_CHARS + 1] != YEAR_SUFFIX and not text[:1].isspace():
+            return None
+        m = self.leading_year.match(text)
+        return year_value(m.group(1)) if m else None
 
     def run(self) -> list[Sentence]:
         out: list[Sentence] = []
         for line in _LINE.finditer(self.text):
             body = line.group()
             self.review_paragraph = None
-            if not body.strip() or _BARE_NUMBER.fullmatch(body):
+            if not body.strip() or bare_number(body):
                 continue  # blank, or a bare list number before a heading
             head = self.heading_length(body)
             if head:
@@ -243,8 +248,7 @@ class _Segmenter:
                 out.append(Sentence(line.start(), line.start() + head, c.section, c.status, c.period))
             else:
                 self.open_part(body)
-                if (m := self.leading_year.match(body)) and (year := year_value(m.group(1))) \
-                        and (self.ctx.status == "target" or year == self.report_year):
+                if (year := self.opening_year(body)) and (self.ctx.status == "target" or year == self.report_year):
                     self.on_year(year)  # 2022年，... after a plan part, 2023年，... after a review
             self.read_sentences(body, line.start(), head, out)
         return out
@@ -260,7 +264,7 @@ class _Segmenter:
         after = self.next_number(offset + head)  # a number's start, and none between the sentence and it
         if not self.ahead and after >= offset + len(body) and not self.follow_cue.search(body, head):
             return  # a paragraph with no number and no word that moves the context
-        for first, last in _sentence_spans(body, head, self.terminators):
+        for first, last in sentence_spans(body, head, self.terminators):
             start, end = offset + first, offset + last
             if after < start:
                 after = self.next_number(start)  # only after a sentence with a number
@@ -269,28 +273,6 @@ class _Segmenter:
                 out.append(Sentence(start, end, c.section, c.status, c.period, c.span_start))
             elif self.ahead or self.follow_cue.search(body, first, last):
                 self.follow(body[first:last], cued=True)  # keep the context; no claim can stand here
-
-
-def _sentence_spans(body: str, pos: int, terminators: str) -> list[tuple[int, int]]:
-    """The spans of the sentences of ``body`` from ``pos`` on: a run of other characters with the run
-    of ``terminators`` after it (what the pattern ``[^T]+[T]*`` finds, by ``str.find`` of each
-    terminator: many times as fast on Chinese text)."""
-    spans = []
-    upcoming = [body.find(t, pos) for t in terminators]  # the next of each at or after pos (-1: none)
-    while pos < len(body) and body[pos] in terminators:
-        pos += 1  # terminators before the first sentence belong to none
-    while pos < len(body):
-        end = len(body)
-        for k, t in enumerate(terminators):
-            if 0 <= upcoming[k] < pos:
-                upcoming[k] = body.find(t, pos)
-            if 0 <= upcoming[k] < end:
-                end = upcoming[k]
-        while end < len(body) and body[end] in terminators:
-            end += 1
-        spans.append((pos, end))
-        pos = end
-    return spans
 
 
 def segment(text: str, lex: Lexicon, report_year: int | None, number_starts: list[int]) -> list[Sentence]:

@@ -1,5 +1,6 @@
 """The compiled patterns of the Chinese segmenter (:mod:`.segment`), built once per lexicon from
-the pack's data: the years and cue words that give a sentence its reading context."""
+the pack's data: the years and cue words that give a sentence its reading context; and how it
+splits sentences and finds bare list numbers."""
 
 from __future__ import annotations
 
@@ -15,6 +16,9 @@ from .numerals import COUNTING_DIGITS
 from .spans import PlanSpans
 from .views import cue_words, grammar
 from .years import YEAR, YEAR_SUFFIX
+
+_BARE_NUMBER = regex.compile(r"\s*\d+\s*")
+_IDEOGRAPHS = (0x4E00, 0x9FFF)  # the CJK Unified Ideographs block: letters, never a blank or a digit
 
 
 class SegmentPatterns(NamedTuple):
@@ -43,3 +47,31 @@ def segment_patterns(lex: Lexicon) -> SegmentPatterns:
                             re.compile(rf"[{regex.escape(span_chars)}]|{alternation(followed)}"),
                             re.compile(alternation(cues.main_target_cues)),
                             re.compile(alternation(cues.this_year_words)))
+
+
+def bare_number(line: str) -> bool:
+    """True for a line of blanks and digits only (a bare list number); a line opening with a CJK
+    ideograph (most lines) is not one, and is answered without the pattern."""
+    return not _IDEOGRAPHS[0] <= ord(line[0]) <= _IDEOGRAPHS[1] and _BARE_NUMBER.fullmatch(line) is not None
+
+
+def sentence_spans(body: str, pos: int, terminators: str) -> list[tuple[int, int]]:
+    """The spans of the sentences of ``body`` from ``pos`` on: a run of other characters with the run
+    of ``terminators`` after it (what the pattern ``[^T]+[T]*`` finds, by ``str.find`` of each
+    terminator: many times as fast on Chinese text)."""
+    spans = []
+    upcoming = [body.find(t, pos) for t in terminators]  # the next of each at or after pos (-1: none)
+    while pos < len(body) and body[pos] in terminators:
+        pos += 1  # terminators before the first sentence belong to none
+    while pos < len(body):
+        end = len(body)
+        for k, t in enumerate(terminators):
+            if 0 <= upcoming[k] < pos:
+                upcoming[k] = body.find(t, pos)
+            if 0 <= upcoming[k] < end:
+                end = upcoming[k]
+        while end < len(body) and body[end] in terminators:
+            end += 1
+        spans.append((pos, end))
+        pos = end
+    return spans
