@@ -32,12 +32,12 @@ _MARKS = regex.compile(
 _LINK = regex.compile(r"(\[)[^\]\n]*(\]\([^)\s]*\))")
 # Strings every mark of _MARKS holds one of (a heading's ``#``, a bullet's mark and the blank after
 # it, ...): a text without any has no such mark, and the pattern need not scan it (most reports hold
-# no Markdown). They are looked for in the text's ASCII characters as bytes (a text that holds "- "
-# holds it there too; ``in`` is slow on Chinese text for a string of two characters), the zero-width
+# no Markdown). They are looked for in the text's ASCII characters (a text that holds "- " holds it
+# there too; ``in`` is slow on Chinese text for a string of two characters), the zero-width
 # characters in the text itself.
-_MARK_KEYS = (b"#", b">", b"- ", b"-\t", b"* ", b"*\t", b"+ ", b"+\t", b"![", b"<!--", b"[^", b"\\")
+_MARK_KEYS = ("#", ">", "- ", "-\t", "* ", "*\t", "+ ", "+\t", "![", "<!--", "[^", "\\")
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
-_BOLD_KEYS = (b"**", b"__")
+_BOLD_KEYS = ("**", "__")
 _LINK_KEY = "]("  # every link of _LINK holds it
 # A front matter block: ``---`` on the first line, ``key: value`` lines, ``---`` (or more dashes: a
 # collection closes one with ``----``) or ``...`` closing it.
@@ -84,10 +84,10 @@ class MarkKinds(NamedTuple):
 
 def mark_kinds(text: str) -> MarkKinds:
     """The kinds of Markdown marks ``text`` may hold, by the strings each kind must hold."""
-    ascii_bytes = text.encode("ascii", "ignore")
-    return MarkKinds(any(key in ascii_bytes for key in _BOLD_KEYS),
-                     any(key in ascii_bytes for key in _MARK_KEYS) or any(ch in text for ch in _ZERO_WIDTH),
-                     _LINK_KEY.encode() in ascii_bytes)
+    ascii_text = text.encode("ascii", "ignore").decode("ascii")  # not bytes: "in" on bytes is slow to call
+    return MarkKinds(any(key in ascii_text for key in _BOLD_KEYS),
+                     any(key in ascii_text for key in _MARK_KEYS) or any(ch in text for ch in _ZERO_WIDTH),
+                     _LINK_KEY in ascii_text)
 
 
 def markdown_cuts(text: str, kinds: MarkKinds) -> list[tuple[int, int]]:
