@@ -70,27 +70,29 @@ def _deletions(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     kinds = mark_kinds(text)
     cuts = markdown_cuts(text, kinds)
     marked = any(kinds)  # else every line is seen as it is
-    lines = [_Line(m.start(), m.end(), seen) for m in _LINE.finditer(text)
+    lines = [_Line(m.start(), m.end(), seen, lex.is_clutter_line(seen)) for m in _LINE.finditer(text)
              if (seen := visible(m.group()) if marked else m.group().strip())]
-    cuts += [(line.start, line.end) for line in lines if lex.is_clutter_line(line.seen)]
+    cuts += [(line.start, line.end) for line in lines if line.clutter]
     ends = lex.segment.line_terminators  # they end most lines: tested here, not in a call of _joins
     cuts += [_gap(text, prev, nxt) for prev, nxt in zip(lines, lines[1:])
-             if prev.seen[-1] not in ends and _joins(prev.seen, nxt.seen, lex)]
+             if prev.seen[-1] not in ends and _joins(prev, nxt, lex)]
     return cuts
 
 
 class _Line(NamedTuple):
-    """A line of the text that shows words: its span and what a reader sees of it (one per line)."""
+    """A line of the text that shows words: its span, what a reader sees of it and whether that is
+    clutter (one per line)."""
 
     start: int
     end: int
     seen: str
+    clutter: bool
 
 
-def _joins(prev: str, nxt: str, lex: Lexicon) -> bool:
+def _joins(prev_line: _Line, next_line: _Line, lex: Lexicon) -> bool:
     """True when the line break between two lines a reader sees is inside a sentence."""
-    seg = lex.segment
-    if prev[-1] in seg.line_terminators or lex.is_clutter_line(prev) or lex.is_clutter_line(nxt):
+    seg, prev, nxt = lex.segment, prev_line.seen, next_line.seen
+    if prev[-1] in seg.line_terminators or prev_line.clutter or next_line.clutter:
         return False  # the terminator first: it ends most lines
     if lex.starts_heading(nxt) or lex.starts_heading(prev):
         return False
