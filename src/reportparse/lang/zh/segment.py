@@ -10,7 +10,6 @@ sentence (主要预期目标是...) and plan spans (“十五五”时期 ... �
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
 from typing import NamedTuple
@@ -36,6 +35,7 @@ class _Segmenter:
     def __init__(self, text: str, lex: Lexicon, report_year: int | None, number_starts: list[int]) -> None:
         self.text = text
         self.number_starts = number_starts
+        self.numbers_passed = 0  # how many of number_starts lie before the reading
         self.lex = lex
         self.cues = cue_words(lex)
         self.report_year = report_year
@@ -254,9 +254,14 @@ class _Segmenter:
         return out
 
     def next_number(self, pos: int) -> float:
-        """Where the first number expression at or after ``pos`` starts (infinity: none)."""
-        i = bisect.bisect_left(self.number_starts, pos)
-        return self.number_starts[i] if i < len(self.number_starts) else math.inf
+        """Where the first number expression at or after ``pos`` starts (infinity: none). The
+        reading only moves on (``pos`` never falls), so the numbers it has passed are counted, not
+        searched for each time."""
+        starts, i = self.number_starts, self.numbers_passed
+        while i < len(starts) and starts[i] < pos:
+            i += 1
+        self.numbers_passed = i
+        return starts[i] if i < len(starts) else math.inf
 
     def read_sentences(self, body: str, offset: int, head: int, out: list[Sentence]) -> None:
         """The sentences of a paragraph (``offset``: where it starts) after its heading: one holding a
