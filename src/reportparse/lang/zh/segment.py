@@ -184,19 +184,20 @@ class _Segmenter:
             self.ahead = False
             self.ctx = self.ctx._replace(period=self.report_year)
 
-    def follow(self, sentence: str, cued: bool = False) -> None:
-        """The context a sentence sets for itself and those after it (``cued``: the caller found a
-        word the steps read in it, or 今后五年 is in force)."""
-        if not cued and not self.ahead and not self.follow_cue.search(sentence):
-            return  # none of the words the steps below read: the context stays
+    def follow(self, sentence: str, cued: bool) -> None:
+        """The context a sentence sets for itself and those after it (``cued``: it holds a word the
+        steps read, or the caller reads it anyway)."""
+        if not cued and not self.ahead:
+            return  # none of the words the steps below read, and no 今后五年 in force: the context stays
         self.follow_plan_span(sentence)
         self.follow_review(sentence)
         self.follow_years_ahead(sentence)
 
-    def sentence_context(self, sentence: str) -> _Context:
+    def sentence_context(self, sentence: str, cued: bool) -> _Context:
         """The context of a sentence holding a number: the section's, made precise by the
-        sentence itself (a main-targets sentence, a five-year review, a year it opens or targets)."""
-        self.follow(sentence)
+        sentence itself (a main-targets sentence, a five-year review, a year it opens or targets;
+        ``cued``: it holds a word that may move the context)."""
+        self.follow(sentence, cued)
         if self.review_paragraph and self.ctx.status == "target":
             return self.review_paragraph._replace(section=self.ctx.section)
         if self.ctx.status == "actual":
@@ -239,7 +240,7 @@ class _Segmenter:
         for line in _LINE.finditer(self.text):
             body = line.group()
             self.review_paragraph = None
-            if not body.strip() or bare_number(body):
+            if body.isspace() or bare_number(body):
                 continue  # blank, or a bare list number before a heading
             head = self.heading_length(body)
             if head:
@@ -267,16 +268,19 @@ class _Segmenter:
         """The sentences of a paragraph (``offset``: where it starts) after its heading: one holding a
         number is returned with its context, another keeps the context (when it has a cue word)."""
         after = self.next_number(offset + head)  # a number's start, and none between the sentence and it
-        if not self.ahead and after >= offset + len(body) and not self.follow_cue.search(body, head):
+        cues = [m.start() for m in self.follow_cue.finditer(body, head)]  # one scan: a cue word holds no
+        # terminator, so each lies inside one sentence
+        if not self.ahead and after >= offset + len(body) and not cues:
             return  # a paragraph with no number and no word that moves the context
         for first, last in sentence_spans(body, head, self.terminators):
             start, end = offset + first, offset + last
+            cued = any(first <= cue < last for cue in cues)
             if after < start:
                 after = self.next_number(start)  # only after a sentence with a number
             if after < end:
-                c = self.sentence_context(body[first:last])
+                c = self.sentence_context(body[first:last], cued)
                 out.append(Sentence(start, end, c.section, c.status, c.period, c.span_start))
-            elif self.ahead or self.follow_cue.search(body, first, last):
+            elif self.ahead or cued:
                 self.follow(body[first:last], cued=True)  # keep the context; no claim can stand here
 
 
