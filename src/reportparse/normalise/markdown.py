@@ -84,7 +84,7 @@ class MarkKinds(NamedTuple):
 
 def mark_kinds(text: str) -> MarkKinds:
     """The kinds of Markdown marks ``text`` may hold, by the strings each kind must hold."""
-    ascii_text = text.encode("ascii", "ignore").decode("ascii")  # not bytes: "in" on bytes is slow to call
+    ascii_text = _ascii(text)
     return MarkKinds(any(key in ascii_text for key in _BOLD_KEYS),
                      any(key in ascii_text for key in _MARK_KEYS) or any(ch in text for ch in _ZERO_WIDTH),
                      _LINK_KEY in ascii_text)
@@ -98,7 +98,7 @@ def markdown_cuts(text: str, kinds: MarkKinds) -> list[tuple[int, int]]:
     if kinds.bold:
         cuts += _bold_marks(text)
     if kinds.marks:
-        cuts += [m.span() for m in _MARKS.finditer(text)]
+        cuts += _mark_spans(text)
     if kinds.links:
         for m in _LINK.finditer(text):
             cuts += [m.span(1), m.span(2)]
@@ -114,6 +114,36 @@ def visible(line: str) -> str:
     if _LINK_KEY in line:
         line = _LINK.sub(_link_words, line)
     return line.strip()
+
+
+def _ascii(text: str) -> str:
+    """The ASCII characters of ``text`` (a str, not bytes: ``in`` on bytes is slow to call)."""
+    return text.encode("ascii", "ignore").decode("ascii")
+
+
+def _mark_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the marks of _MARKS in ``text``. Every mark but a comment lies inside one line and
+    holds one of _MARK_KEYS there: a text without comments has only the lines holding a key scanned."""
+    if "<!--" in text:
+        return [m.span() for m in _MARKS.finditer(text)]
+    ascii_text = _ascii(text)
+    keys = [key for key in _MARK_KEYS if key in ascii_text] + [ch for ch in _ZERO_WIDTH if ch in text]
+    starts = sorted({text.rfind("\n", 0, i) + 1 for key in keys for i in _places(text, key)})
+    spans = []
+    for start in starts:
+        end = text.find("\n", start)
+        spans += [m.span() for m in _MARKS.finditer(text, start, end if end >= 0 else len(text))]
+    return spans
+
+
+def _places(text: str, key: str) -> list[int]:
+    """Where ``key`` stands in ``text``."""
+    places = []
+    i = text.find(key)
+    while i >= 0:
+        places.append(i)
+        i = text.find(key, i + 1)
+    return places
 
 
 def _bold_marks(text: str) -> list[tuple[int, int]]:
