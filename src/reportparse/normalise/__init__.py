@@ -18,12 +18,11 @@ from typing import NamedTuple
 
 from ..lang import get_pack
 from ..lexicon import Lexicon
-from .markdown import markdown_cuts, visible
+from .markdown import mark_kinds, markdown_cuts, visible
 
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20  # ideographic space
-_MIDDLE_DOT = re.compile(r"[·•∙・](?<=\d[·•∙・])(?=\d)")  # 19·5％: a decimal point in older texts (the dot
-# opens the pattern, so the engine finds it fast)
+_MIDDLE_DOTS = "·•∙・"  # between digits, a decimal point in older texts: 19·5％
 _LINE = re.compile(r"[^\n]+")
 
 
@@ -68,27 +67,32 @@ class NormalisedText:
 def _deletions(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     """Spans of the original (already width-normalised) text that the copy leaves out: Markdown
     marks, clutter lines and the line breaks inside a sentence."""
-    cuts = markdown_cuts(text)
-    lines = [_Line(m.start(), m.end(), seen) for m in _LINE.finditer(text) if (seen := visible(m.group()))]
-    cuts += [(line.start, line.end) for line in lines if lex.is_clutter_line(line.seen)]
+    kinds = mark_kinds(text)
+    cuts = markdown_cuts(text, kinds)
+    marked = any(kinds)  # else every line is seen as it is
+    lines = [_Line(m.start(), m.end(), seen, lex.is_clutter_line(seen)) for m in _LINE.finditer(text)
+             if (seen := visible(m.group()) if marked else m.group().strip())]
+    cuts += [(line.start, line.end) for line in lines if line.clutter]
     ends = lex.segment.line_terminators  # they end most lines: tested here, not in a call of _joins
     cuts += [_gap(text, prev, nxt) for prev, nxt in zip(lines, lines[1:])
-             if prev.seen[-1] not in ends and _joins(prev.seen, nxt.seen, lex)]
+             if prev.seen[-1] not in ends and _joins(prev, nxt, lex)]
     return cuts
 
 
 class _Line(NamedTuple):
-    """A line of the text that shows words: its span and what a reader sees of it (one per line)."""
+    """A line of the text that shows words: its span, what a reader sees of it and whether that is
+    clutter (one per line)."""
 
     start: int
     end: int
     seen: str
+    clutter: bool
 
 
-def _joins(prev: str, nxt: str, lex: Lexicon) -> bool:
+def _joins(prev_line: _Line, next_line: _Line, lex: Lexicon) -> bool:
     """True when the line break between two lines a reader sees is inside a sentence."""
-    seg = lex.segment
-    if prev[-1] in seg.line_terminators or lex.is_clutter_line(prev) or lex.is_clutter_line(nxt):
+    seg, prev, nxt = lex.segment, prev_line.seen, next_line.seen
+    if prev[-1] in seg.line_terminators or prev_line.clutter or next_line.clutter:
         return False  # the terminator first: it ends most lines
     if lex.starts_heading(nxt) or lex.starts_heading(prev):
         return False
@@ -105,18 +109,21 @@ def _gap(text: str, prev: _Line, nxt: _Line) -> tuple[int, int]:
 
 
 @cache
-def _widths(kept: str) -> tuple[re.Pattern[str], dict[int, int]]:
-    """The full-width characters made half-width, but for the language's ``kept`` punctuation
-    (a pattern and a map: ``str.translate`` with the map is much slower on Chinese text)."""
-    table = {code: half for code, half in _FULLWIDTH.items() if chr(code) not in kept}
-    return re.compile("[" + "".join(re.escape(chr(c)) for c in table) + "]"), table
+def _widths(kept: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    """The full-width characters made half-width, but for the language's ``kept`` punctuation,
+    and the middle dots between digits made decimal points: a pattern and a map (``str.translate``
+    with the map is much slower on Chinese text). One pattern scans the text once for both: a
+    width change keeps what is a digit (１ and 1 are both ``\\d``), so the dots read the same."""
+    table = {chr(code): chr(half) for code, half in _FULLWIDTH.items() if chr(code) not in kept}
+    wide = "".join(re.escape(ch) for ch in table)
+    pattern = re.compile(f"[{wide}{_MIDDLE_DOTS}](?:(?<=[{wide}])|(?<=\\d.)(?=\\d))")  # the set first: a fast scan
+    return pattern, table | dict.fromkeys(_MIDDLE_DOTS, ".")
 
 
 def normalise(original: str, lex: Lexicon) -> NormalisedText:
     """Return the normalised copy of ``original`` with its offset map."""
     wide, table = _widths(lex.segment.fullwidth_kept)
-    widened = wide.sub(lambda m: chr(table[ord(m.group())]), get_pack(lex.lang).prepare(original))
-    widened = _MIDDLE_DOT.sub(".", widened)
+    widened = wide.sub(lambda m: table[m.group()], get_pack(lex.lang).prepare(original))
     cuts = sorted(_deletions(widened, lex))
     pieces: list[str] = []
     starts: list[int] = []

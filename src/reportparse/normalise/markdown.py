@@ -12,11 +12,12 @@ Nothing here names a language.
 
 from __future__ import annotations
 
-import re
+from typing import NamedTuple
 
 import regex
 
-_BOLD = regex.compile(r"\*{2,}|_{2,}")
+_BOLD_MARKS = "*_"  # a run of two or more of one of them is a bold mark (found by str.find: many times
+# as fast as the pattern \*{2,}|_{2,})
 _MARKS = regex.compile(
     r"^[ \t]{0,3}\#{1,6}[ \t]+"          # heading mark
     r"|^[ \t]{0,3}>[ \t]?"               # quote mark
@@ -29,8 +30,15 @@ _MARKS = regex.compile(
     regex.MULTILINE,
 )
 _LINK = regex.compile(r"(\[)[^\]\n]*(\]\([^)\s]*\))")
-# A character every mark of _BOLD, _MARKS and _LINK holds one of: a line without any has no marks.
-_MARK_CHARS = re.compile(r"[*_#>+\-!<\[\\\u200b\u200c\u200d\u2060\ufeff]")
+# Strings every mark of _MARKS holds one of (a heading's ``#``, a bullet's mark and the blank after
+# it, ...): a text without any has no such mark, and the pattern need not scan it (most reports hold
+# no Markdown). They are looked for in the text's ASCII characters (a text that holds "- " holds it
+# there too; ``in`` is slow on Chinese text for a string of two characters), the zero-width
+# characters in the text itself.
+_MARK_KEYS = ("#", ">", "- ", "-\t", "* ", "*\t", "+ ", "+\t", "![", "<!--", "[^", "\\")
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+_BOLD_KEYS = ("**", "__")
+_LINK_KEY = "]("  # every link of _LINK holds it
 # A front matter block: ``---`` on the first line, ``key: value`` lines, ``---`` (or more dashes: a
 # collection closes one with ``----``) or ``...`` closing it.
 _FRONT_MATTER = regex.compile(r"\A\ufeff?---[ \t]*\r?\n((?:[^\n]*\n){1,60}?)(?:-{3,}|\.\.\.)[ \t]*(?:\r?\n|\Z)")
@@ -47,7 +55,7 @@ def front_matter(text: str) -> tuple[int, dict[str, str]]:
     >>> front_matter("--- not front matter\\n")
     (0, {})
     """
-    m = _FRONT_MATTER.match(text)
+    m = _FRONT_MATTER.match(text) if text.startswith(("---", "\ufeff---")) else None
     if not m:
         return 0, {}
     fields: dict[str, str] = {}
@@ -66,23 +74,104 @@ def _scalar(value: str) -> str:
     return value
 
 
-def markdown_cuts(text: str) -> list[tuple[int, int]]:
-    """Spans of ``text`` that are Markdown marks, not words (front matter included)."""
+class MarkKinds(NamedTuple):
+    """The kinds of Markdown marks a text may hold (False: it holds none of that kind)."""
+
+    bold: bool
+    marks: bool  # those of _MARKS
+    links: bool
+
+
+def mark_kinds(text: str) -> MarkKinds:
+    """The kinds of Markdown marks ``text`` may hold, by the strings each kind must hold."""
+    ascii_text = _ascii(text)
+    return MarkKinds(any(key in ascii_text for key in _BOLD_KEYS),
+                     any(key in ascii_text for key in _MARK_KEYS) or any(ch in text for ch in _ZERO_WIDTH),
+                     _LINK_KEY in ascii_text)
+
+
+def markdown_cuts(text: str, kinds: MarkKinds) -> list[tuple[int, int]]:
+    """Spans of ``text`` that are Markdown marks, not words (front matter included); ``kinds``: its
+    :func:`mark_kinds`."""
     end, _ = front_matter(text)
     cuts = [(0, end)] if end else []
-    bold = "**" in text or "__" in text  # what every bold mark holds
-    cuts += [m.span() for pattern in ((_BOLD, _MARKS) if bold else (_MARKS,)) for m in pattern.finditer(text)]
-    for m in _LINK.finditer(text):
-        cuts += [m.span(1), m.span(2)]
+    if kinds.bold:
+        cuts += _bold_marks(text)
+    if kinds.marks:
+        cuts += _mark_spans(text)
+    if kinds.links:
+        for m in _LINK.finditer(text):
+            cuts += [m.span(1), m.span(2)]
     return cuts
 
 
 def visible(line: str) -> str:
     """A line without its Markdown marks, stripped: what a reader sees of it."""
-    if not _MARK_CHARS.search(line):
-        return line.strip()  # most lines: no character any mark needs
-    words: str = _LINK.sub(_link_words, _MARKS.sub("", _BOLD.sub("", line)))
-    return words.strip()
+    if bold := _bold_marks(line):
+        line = _without(line, bold)
+    if mark_kinds(line).marks:
+        line = _MARKS.sub("", line)
+    if _LINK_KEY in line:
+        line = _LINK.sub(_link_words, line)
+    return line.strip()
+
+
+def _ascii(text: str) -> str:
+    """The ASCII characters of ``text`` (a str, not bytes: ``in`` on bytes is slow to call)."""
+    return text.encode("ascii", "ignore").decode("ascii")
+
+
+def _mark_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the marks of _MARKS in ``text``. Every mark but a comment lies inside one line and
+    holds one of _MARK_KEYS there: a text without comments has only the lines holding a key scanned."""
+    if "<!--" in text:
+        return [m.span() for m in _MARKS.finditer(text)]
+    ascii_text = _ascii(text)
+    keys = [key for key in _MARK_KEYS if key in ascii_text] + [ch for ch in _ZERO_WIDTH if ch in text]
+    starts = sorted({text.rfind("\n", 0, i) + 1 for key in keys for i in _places(text, key)})
+    spans = []
+    for start in starts:
+        end = text.find("\n", start)
+        spans += [m.span() for m in _MARKS.finditer(text, start, end if end >= 0 else len(text))]
+    return spans
+
+
+def _places(text: str, key: str) -> list[int]:
+    """Where ``key`` stands in ``text``."""
+    places = []
+    i = text.find(key)
+    while i >= 0:
+        places.append(i)
+        i = text.find(key, i + 1)
+    return places
+
+
+def _bold_marks(text: str) -> list[tuple[int, int]]:
+    """The spans of the bold marks of ``text`` in text order: runs of two or more ``*`` or ``_``."""
+    return sorted(span for mark in _BOLD_MARKS for span in _runs(text, mark))
+
+
+def _runs(text: str, mark: str) -> list[tuple[int, int]]:
+    """The spans of the runs of two or more ``mark`` in ``text``."""
+    spans = []
+    start = text.find(mark)
+    while start >= 0:
+        end = start + 1
+        while end < len(text) and text[end] == mark:
+            end += 1
+        if end - start > 1:
+            spans.append((start, end))
+        start = text.find(mark, end)
+    return spans
+
+
+def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` without the (disjoint, sorted) ``spans``."""
+    kept, pos = [], 0
+    for start, end in spans:
+        kept.append(text[pos:start])
+        pos = end
+    return "".join(kept) + text[pos:]
 
 
 def _link_words(link: regex.Match[str]) -> str:

@@ -10,22 +10,18 @@ sentence (主要预期目标是...) and plan spans (“十五五”时期 ... �
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
 from typing import NamedTuple
 
-import regex
-
 from ...lexicon import Lexicon
 from ...segment import Sentence
-from .segment_patterns import segment_patterns
+from .segment_patterns import bare_number, segment_patterns, sentence_spans
 from .spans import PlanSpans
 from .views import cue_words
-from .years import YEAR_IN_TEXT, year_value
+from .years import YEAR_CHARS, YEAR_IN_TEXT, YEAR_SUFFIX, year_value
 
 _LINE = re.compile(r"[^\n]+")  # the stdlib re: a faster finditer
-_BARE_NUMBER = regex.compile(r"\s*\d+\s*")
 
 
 class _Context(NamedTuple):
@@ -39,6 +35,7 @@ class _Segmenter:
     def __init__(self, text: str, lex: Lexicon, report_year: int | None, number_starts: list[int]) -> None:
         self.text = text
         self.number_starts = number_starts
+        self.numbers_passed = 0  # how many of number_starts lie before the reading
         self.lex = lex
         self.cues = cue_words(lex)
         self.report_year = report_year
@@ -52,8 +49,8 @@ class _Segmenter:
         self.opening = False  # the next paragraph opens the report's first part, headed as a plan
         self.spans = PlanSpans(lex, report_year)
         self.pats = pats = segment_patterns(lex)
-        self.sentence_re, self.follow_cue, self.leading_year, self.by_year = (
-            pats.sentence, pats.follow_cue, pats.leading_year, pats.by_year)
+        self.follow_cue, self.leading_year, self.by_year = pats.follow_cue, pats.leading_year, pats.by_year
+        self.terminators = lex.segment.sentence_terminators
 
     def heading_length(self, line: str) -> int:
         """Length of the heading that opens ``line`` (0 when it is a paragraph).
@@ -187,19 +184,20 @@ class _Segmenter:
             self.ahead = False
             self.ctx = self.ctx._replace(period=self.report_year)
 
-    def follow(self, sentence: str, cued: bool = False) -> None:
-        """The context a sentence sets for itself and those after it (``cued``: the caller found a
-        word the steps read in it, or 今后五年 is in force)."""
-        if not cued and not self.ahead and not self.follow_cue.search(sentence):
-            return  # none of the words the steps below read: the context stays
+    def follow(self, sentence: str, cued: bool) -> None:
+        """The context a sentence sets for itself and those after it (``cued``: it holds a word the
+        steps read, or the caller reads it anyway)."""
+        if not cued and not self.ahead:
+            return  # none of the words the steps below read, and no 今后五年 in force: the context stays
         self.follow_plan_span(sentence)
         self.follow_review(sentence)
         self.follow_years_ahead(sentence)
 
-    def sentence_context(self, sentence: str) -> _Context:
+    def sentence_context(self, sentence: str, cued: bool) -> _Context:
         """The context of a sentence holding a number: the section's, made precise by the
-        sentence itself (a main-targets sentence, a five-year review, a year it opens or targets)."""
-        self.follow(sentence)
+        sentence itself (a main-targets sentence, a five-year review, a year it opens or targets;
+        ``cued``: it holds a word that may move the context)."""
+        self.follow(sentence, cued)
         if self.review_paragraph and self.ctx.status == "target":
             return self.review_paragraph._replace(section=self.ctx.section)
         if self.ctx.status == "actual":
@@ -223,18 +221,26 @@ class _Segmenter:
             return ctx._replace(status="target", period=self.report_year, span_start=None)
         if ctx.span_start is None and (start := self.spans.reviewed_start(sentence)):
             ctx = ctx._replace(span_start=start)  # 过去五年，... / “十四五”时期，... inside a yearly review
-        lead = self.leading_year.match(sentence)
-        if lead and (year := year_value(lead.group(1))):
+        if year := self.opening_year(sentence):
             if self.report_year is None or year < self.report_year:
                 return ctx._replace(period=year)
         return ctx
+
+    def opening_year(self, text: str) -> int | None:
+        """The year ``text`` opens with as the year it is about (2022年，...), or None. A year is
+        YEAR_CHARS characters with its suffix after them, blanks before: most texts, which open with
+        neither, are answered without the pattern."""
+        if text[YEAR_CHARS:YEAR_CHARS + 1] != YEAR_SUFFIX and not text[:1].isspace():
+            return None
+        m = self.leading_year.match(text)
+        return year_value(m.group(1)) if m else None
 
     def run(self) -> list[Sentence]:
         out: list[Sentence] = []
         for line in _LINE.finditer(self.text):
             body = line.group()
             self.review_paragraph = None
-            if not body.strip() or _BARE_NUMBER.fullmatch(body):
+            if body.isspace() or bare_number(body):
                 continue  # blank, or a bare list number before a heading
             head = self.heading_length(body)
             if head:
@@ -243,33 +249,39 @@ class _Segmenter:
                 out.append(Sentence(line.start(), line.start() + head, c.section, c.status, c.period))
             else:
                 self.open_part(body)
-                if (m := self.leading_year.match(body)) and (year := year_value(m.group(1))) \
-                        and (self.ctx.status == "target" or year == self.report_year):
+                if (year := self.opening_year(body)) and (self.ctx.status == "target" or year == self.report_year):
                     self.on_year(year)  # 2022年，... after a plan part, 2023年，... after a review
             self.read_sentences(body, line.start(), head, out)
         return out
 
     def next_number(self, pos: int) -> float:
-        """Where the first number expression at or after ``pos`` starts (infinity: none)."""
-        i = bisect.bisect_left(self.number_starts, pos)
-        return self.number_starts[i] if i < len(self.number_starts) else math.inf
+        """Where the first number expression at or after ``pos`` starts (infinity: none). The
+        reading only moves on (``pos`` never falls), so the numbers it has passed are counted, not
+        searched for each time."""
+        starts, i = self.number_starts, self.numbers_passed
+        while i < len(starts) and starts[i] < pos:
+            i += 1
+        self.numbers_passed = i
+        return starts[i] if i < len(starts) else math.inf
 
     def read_sentences(self, body: str, offset: int, head: int, out: list[Sentence]) -> None:
         """The sentences of a paragraph (``offset``: where it starts) after its heading: one holding a
         number is returned with its context, another keeps the context (when it has a cue word)."""
         after = self.next_number(offset + head)  # a number's start, and none between the sentence and it
-        if not self.ahead and after >= offset + len(body) and not self.follow_cue.search(body, head):
+        cues = [m.start() for m in self.follow_cue.finditer(body, head)]  # one scan: a cue word holds no
+        # terminator, so each lies inside one sentence
+        if not self.ahead and after >= offset + len(body) and not cues:
             return  # a paragraph with no number and no word that moves the context
-        for s in self.sentence_re.finditer(body, head):
-            first, last = s.span()
+        for first, last in sentence_spans(body, head, self.terminators):
             start, end = offset + first, offset + last
+            cued = any(first <= cue < last for cue in cues)
             if after < start:
                 after = self.next_number(start)  # only after a sentence with a number
             if after < end:
-                c = self.sentence_context(s.group())
+                c = self.sentence_context(body[first:last], cued)
                 out.append(Sentence(start, end, c.section, c.status, c.period, c.span_start))
-            elif self.ahead or self.follow_cue.search(body, first, last):
-                self.follow(s.group(), cued=True)  # keep the context; no claim can stand here
+            elif self.ahead or cued:
+                self.follow(body[first:last], cued=True)  # keep the context; no claim can stand here
 
 
 def segment(text: str, lex: Lexicon, report_year: int | None, number_starts: list[int]) -> list[Sentence]:

@@ -10,6 +10,7 @@ from .numerals import DIGITS
 YEAR_SUFFIX = "年"
 _CN = "一二三四五六七八九〇零○"
 YEAR = rf"(?:(?:19|20)\d\d|[{_CN}]{{4}}|[12一二][09九〇零○][\d{_CN}]{{2}})"
+YEAR_CHARS = 4  # every YEAR is four characters long
 SHORT_YEAR = r"(?<!\d)\d\d"
 YEAR_IN_TEXT = regex.compile(rf"({YEAR})年")
 _ASCII_DIGITS = "0123456789"
