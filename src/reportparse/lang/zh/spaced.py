@@ -28,9 +28,10 @@ _T = _D + _P + regex.escape(FILLERS) + _DOT  # the characters of one group of a 
 
 
 @cache
-def _patterns(tenths: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    """The spaced numbers and a hint that a text may hold one (a text without a hint has none);
-    ``tenths`` are the units after which a lone digit counts in tenths (八成 五)."""
+def _patterns(tenths: str) -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    """The spaced numbers, a hint that a text may hold one (a text without a hint has none) and
+    the spaces one of them may hold (see :func:`_first_spaces`); ``tenths`` are the units after
+    which a lone digit counts in tenths (八成 五)."""
     units = f"[{regex.escape(tenths)}]" if tenths else "(?!)"
     spaced = regex.compile(
         rf"(?<![\d .])\d (?:\d |\.\d )*(?=[^\s\d])"  # 7 4 7 7 2 亿元
@@ -39,7 +40,15 @@ def _patterns(tenths: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
         rf"|(?<=[{_D}]{units}) (?=[{_D}](?:[^\d\p{{Han}}]|$))"  # 八成 五
     )
     # the hint opens with the space, which the engine finds fast (a text without one has no spaced number)
-    return spaced, regex.compile(rf" (?:(?<=[\d{_D}{_P}{regex.escape(tenths)}] )(?=[\d{_T}]))")
+    hint = regex.compile(rf" (?:(?<=[\d{_D}{_P}{regex.escape(tenths)}] )(?=[\d{_T}]))")
+    return spaced, hint, regex.compile(_first_spaces(units))
+
+
+def _first_spaces(units: str) -> str:
+    """The first space of every match of the spaced pattern stands between a digit and no space
+    (7 4, 1 7 .5, 5 亿), two characters of a Chinese numeral (三千 九百, 七 点) or a unit of tenths and a
+    Chinese digit (八成 五): a text with no such space holds no spaced number, whatever its hint says."""
+    return rf" (?:(?<=\d )(?=\S)|(?<=[{_T}] )(?=[{_T}])|(?<={units} )(?=[{_D}]))"
 
 
 def _one_number(run: str) -> bool:
@@ -70,8 +79,8 @@ def _one_number(run: str) -> bool:
 def join_spaced(text: str, tenths: str = "") -> tuple[str, list[int]] | None:
     """The text with the spaces inside spaced numbers taken out, and for each of its positions
     (and its end) the position in ``text``; None when no number of the text is spaced."""
-    spaced, hint = _patterns(tenths)
-    if hint.search(text) is None:
+    spaced, hint, first_space = _patterns(tenths)
+    if hint.search(text) is None or first_space.search(text) is None:
         return None
     cuts = [m.start() + i for m in spaced.finditer(text) if m.group()[0].isdigit() or _one_number(m.group())
             for i, ch in enumerate(m.group()) if ch == " "]
