@@ -32,18 +32,18 @@ from .spaced import read_spaced
 from .views import unit_words
 
 _SCALE = re.compile(f"[{re.escape(''.join(BIG_UNITS))}]")
-_AFTER_LAST_DIGIT = re.compile(r"\d(\D*)\Z")  # a number's digits are the mention pattern's \d
 _NO_FILLERS = str.maketrans("", "", FILLERS)
 _ZERO = Decimal(0)
 _ONE = Decimal(1)
 
 
 def _scale_text(num: str) -> str:
-    """The scale written at the end of an Arabic number (亿 of 785.6亿, 万亿 of 1.2万亿)."""
-    if num[-1:].isdecimal():  # the common case, a number that ends in a digit (str.isdecimal is re's \d)
-        return ""
-    after_digits = _AFTER_LAST_DIGIT.search(num)
-    return after_digits.group(1).translate(_NO_FILLERS) if after_digits else ""
+    """The scale written at the end of an Arabic number (亿 of 785.6亿, 万亿 of 1.2万亿): what follows
+    its last digit (str.isdecimal: the digits of the mention pattern), "" when it has none."""
+    after = len(num)
+    while after and not num[after - 1].isdecimal():
+        after -= 1
+    return num[after:].translate(_NO_FILLERS) if 0 < after < len(num) else ""
 
 
 def unit_spans(m: re.Match[str], g: MentionGroups) -> tuple[tuple[int, int], ...]:
@@ -126,7 +126,7 @@ class _Recogniser:
         """The mention of a match, read in named steps, or None when a filter or step drops it."""
         c = Candidate(m, MentionGroups(m), self.noise)
         if dropped := first_drop(c):
-            self._dropped(m, *dropped)
+            self._dropped(m, dropped[0], dropped[1])  # not *dropped: a native call in the compiled build
             return None
         values = self._values(c)
         if values is None:
