@@ -78,6 +78,7 @@ class _Recogniser:
         self.words = recogniser_words(lex)
         self.quals, self.units = self.words.quals, self.words.units
         self.second_ends: list[Mention] = []  # the second numbers of ranges that are none
+        self.traced = active()  # whether an explain trace records this text (asked once: a context variable)
 
     def mentions(self) -> list[Mention]:
         """Every number expression: ordinary numbers, then special words where no claimable
@@ -120,7 +121,7 @@ class _Recogniser:
 
     # ----- ordinary numbers -----
     def _dropped(self, m: re.Match[str], rule: str, reason: str) -> None:
-        if active():
+        if self.traced:
             note(m.start(), m.end(), "recognise", f"zh.filter.{rule}", "dropped", reason)
 
     def _from_match(self, m: re.Match[str]) -> Mention | None:
@@ -217,7 +218,7 @@ class _Recogniser:
         end = _end(m, g, unit is not None)
         rule = "zh.discount" if g.unit in self.words.discounts else \
             "zh.arabic" if c.has_digit else "zh.chinese_numeral"
-        if active():
+        if self.traced:
             note(m.start(), end, "recognise", rule, "found", f"unit {unit.code}" if unit else "no unit")
         claimable = unit is not None and ((num != ONE and unit.surface not in self.words.watched) or self._claimable(
             Reading(num, unit, value, qualifier, self.text[end : end + 1], self.words.grammar), m.start(), end))
