@@ -37,3 +37,15 @@ class Mention:
     rank_of: int | None = None
     rank_scope: str | None = None
     claimable: bool = True
+
+    def __init__(self, start: int, end: int, num_start: int, value: Decimal | None, low: Decimal | None,
+                 high: Decimal | None, unit: str | None, unit_kind: UnitFamily | None,
+                 unit_spans: tuple[tuple[int, int], ...], qualifier: Qualifier, rule: str,
+                 rank_of: int | None = None, rank_scope: str | None = None, claimable: bool = True) -> None:
+        """Written out (the dataclass keeps it): the compiled build makes it native code, where the
+        generated one is interpreted Python and costs twenty times as much (issue 14)."""
+        self.start, self.end, self.num_start = start, end, num_start
+        self.value, self.low, self.high = value, low, high
+        self.unit, self.unit_kind, self.unit_spans = unit, unit_kind, unit_spans
+        self.qualifier, self.rule = qualifier, rule
+        self.rank_of, self.rank_scope, self.claimable = rank_of, rank_scope, claimable

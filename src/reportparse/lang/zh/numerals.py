@@ -150,6 +150,8 @@ def parse_numeral(text: str) -> Decimal:
     """
     if len(text) > MAX_DIGITS and sum(ch.isdigit() for ch in text) > MAX_DIGITS:
         raise ValueError(f"more than {MAX_DIGITS} digits")
+    if text.isascii() and text.isdigit():  # the commonest case, ASCII digits alone (2025, 370): no regex call
+        return Decimal(text)
     if _PLAIN_ASCII.fullmatch(text):
         return Decimal(text.replace(",", ""))  # the common case: 785.6, 1,234
     return _read(text)

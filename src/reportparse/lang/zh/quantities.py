@@ -22,28 +22,29 @@ from ...model import Qualifier, as_qualifier
 from ...recognise.ordered import InOrder
 from .bounds import join_bounds
 from .compounds import HALF, digit_pair, discount_digits, shared_scale, subunit_value
-from .filters import Candidate, TextNoise, first_drop
+from .filters import Candidate, first_drop
 from .named import named_currency
 from .numerals import BIG_UNITS, FILLERS, ONE, parse_numeral
 from .patterns import MentionGroups
 from .policy import Reading, not_claimable
 from .prepared import recogniser_words, unit_factor
 from .spaced import read_spaced
+from .text_noise import TextNoise
 from .views import unit_words
 
 _SCALE = re.compile(f"[{re.escape(''.join(BIG_UNITS))}]")
-_AFTER_LAST_DIGIT = re.compile(r"\d(\D*)\Z")  # a number's digits are the mention pattern's \d
 _NO_FILLERS = str.maketrans("", "", FILLERS)
 _ZERO = Decimal(0)
 _ONE = Decimal(1)
 
 
 def _scale_text(num: str) -> str:
-    """The scale written at the end of an Arabic number (亿 of 785.6亿, 万亿 of 1.2万亿)."""
-    if num[-1:].isdecimal():  # the common case, a number that ends in a digit (str.isdecimal is re's \d)
-        return ""
-    after_digits = _AFTER_LAST_DIGIT.search(num)
-    return after_digits.group(1).translate(_NO_FILLERS) if after_digits else ""
+    """The scale written at the end of an Arabic number (亿 of 785.6亿, 万亿 of 1.2万亿): what follows
+    its last digit (str.isdecimal: the digits of the mention pattern), "" when it has none."""
+    after = len(num)
+    while after and not num[after - 1].isdecimal():
+        after -= 1
+    return num[after:].translate(_NO_FILLERS) if 0 < after < len(num) else ""
 
 
 def unit_spans(m: re.Match[str], g: MentionGroups) -> tuple[tuple[int, int], ...]:
@@ -77,6 +78,7 @@ class _Recogniser:
         self.words = recogniser_words(lex)
         self.quals, self.units = self.words.quals, self.words.units
         self.second_ends: list[Mention] = []  # the second numbers of ranges that are none
+        self.traced = active()  # whether an explain trace records this text (asked once: a context variable)
 
     def mentions(self) -> list[Mention]:
         """Every number expression: ordinary numbers, then special words where no claimable
@@ -119,14 +121,14 @@ class _Recogniser:
 
     # ----- ordinary numbers -----
     def _dropped(self, m: re.Match[str], rule: str, reason: str) -> None:
-        if active():
+        if self.traced:
             note(m.start(), m.end(), "recognise", f"zh.filter.{rule}", "dropped", reason)
 
     def _from_match(self, m: re.Match[str]) -> Mention | None:
         """The mention of a match, read in named steps, or None when a filter or step drops it."""
         c = Candidate(m, MentionGroups(m), self.noise)
         if dropped := first_drop(c):
-            self._dropped(m, *dropped)
+            self._dropped(m, dropped[0], dropped[1])  # not *dropped: a native call in the compiled build
             return None
         values = self._values(c)
         if values is None:
@@ -216,7 +218,7 @@ class _Recogniser:
         end = _end(m, g, unit is not None)
         rule = "zh.discount" if g.unit in self.words.discounts else \
             "zh.arabic" if c.has_digit else "zh.chinese_numeral"
-        if active():
+        if self.traced:
             note(m.start(), end, "recognise", rule, "found", f"unit {unit.code}" if unit else "no unit")
         claimable = unit is not None and ((num != ONE and unit.surface not in self.words.watched) or self._claimable(
             Reading(num, unit, value, qualifier, self.text[end : end + 1], self.words.grammar), m.start(), end))

@@ -60,6 +60,14 @@ def _stretch_patterns(lex: Lexicon) -> tuple[re.Pattern[str], regex.Pattern[str]
     return may_start, regex.compile(cue), regex.compile(stop), regex.compile(rf"(?r){stop}")
 
 
+@cache
+def _not_ranking_after(lex: Lexicon) -> re.Pattern[str]:
+    """The words after which an ordinal is none of a ranking (届, 批, 代), one pattern: one test at
+    the ordinal's end instead of a test for each word (the data's words are never empty)."""
+    words = ranking_words(lex).not_ranking_after
+    return re.compile(word_tree(words) if words else "(?!)")
+
+
 def _stretches(text: str, lex: Lexicon) -> Iterator[tuple[int, int]]:
     """The stretches between spaces and scope end marks that hold an ordinal or a ranking word:
     the only places a ranking can stand (its scope, verb and ordinal hold no such mark)."""
@@ -121,12 +129,12 @@ def _position(m: regex.Match[str], words: Mapping[str, int], vague: tuple[str, .
 def recognise_rankings(text: str, lex: Lexicon) -> list[Mention]:
     """Every ranking of a normalised text, in text order."""
     r = ranking_words(lex)
-    stops = r.not_ranking_after
+    stops = _not_ranking_after(lex)
     found: list[Mention] = []
     matches = (m for start, stop in _stretches(text, lex) for m in _pattern(lex).finditer(text, start, stop))
     for m in matches:
         end = m.end()
-        if any(text.startswith(w, end) for w in stops):
+        if stops.match(text, end):
             note(m.start(), end, "recognise", "zh.filter.not_ranking_after", "dropped",
                  "an ordinal of a meeting, batch or generation")
             continue

@@ -10,7 +10,7 @@ spans stay exact in the text as written. A run of digits of more than one charac
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import cache
 
@@ -24,13 +24,15 @@ _PLACES = {**SMALL_UNITS, **BIG_UNITS}
 _D = regex.escape("".join(DIGITS))
 _P = regex.escape("".join(_PLACES))
 _DOT = regex.escape(DECIMAL_POINTS)
-_T = _D + _P + regex.escape(FILLERS) + _DOT  # the characters of one group of a spaced Chinese numeral
+_GROUP_CHARS = "".join(DIGITS) + "".join(_PLACES) + FILLERS + DECIMAL_POINTS  # one group of a spaced Chinese numeral
+_T = regex.escape(_GROUP_CHARS)
 
 
 @cache
-def _patterns(tenths: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    """The spaced numbers and a hint that a text may hold one (a text without a hint has none);
-    ``tenths`` are the units after which a lone digit counts in tenths (八成 五)."""
+def _patterns(tenths: str) -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    """The spaced numbers, a hint that a text may hold one (a text without a hint has none) and
+    the spaces one of them may hold (see :func:`_first_spaces`); ``tenths`` are the units after
+    which a lone digit counts in tenths (八成 五)."""
     units = f"[{regex.escape(tenths)}]" if tenths else "(?!)"
     spaced = regex.compile(
         rf"(?<![\d .])\d (?:\d |\.\d )*(?=[^\s\d])"  # 7 4 7 7 2 亿元
@@ -39,7 +41,38 @@ def _patterns(tenths: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
         rf"|(?<=[{_D}]{units}) (?=[{_D}](?:[^\d\p{{Han}}]|$))"  # 八成 五
     )
     # the hint opens with the space, which the engine finds fast (a text without one has no spaced number)
-    return spaced, regex.compile(rf" (?:(?<=[\d{_D}{_P}{regex.escape(tenths)}] )(?=[\d{_T}]))")
+    hint = regex.compile(rf" (?:(?<=[\d{_D}{_P}{regex.escape(tenths)}] )(?=[\d{_T}]))")
+    return spaced, hint, regex.compile(_first_spaces(units))
+
+
+def _first_spaces(units: str) -> str:
+    """The first space of every match of the spaced pattern stands between a digit and no space
+    (7 4, 1 7 .5, 5 亿), two characters of a Chinese numeral (三千 九百, 七 点) or a unit of tenths and a
+    Chinese digit (八成 五); the match starts at that space, at the character before it or at the
+    start of the group of numeral characters before it (see :func:`_spaced_numbers`)."""
+    return rf" (?:(?<=\d )(?=\S)|(?<=[{_T}] )(?=[{_T}])|(?<={units} )(?=[{_D}]))"
+
+
+def _group_start(text: str, space: int) -> int:
+    """Where a match of the spaced pattern whose first space is at ``space`` may start at the
+    earliest: the character before the space, or the start of the numeral characters before it."""
+    start = space
+    while start > 0 and text[start - 1] in _GROUP_CHARS:
+        start -= 1
+    return max(0, min(start, space - 1))
+
+
+def _spaced_numbers(text: str, tenths: str) -> Iterator[regex.Match[str]]:
+    """The matches of the spaced pattern in ``text``, those its finditer finds: tried only at the
+    positions where one may start (:func:`_first_spaces`), not at every position of the text."""
+    spaced, _hint, first_space = _patterns(tenths)
+    pos = 0  # where the last match ended
+    for space in first_space.finditer(text):
+        for start in range(max(pos, _group_start(text, space.start())), space.start() + 1):
+            if (m := spaced.match(text, start)) is not None:
+                yield m
+                pos = m.end()
+                break
 
 
 def _one_number(run: str) -> bool:
@@ -70,10 +103,9 @@ def _one_number(run: str) -> bool:
 def join_spaced(text: str, tenths: str = "") -> tuple[str, list[int]] | None:
     """The text with the spaces inside spaced numbers taken out, and for each of its positions
     (and its end) the position in ``text``; None when no number of the text is spaced."""
-    spaced, hint = _patterns(tenths)
-    if hint.search(text) is None:
+    if _patterns(tenths)[1].search(text) is None:
         return None
-    cuts = [m.start() + i for m in spaced.finditer(text) if m.group()[0].isdigit() or _one_number(m.group())
+    cuts = [m.start() + i for m in _spaced_numbers(text, tenths) if m.group()[0].isdigit() or _one_number(m.group())
             for i, ch in enumerate(m.group()) if ch == " "]
     if not cuts:
         return None
