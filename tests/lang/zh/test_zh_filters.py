@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import ast
-from pathlib import Path
-
 import pytest
 
 from reportparse.lang.zh import filters
-from reportparse.lang.zh.filters import Candidate, first_drop
+from reportparse.lang.zh.filters import Candidate, TextNoise, first_drop, positions
 from reportparse.lang.zh.patterns import MentionGroups, quantity_patterns
-from reportparse.lang.zh.text_noise import TextNoise, positions
 from reportparse.lexicon import load_lexicon
-
-FILTERS_SOURCE = Path(__file__).resolve().parents[3] / "src" / "reportparse" / "lang" / "zh" / "filters.py"
 
 
 def _candidate(text: str, fragment: str) -> Candidate:
@@ -59,16 +53,3 @@ def test_a_number_with_a_digit_skips_the_numeral_filters():
 def test_positions_of_marks_in_order():
     assert positions("“三个一批”和《十四五》", "“”《》") == [0, 5, 7, 11]
     assert positions("no quotes", "“”") == []
-
-
-def test_first_drop_calls_the_filters_in_the_order_of_their_tuples():
-    """first_drop calls each filter by name (a direct call in the compiled build): in the order of
-    NUMERAL_FILTERS and FILTERS, every one once, each named by its own name."""
-    tree = ast.parse(FILTERS_SOURCE.read_text("utf-8"))
-    functions = {f.name: f for f in tree.body if isinstance(f, ast.FunctionDef)}
-    for helper, declared in (("_first_numeral_drop", filters.NUMERAL_FILTERS),
-                             ("_first_number_drop", filters.FILTERS)):
-        tests = [s for s in functions[helper].body if isinstance(s, ast.If)]
-        called = [s.test.left.value.func.id for s in tests]
-        named = [s.body[0].value.elts[0].value.id for s in tests]
-        assert called == named == [f.__name__ for f in declared]

@@ -10,17 +10,18 @@ year, a date, a code, an ordinal, a heading number, a fixed term, a quoted name,
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import regex
 
+from ...lexicon import Lexicon
 from .bounds import compared
 from .compounds import digit_pair, is_discount
 from .numerals import DECIMAL_POINTS, FINANCIAL, TEN, TWO, VAGUE_LEADS, ZEROS
-from .patterns import CN_DIGITS, MentionGroups
-from .text_noise import TextNoise
-from .views import qualifiers
+from .patterns import CN_DIGITS, MentionGroups, QuantityPatterns, quantity_patterns
+from .views import Grammar, Noise, grammar, noise, qualifiers
 from .years import YEAR_SUFFIX, year_value
 
 _NONZERO = regex.escape("".join(ch for ch in CN_DIGITS if ch not in ZEROS))
@@ -44,6 +45,65 @@ def slogan(text: str, start: int, end: int) -> bool:
     if len(after) == 2 and is_cjk(after[0]) and after[1] in CN_DIGITS:
         return True
     return len(before) == 2 and before[0] in CN_DIGITS and is_cjk(before[1]) and before[1] not in CN_DIGITS
+
+
+def positions(text: str, marks: Iterable[str]) -> list[int]:
+    """Where any of the one-character ``marks`` stands in ``text``, in order (a character search
+    with str.find is many times faster than a regex scan over the whole text)."""
+    found: list[int] = []
+    for mark in marks:
+        i = text.find(mark)
+        while i >= 0:
+            found.append(i)
+            i = text.find(mark, i + 1)
+    found.sort()
+    return found
+
+
+class TextNoise:
+    """Noise look-ups over one whole text: fixed terms and quotations around a position."""
+
+    def __init__(self, text: str, lex: Lexicon) -> None:
+        self.text = text
+        self.lex = lex
+        self.pats: QuantityPatterns = quantity_patterns(lex)
+        self.noise: Noise = noise(lex)
+        self.grammar: Grammar = grammar(lex)
+        self.phrase_reach = max((len(p) for p in self.noise.phrases), default=0)
+        self.quote_positions = positions(text, {*self.noise.quote_chars, *self.noise.quote_chars.values()})
+
+    def in_noise_phrase(self, start: int, end: int) -> bool:
+        """True when [start, end) overlaps a fixed term (一带一路, 进一步) that is not inside it
+        (万一 inside 一万一千 is part of the number)."""
+        near, overlapped = self.pats.noise_phrases, self.pats.noise_phrases_all
+        lo, hi = max(0, start - self.phrase_reach + 1), end + self.phrase_reach - 1
+        if near is None or overlapped is None or near.search(self.text, lo, hi) is None:
+            return False  # most numbers stand near none
+        for m in overlapped.finditer(self.text, lo, hi, overlapped=True):
+            if m.start() < end and start < m.end() and not (start <= m.start() and m.end() <= end):
+                return True
+        return False
+
+    def near_quote(self, start: int, end: int) -> bool:
+        """True when a quotation mark stands within reach of [start, end)."""
+        limit = self.noise.quote_max_chars
+        i = bisect.bisect_left(self.quote_positions, start - limit)
+        return i < len(self.quote_positions) and self.quote_positions[i] < end + limit
+
+    def quoted(self, start: int, end: int) -> bool:
+        """True when [start, end) sits inside a short quotation (“三个一批”, "125")."""
+        text, limit = self.text, self.noise.quote_max_chars
+        line_start = text.rfind("\n", 0, start) + 1
+        for open_q, close_q in self.noise.quote_chars.items():
+            left = text.rfind(open_q, max(0, start - limit), start)
+            if left < 0 or (open_q != close_q and text.find(close_q, left + 1, start) >= 0):
+                continue
+            if open_q == close_q and text.count(open_q, line_start, start) % 2 == 0:
+                continue  # "十四五"期间GDP增长5%: the quote before closes an earlier one
+            right = text.find(close_q, end, end + limit)
+            if right >= 0 and right - left - 1 <= limit:
+                return True
+        return False
 
 
 class Candidate:
@@ -211,54 +271,14 @@ FILTERS: tuple[Filter, ...] = (leading_zero, date_part, ordinal, latin_code, yea
 """The filters of every number, in order."""
 
 
+_ALL_FILTERS = NUMERAL_FILTERS + FILTERS
+
+
 def first_drop(c: Candidate) -> tuple[str, str] | None:
-    """The name and reason of the first filter that drops the candidate, None when it is kept: the
-    numeral filters first, for a number without an Arabic digit, then those of every number."""
-    return (None if c.has_digit else _first_numeral_drop(c)) or _first_number_drop(c)
-
-
-# The filters are called by name, in the order of their tuples (test_zh_filters holds them to it):
-# the compiled build calls a function named in the code directly, one taken from a tuple through
-# the interpreter's call protocol, which costs more than most filters do (issue 14).
-def _first_numeral_drop(c: Candidate) -> tuple[str, str] | None:
-    """The first of :data:`NUMERAL_FILTERS` that drops the candidate, None when none does."""
-    if (reason := lone_numeral(c)) is not None:
-        return lone_numeral.__name__, reason
-    if (reason := bare_scale(c)) is not None:
-        return bare_scale.__name__, reason
-    if (reason := zero_or_financial(c)) is not None:
-        return zero_or_financial.__name__, reason
-    if (reason := adjacent_digits(c)) is not None:
-        return adjacent_digits.__name__, reason
-    if (reason := demonstrative(c)) is not None:
-        return demonstrative.__name__, reason
-    if (reason := abstract_noun(c)) is not None:
-        return abstract_noun.__name__, reason
-    if (reason := slogan_numeral(c)) is not None:
-        return slogan_numeral.__name__, reason
-    return None
-
-
-def _first_number_drop(c: Candidate) -> tuple[str, str] | None:
-    """The first of :data:`FILTERS` that drops the candidate, None when none does."""
-    if (reason := leading_zero(c)) is not None:
-        return leading_zero.__name__, reason
-    if (reason := date_part(c)) is not None:
-        return date_part.__name__, reason
-    if (reason := ordinal(c)) is not None:
-        return ordinal.__name__, reason
-    if (reason := latin_code(c)) is not None:
-        return latin_code.__name__, reason
-    if (reason := year(c)) is not None:
-        return year.__name__, reason
-    if (reason := time_or_list(c)) is not None:
-        return time_or_list.__name__, reason
-    if (reason := heading_number(c)) is not None:
-        return heading_number.__name__, reason
-    if (reason := noise_phrase(c)) is not None:
-        return noise_phrase.__name__, reason
-    if (reason := quoted_name(c)) is not None:
-        return quoted_name.__name__, reason
-    if (reason := name(c)) is not None:
-        return name.__name__, reason
+    """The name and reason of the first filter that drops the candidate, None when it is kept."""
+    filters = FILTERS if c.has_digit else _ALL_FILTERS
+    for check in filters:
+        reason = check(c)
+        if reason is not None:
+            return check.__name__, reason
     return None

@@ -22,14 +22,13 @@ from ...model import Qualifier, as_qualifier
 from ...recognise.ordered import InOrder
 from .bounds import join_bounds
 from .compounds import HALF, digit_pair, discount_digits, shared_scale, subunit_value
-from .filters import Candidate, first_drop
+from .filters import Candidate, TextNoise, first_drop
 from .named import named_currency
 from .numerals import BIG_UNITS, FILLERS, ONE, parse_numeral
 from .patterns import MentionGroups
 from .policy import Reading, not_claimable
 from .prepared import recogniser_words, unit_factor
 from .spaced import read_spaced
-from .text_noise import TextNoise
 from .views import unit_words
 
 _SCALE = re.compile(f"[{re.escape(''.join(BIG_UNITS))}]")
