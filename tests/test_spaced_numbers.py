@@ -3,7 +3,11 @@ every span (claim, unit, explain note) pointing at the text as written."""
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import reportparse
+from reportparse.lang.zh.spaced import _patterns, _spaced_numbers
 
 TEXT = "一、1997年工作回顾\n1 9 9 7 年国内生产总值达到7 4 7 7 2 亿元，研究生1 7 ．5 万人，钢产量达到1 亿吨以上。"
 
@@ -42,3 +46,15 @@ def test_groups_that_may_be_two_numbers_stay_apart():
     assert reportparse.find_quantities("一 二 三", lang="zh") == []  # digits alone are a list
     # a run whose places do not fall is joined nowhere (which groups belong together is unknown)
     assert [q.text for q in reportparse.find_quantities("三千 八百 九千", lang="zh")] == ["三千", "八百", "九千"]
+
+
+# The scan tries the spaced pattern only near a space that may open a spaced number; it must find
+# exactly what the pattern's own finditer finds.
+_SPACED_ALPHABET = "0123456789 .．一二三四五六七八九十百千万亿点成折年元人的和\n"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_SPACED_ALPHABET, max_size=40), st.sampled_from(["", "成折"]))
+def test_the_scan_near_spaces_finds_what_finditer_finds(text: str, tenths: str):
+    spaced = _patterns(tenths)[0]
+    assert [m.span() for m in _spaced_numbers(text, tenths)] == [m.span() for m in spaced.finditer(text)]
