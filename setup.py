@@ -25,7 +25,7 @@ PACKAGE = Path("src") / "reportparse"
 # Not model.py (a test reads its TypedDicts at run time) nor assemble/excerpt.py (a str subclass).
 COMPILED = ("lang", "normalise", "recognise", "resolve", "segment", "assemble/__init__.py", "explain.py",
             "indicators.py", "lexicon.py", "mention.py", "metawarn.py", "pipeline.py", "scripts.py", "stopwatch.py",
-            "titles.py")
+            "textfind.py", "titles.py")
 
 
 def compiled_sources() -> list[str]:

@@ -16,6 +16,8 @@ from typing import NamedTuple
 
 import regex
 
+from ..textfind import places
+
 _BOLD_MARKS = "*_"  # a run of two or more of one of them is a bold mark (found by str.find: many times
 # as fast as the pattern \*{2,}|_{2,})
 _MARKS = regex.compile(
@@ -75,19 +77,18 @@ def _scalar(value: str) -> str:
 
 
 class MarkKinds(NamedTuple):
-    """The kinds of Markdown marks a text may hold (False: it holds none of that kind)."""
+    """The kinds of Markdown marks a text may hold (False or no keys: it holds none of that kind)."""
 
     bold: bool
-    marks: bool  # those of _MARKS
+    marks: tuple[str, ...]  # the keys of _MARKS the text holds (none: it holds no such mark)
     links: bool
 
 
 def mark_kinds(text: str) -> MarkKinds:
     """The kinds of Markdown marks ``text`` may hold, by the strings each kind must hold."""
     ascii_text = _ascii(text)
-    return MarkKinds(any(key in ascii_text for key in _BOLD_KEYS),
-                     any(key in ascii_text for key in _MARK_KEYS) or any(ch in text for ch in _ZERO_WIDTH),
-                     _LINK_KEY in ascii_text)
+    marks = tuple(key for key in _MARK_KEYS if key in ascii_text) + tuple(ch for ch in _ZERO_WIDTH if ch in text)
+    return MarkKinds(any(key in ascii_text for key in _BOLD_KEYS), marks, _LINK_KEY in ascii_text)
 
 
 def markdown_cuts(text: str, kinds: MarkKinds) -> list[tuple[int, int]]:
@@ -98,7 +99,7 @@ def markdown_cuts(text: str, kinds: MarkKinds) -> list[tuple[int, int]]:
     if kinds.bold:
         cuts += _bold_marks(text)
     if kinds.marks:
-        cuts += _mark_spans(text)
+        cuts += _mark_spans(text, kinds.marks)
     if kinds.links:
         for m in _LINK.finditer(text):
             cuts += [m.span(1), m.span(2)]
@@ -121,29 +122,18 @@ def _ascii(text: str) -> str:
     return text.encode("ascii", "ignore").decode("ascii")
 
 
-def _mark_spans(text: str) -> list[tuple[int, int]]:
-    """The spans of the marks of _MARKS in ``text``. Every mark but a comment lies inside one line and
-    holds one of _MARK_KEYS there: a text without comments has only the lines holding a key scanned."""
-    if "<!--" in text:
+def _mark_spans(text: str, keys: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The spans of the marks of _MARKS in ``text``, which holds ``keys`` (its :func:`mark_kinds`).
+    Every mark but a comment lies inside one line and holds one of the keys there: a text without
+    comments has only the lines holding a key scanned."""
+    if "<!--" in keys:
         return [m.span() for m in _MARKS.finditer(text)]
-    ascii_text = _ascii(text)
-    keys = [key for key in _MARK_KEYS if key in ascii_text] + [ch for ch in _ZERO_WIDTH if ch in text]
-    starts = sorted({text.rfind("\n", 0, i) + 1 for key in keys for i in _places(text, key)})
+    starts = sorted({text.rfind("\n", 0, i) + 1 for key in keys for i in places(text, key)})
     spans = []
     for start in starts:
         end = text.find("\n", start)
         spans += [m.span() for m in _MARKS.finditer(text, start, end if end >= 0 else len(text))]
     return spans
-
-
-def _places(text: str, key: str) -> list[int]:
-    """Where ``key`` stands in ``text``."""
-    places = []
-    i = text.find(key)
-    while i >= 0:
-        places.append(i)
-        i = text.find(key, i + 1)
-    return places
 
 
 def _bold_marks(text: str) -> list[tuple[int, int]]:
