@@ -10,7 +10,7 @@ from typing import Any
 import regex
 
 from ...lexicon import Lexicon
-from ...recognise.patterns import alternation
+from ...recognise.patterns import alternation, word_tree
 from .numerals import COUNTING_DIGITS
 from .views import cue_words, grammar, qualifiers, regions
 from .years import YEAR, YEAR_SUFFIX
@@ -65,6 +65,7 @@ class Cues:
     to_verbs: frozenset[str]
     copulas: frozenset[str]
     stops: frozenset[str]
+    stop_or_digit: regex.Pattern[str]  # a stop word anywhere, or a digit: what can end a counted noun early
     tail_noise: str
 
 
@@ -195,7 +196,8 @@ def _metric_patterns(lex: Lexicon) -> dict[str, Any]:
         "metric_name_ends": frozenset(w[-1] for w in lex.metric_names() if w),  # a name's last character
         "per_capita_end": regex.compile(
             rf"({alternation(list(c.per_capita))})(?:{alternation(c.to_verbs + c.copula_verbs + c.growth_up)})?$"),
-        "stops": frozenset(c.counted_noun_stops + c.to_verbs + c.ratio_verbs),
+        "stops": frozenset(stops := c.counted_noun_stops + c.to_verbs + c.ratio_verbs),
+        "stop_or_digit": regex.compile(rf"{word_tree(stops)}|\d"),
     }
 
 

@@ -14,7 +14,6 @@ import regex
 
 from ...lexicon import Lexicon
 from ...mention import Mention
-from ...recognise.patterns import word_tree
 from .cues import Cues, holds_any
 from .numerals import COMMON_SCALES
 from .tokenise import tokens
@@ -41,12 +40,6 @@ class Memo(dict[str, _T]):
 
 
 @cache
-def _stop_or_digit(stops: frozenset[str]) -> regex.Pattern[str]:
-    """A stop word anywhere, or a digit (``_DIGIT``): what can end a counted noun before its tail does."""
-    return regex.compile(rf"{word_tree(stops)}|\d")
-
-
-@cache
 def _parentheses(lex: Lexicon) -> regex.Pattern[str]:
     """A parenthesis with its content (（含税）, (GDP))."""
     g = grammar(lex)
@@ -63,7 +56,7 @@ class CountedNouns:
         self.text = text
         self.lex = lex
         self.stops = cues.stops
-        self.stop_or_digit = _stop_or_digit(cues.stops)
+        self.stop_or_digit = cues.stop_or_digit
         self.grammar = g
         self.modifier_ends = tuple(c.modifier_suffixes)
         self.conjunctions = frozenset(c.conjunctions)
