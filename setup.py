@@ -2,7 +2,7 @@
 
 The metadata is in pyproject.toml; this file only adds the compiled modules. mypyc compiles the
 same typed source (mypy --strict clean), so an installed reportparse parses its reports with
-identical output, about 1.3x faster (benchmarks/README.md). The ``.py`` modules are installed
+identical output, about 1.6x faster (benchmarks/README.md). The ``.py`` modules are installed
 too, and Python runs them wherever no extension is built:
 
 * ``REPORTPARSE_PURE=1`` in the environment builds none;
